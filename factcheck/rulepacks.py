@@ -1,0 +1,109 @@
+"""Load and validate the rule packs in `rules/` (TOML, parsed with the stdlib's safe `tomllib`).
+
+A pack is one TOML file, validated by a pydantic model that belongs to the stage
+using it (the lexicon by `extract`, detector settings by `detect`). Users extend
+the built-in packs with folders of their own: a file of the same name there is
+merged over the built-in one (lists are extended, tables merged, values replaced).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.resources
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import RulePackError
+
+__all__ = ["builtin_rules_dir", "read_pack_file", "load_pack", "rules_hash", "validation_message"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs shipped with factcheck (the project's `rules/` folder)."""
+    return Path(str(importlib.resources.files("factcheck.rules")))
+
+
+def read_pack_file(path: Path) -> dict[str, Any]:
+    """Parse one TOML pack, turning every failure into a one-line `RulePackError`."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as e:
+        raise RulePackError(f"{path}: cannot read rule pack ({e.strerror or e})") from e
+    except tomllib.TOMLDecodeError as e:
+        raise RulePackError(f"{path}: malformed TOML ({e})") from e
+
+
+def validation_message(path: Path | str, error: ValidationError) -> str:
+    """One line naming the file, the key and what is allowed."""
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    if first["type"] == "extra_forbidden":
+        return f"{path}: unknown key {key!r}; it is not a setting of this pack"
+    allowed = ""
+    ctx = first.get("ctx") or {}
+    if "expected" in ctx:
+        allowed = f"; expected {ctx['expected']}"
+    return f"{path}: {key}: {first['msg']}{allowed}"
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
+
+
+def pack_files(name: str, extra_dirs: Sequence[str | Path] = ()) -> list[Path]:
+    """The built-in `<name>.toml` followed by every user folder's file of that name."""
+    files = [builtin_rules_dir() / f"{name}.toml"]
+    for folder in extra_dirs:
+        candidate = Path(folder) / f"{name}.toml"
+        if candidate.is_file():
+            files.append(candidate)
+    return files
+
+
+def load_pack(name: str, model: type[M], extra_dirs: Sequence[str | Path] = ()) -> M:
+    """Load the built-in pack `name`, merge the user's packs over it, and validate it."""
+    return _load_pack_cached(name, model, tuple(str(d) for d in extra_dirs))
+
+
+@functools.lru_cache(maxsize=64)
+def _load_pack_cached(name: str, model: type[M], extra_dirs: tuple[str, ...]) -> M:
+    data: dict[str, Any] = {}
+    last = None
+    for path in pack_files(name, extra_dirs):
+        raw = read_pack_file(path)
+        try:
+            model.model_validate(_merge(data, raw) if data else raw)
+        except ValidationError as e:
+            raise RulePackError(validation_message(path, e)) from e
+        data = _merge(data, raw) if data else raw
+        last = path
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:  # pragma: no cover - each file was validated above
+        raise RulePackError(validation_message(last or name, e)) from e
+
+
+def rules_hash(extra_dirs: Sequence[str | Path] = ()) -> str:
+    """A hash of every rule pack in use, for cache keys."""
+    digest = hashlib.sha256()
+    folders = [builtin_rules_dir(), *(Path(d) for d in extra_dirs)]
+    for folder in folders:
+        for path in sorted(folder.glob("*.toml")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
