@@ -1,0 +1,304 @@
+"""`--format html`: one self-contained page for a person to read.
+
+The page has a summary, a table of contents, every finding with its clashing
+sentences side by side (the span in `<mark>`), a section per article that
+links to its findings and back, and a per-story timeline of the dates each
+source gives.
+
+Article text is untrusted: everything taken from a report goes through
+`html.escape(..., quote=True)` and every attribute value is quoted. The page
+needs no script, and its Content-Security-Policy forbids all of them
+(`script-src 'none'`), loads nothing from anywhere (`default-src 'none'`),
+and allows only the one inline stylesheet, by hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from collections import defaultdict
+
+from factcheck import __version__
+from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, TimelineEntry
+from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+
+__all__ = ["STYLESHEET", "render_html"]
+
+STYLESHEET = """
+:root { color-scheme: light; --ink: #1d232b; --muted: #5b6673; --line: #d9dee5; --panel: #f6f8fa;
+  --high: #b3261e; --medium: #9a6700; --low: #0b6bcb; --info: #5b6673; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  color: var(--ink); background: #fff; }
+main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+a { color: #0a58ca; }
+.meta, .muted { color: var(--muted); font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
+th { background: var(--panel); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+nav ol { margin: .25rem 0; padding-left: 1.5rem; }
+nav li { margin: .15rem 0; }
+.finding { border: 1px solid var(--line); border-left: .35rem solid var(--info); border-radius: .4rem;
+  padding: .9rem 1rem 1rem; margin: 1rem 0; background: #fff; }
+.finding.sev-high { border-left-color: var(--high); }
+.finding.sev-medium { border-left-color: var(--medium); }
+.finding.sev-low { border-left-color: var(--low); }
+.finding h3 { margin: 0 0 .35rem; font-size: 1.05rem; }
+.badge { display: inline-block; font-size: .75rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase;
+  padding: .05rem .45rem; border-radius: .25rem; color: #fff; background: var(--info); vertical-align: .1rem; }
+.badge.sev-high { background: var(--high); }
+.badge.sev-medium { background: var(--medium); }
+.badge.sev-low { background: var(--low); }
+code, .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
+.rule { font-weight: 600; }
+.message { margin: .25rem 0 .75rem; }
+.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .75rem; }
+.evidence { margin: 0; padding: .6rem .75rem; background: var(--panel); border: 1px solid var(--line); border-radius: .35rem; }
+.evidence figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .35rem; overflow-wrap: anywhere; }
+.evidence figcaption a { font-weight: 600; }
+.evidence dl { display: grid; grid-template-columns: auto 1fr; gap: 0 .6rem; margin: .25rem 0 0; }
+.evidence dt { font-weight: 600; }
+.evidence dd { margin: 0; overflow-wrap: anywhere; }
+blockquote { margin: 0; font-size: 1rem; overflow-wrap: anywhere; }
+mark { background: #ffe27a; color: inherit; padding: 0 .1rem; border-radius: .15rem; font-weight: 600; }
+.article { border-top: 1px solid var(--line); padding-top: .25rem; }
+.article ul { margin: .25rem 0; padding-left: 1.25rem; }
+.timeline td.value { white-space: nowrap; font-weight: 600; }
+.timeline tr.disputed td.value { color: var(--high); }
+.problems li { margin: .2rem 0; }
+.backlink { font-size: .85rem; }
+""".strip()
+
+_SEVERITY_TITLES = {"high": "High", "medium": "Medium", "low": "Low", "info": "Info"}
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _csp() -> str:
+    digest = base64.b64encode(hashlib.sha256(STYLESHEET.encode("utf-8")).digest()).decode("ascii")
+    return (
+        "default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+        f"form-action 'none'; img-src 'none'; style-src 'sha256-{digest}'"
+    )
+
+
+def _highlight(ev: Evidence) -> str:
+    before, span, after = split_span(ev)
+    if not span:
+        return _e(ev.text)
+    return f"{_e(before)}<mark>{_e(span)}</mark>{_e(after)}"
+
+
+class _Anchors:
+    """Stable, article-independent ids: `finding-N` and `article-N`."""
+
+    def __init__(self, findings: list[Finding], docs: dict[str, DocumentInfo]) -> None:
+        self.finding = {id(f): f"finding-{i}" for i, f in enumerate(findings, start=1)}
+        self.article = {path: f"article-{i}" for i, path in enumerate(sorted(docs), start=1)}
+
+
+def _summary(report: Report, docs: dict[str, DocumentInfo]) -> str:
+    claims = sum(doc.claims for doc in report.documents)
+    rows = [("Articles", len(docs))]
+    if claims:
+        rows.append(("Claims", claims))
+    rows.append(("Findings", len(report.findings)))
+    if report.problems:
+        rows.append(("Unreadable inputs", len(report.problems)))
+    if report.suppressed:
+        rows.append(("Suppressed inline", report.suppressed))
+    if report.baselined:
+        rows.append(("Hidden by baseline", report.baselined))
+    overview = "".join(f'<tr><th scope="row">{_e(k)}</th><td class="num">{v}</td></tr>' for k, v in rows)
+    by_severity = report.counts_by("severity")
+    severity_rows = "".join(
+        f'<tr><th scope="row"><span class="badge sev-{_e(s)}">{_e(s)}</span></th><td class="num">{by_severity[s]}</td></tr>'
+        for s in sorted(by_severity, key=lambda s: -SEVERITY_ORDER[s])
+    ) or '<tr><td colspan="2" class="muted">none</td></tr>'
+    kind_rows = "".join(
+        f'<tr><th scope="row">{_e(k)}</th><td class="num">{n}</td></tr>' for k, n in sorted(report.counts_by("kind").items())
+    ) or '<tr><td colspan="2" class="muted">none</td></tr>'
+    return (
+        '<section id="summary"><h2>Summary</h2><div class="summary">'
+        f'<table><caption class="muted">Overview</caption><tbody>{overview}</tbody></table>'
+        f'<table><caption class="muted">Findings by severity</caption><tbody>{severity_rows}</tbody></table>'
+        f'<table><caption class="muted">Findings by kind</caption><tbody>{kind_rows}</tbody></table>'
+        "</div></section>"
+    )
+
+
+def _toc(findings: list[Finding], anchors: _Anchors, report: Report) -> str:
+    items = "".join(
+        f'<li><a href="#{anchors.finding[id(f)]}"><span class="badge sev-{_e(f.severity)}">{_e(f.severity)}</span> '
+        f'<span class="rule">{_e(f.rule)}</span> {_e(f.message)}</a></li>'
+        for f in findings
+    )
+    sections = ['<li><a href="#findings">Findings</a>' + (f"<ol>{items}</ol>" if items else "") + "</li>"]
+    sections.append('<li><a href="#articles">Articles</a></li>')
+    if report.timeline:
+        sections.append('<li><a href="#timeline">Timeline</a></li>')
+    if report.problems or report.stale_baseline:
+        sections.append('<li><a href="#problems">Problems</a></li>')
+    return f'<nav id="contents" aria-label="Contents"><h2>Contents</h2><ol>{"".join(sections)}</ol></nav>'
+
+
+def _evidence(ev: Evidence, docs: dict[str, DocumentInfo], anchors: _Anchors) -> str:
+    doc = docs.get(ev.path)
+    published = ev.published or (doc.published if doc else None)
+    facts = []
+    if doc and doc.source:
+        facts.append(("Source", _e(doc.source)))
+    if published:
+        facts.append(("Published", _e(published.isoformat())))
+    if ev.attribution:
+        facts.append(("According to", _e(ev.attribution)))
+    if ev.value:
+        facts.append(("Value", f'<span class="code">{_e(ev.value)}</span>'))
+    details = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in facts)
+    href = anchors.article.get(ev.path, "")
+    return (
+        '<figure class="evidence"><figcaption>'
+        f'<a href="#{_e(href)}" class="code">{_e(ev.path)}:{ev.line}:{ev.column}</a>'
+        f"{f'<dl>{details}</dl>' if details else ''}</figcaption>"
+        f"<blockquote>{_highlight(ev)}</blockquote></figure>"
+    )
+
+
+def _finding(finding: Finding, docs: dict[str, DocumentInfo], anchors: _Anchors) -> str:
+    anchor = anchors.finding[id(finding)]
+    evidence = "".join(_evidence(ev, docs, anchors) for ev in finding.evidence)
+    return (
+        f'<article class="finding sev-{_e(finding.severity)}" id="{anchor}">'
+        f'<h3><span class="badge sev-{_e(finding.severity)}">{_e(finding.severity)}</span> '
+        f'<span class="rule code">{_e(finding.rule)}</span> {_e(finding.name)} '
+        f'<span class="muted">({_e(finding.kind)})</span></h3>'
+        f'<p class="message">{_e(finding.message)}</p>'
+        f'<div class="pair">{evidence}</div></article>'
+    )
+
+
+def _findings(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _Anchors) -> str:
+    if not findings:
+        return '<section id="findings"><h2>Findings</h2><p>No findings.</p></section>'
+    parts = ['<section id="findings"><h2>Findings</h2>']
+    current = None
+    for finding in findings:
+        if finding.severity != current:
+            current = finding.severity
+            parts.append(f"<h3>{_e(_SEVERITY_TITLES[current])}</h3>")
+        parts.append(_finding(finding, docs, anchors))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _articles(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _Anchors, report: Report) -> str:
+    story_of = {path: story for story, paths in report.stories.items() for path in paths}
+    parts = ['<section id="articles"><h2>Articles</h2>']
+    for path in sorted(docs):
+        doc = docs[path]
+        facts = [f for f in (doc.title, doc.source, doc.published.isoformat() if doc.published else None) if f]
+        if doc.claims:
+            facts.append(f"{doc.claims} claims")
+        if path in story_of:
+            facts.append(f"story {story_of[path]}")
+        related = [f for f in findings if any(ev.path == path for ev in f.evidence)]
+        items = "".join(
+            f'<li><a href="#{anchors.finding[id(f)]}"><span class="badge sev-{_e(f.severity)}">{_e(f.severity)}</span> '
+            f'<span class="rule">{_e(f.rule)}</span> {_e(f.message)}</a></li>'
+            for f in related
+        )
+        listing = f"<ul>{items}</ul>" if items else '<p class="muted">No findings.</p>'
+        parts.append(
+            f'<div class="article" id="{anchors.article[path]}"><h3 class="code">{_e(path)}</h3>'
+            f'<p class="meta">{_e(" · ".join(facts))}</p>{listing}</div>'
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _timeline(report: Report, anchors: _Anchors) -> str:
+    if not report.timeline:
+        return ""
+    by_story: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in report.timeline:
+        by_story[entry.story].append(entry)
+    parts = [
+        '<section id="timeline"><h2>Timeline</h2>'
+        '<p class="muted">The dates each source gives, per story. Events whose sources disagree are marked.</p>'
+    ]
+    for story in sorted(by_story):
+        entries = sorted(by_story[story], key=lambda t: (t.value, t.event, t.path, t.line))
+        values_by_event: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            values_by_event[entry.event].add(entry.value)
+        rows = []
+        for entry in entries:
+            disputed = len(values_by_event[entry.event]) > 1
+            href = anchors.article.get(entry.path, "")
+            link = (
+                f'<a href="#{_e(href)}" class="code">{_e(entry.path)}:{entry.line}</a>'
+                if href
+                else f'<span class="code">{_e(entry.path)}:{entry.line}</span>'
+            )
+            row_class = ' class="disputed"' if disputed else ""
+            rows.append(
+                f"<tr{row_class}>"
+                f'<td class="value">{_e(entry.value)}{" ⚠" if disputed else ""}</td>'
+                f"<td>{_e(entry.event)}</td><td>{_e(entry.source or '')}</td><td>{link}</td>"
+                f"<td>{_e(entry.text)}</td></tr>"
+            )
+        parts.append(
+            f'<h3>Story <span class="code">{_e(story)}</span></h3>'
+            '<table class="timeline"><thead><tr><th scope="col">Date</th><th scope="col">Event</th>'
+            '<th scope="col">Source</th><th scope="col">Where</th><th scope="col">Sentence</th></tr></thead>'
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _problems(report: Report) -> str:
+    if not report.problems and not report.stale_baseline:
+        return ""
+    items = [f'<li><span class="code">{_e(p.path)}</span>: {_e(p.message)}</li>' for p in report.problems]
+    items += [f"<li>stale baseline entry: <span class=\"code\">{_e(s)}</span></li>" for s in report.stale_baseline]
+    return f'<section id="problems"><h2>Problems</h2><ul class="problems">{"".join(items)}</ul></section>'
+
+
+@register("html")
+def render_html(report: Report, options: RenderOptions) -> str:
+    """Render the report as one self-contained HTML page (no scripts, no external resources)."""
+    docs = document_index(report)
+    findings = ordered_findings(report.findings)
+    anchors = _Anchors(findings, docs)
+    version = report.tool_version or __version__
+    meta = f"factcheck {version}" + (f" · model {report.model}" if report.model else "")
+    body = "\n".join(
+        [
+            f'<header><h1>factcheck report</h1><p class="meta">{_e(meta)}</p></header>',
+            _summary(report, docs),
+            _toc(findings, anchors, report),
+            _findings(findings, docs, anchors),
+            _articles(findings, docs, anchors, report),
+            _timeline(report, anchors),
+            _problems(report),
+        ]
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        "<title>factcheck report</title>\n"
+        f"<style>{STYLESHEET}</style>\n"
+        f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )

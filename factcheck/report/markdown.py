@@ -1,0 +1,126 @@
+"""`--format markdown`: a report fit for a pull-request comment.
+
+Article text is untrusted: Markdown punctuation is backslash-escaped and
+`&`, `<` and `>` become HTML entities, so an article that contains
+`<script>` or `**` shows those characters instead of becoming markup
+(CommonMark, https://spec.commonmark.org/0.31.2/#backslash-escapes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.models import SEVERITY_ORDER, Evidence, Finding, Report
+from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+
+__all__ = ["escape_markdown", "evidence_heading", "highlighted_sentence", "summary_table", "render_markdown"]
+
+# ASCII punctuation that CommonMark lets a backslash escape, less the marks that
+# are harmless inline (. , ; : ' " ? / =) and `&<>`, which become entities.
+# `$` starts math and `@` a mention on GitHub, so they are escaped too.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~$@^])")
+_WHITESPACE = re.compile(r"\s+")
+_SEVERITY_TITLES = {"high": "High", "medium": "Medium", "low": "Low", "info": "Info"}
+
+
+def escape_markdown(text: str) -> str:
+    """Make untrusted text render literally in GitHub-flavoured Markdown, on one line."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def highlighted_sentence(ev: Evidence) -> str:
+    """The evidence sentence, escaped, with the clashing span in bold."""
+    before, span, after = split_span(ev)
+    if not span:
+        return escape_markdown(ev.text)
+    # Escape the three parts separately so the bold markers stay live; keep the
+    # spaces around the span outside the `**` so the emphasis still opens.
+    span_text = escape_markdown(span)
+    lead = " " if before[-1:].isspace() else ""
+    trail = " " if after[:1].isspace() else ""
+    return f"{escape_markdown(before)}{lead}**{span_text}**{trail}{escape_markdown(after)}".strip()
+
+
+def evidence_heading(ev: Evidence, source: str | None) -> str:
+    """`path:line:col` plus source, publication date, attribution and value, escaped."""
+    parts = [f"{escape_markdown(ev.path)}:{ev.line}:{ev.column}"]
+    origin = " ".join(p for p in (source, ev.published.isoformat() if ev.published else None) if p)
+    if origin:
+        parts.append(escape_markdown(origin))
+    if ev.attribution:
+        parts.append(f"per {escape_markdown(ev.attribution)}")
+    if ev.value:
+        parts.append(f"value {escape_markdown(ev.value)}")
+    return " · ".join(parts)
+
+
+def summary_table(report: Report) -> list[str]:
+    """A Markdown table of counts: articles, claims, findings by severity and kind."""
+    documents = document_index(report)
+    claims = sum(doc.claims for doc in report.documents)
+    rows = [("Articles", len(documents))]
+    if claims:
+        rows.append(("Claims", claims))
+    rows.append(("Findings", len(report.findings)))
+    by_severity = report.counts_by("severity")
+    for severity in sorted(by_severity, key=lambda s: -SEVERITY_ORDER[s]):
+        rows.append((f"· {severity}", by_severity[severity]))
+    for kind, count in sorted(report.counts_by("kind").items()):
+        rows.append((f"· {escape_markdown(kind)}", count))
+    if report.problems:
+        rows.append(("Unreadable inputs", len(report.problems)))
+    if report.suppressed:
+        rows.append(("Suppressed inline", report.suppressed))
+    if report.baselined:
+        rows.append(("Hidden by baseline", report.baselined))
+    lines = ["| | Count |", "| --- | ---: |"]
+    lines += [f"| {label} | {count} |" for label, count in rows]
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _finding_block(finding: Finding, sources: dict[str, str | None]) -> list[str]:
+    lines = [
+        f"#### {escape_markdown(finding.rule)} {escape_markdown(finding.name)} ({escape_markdown(finding.kind)})",
+        "",
+        escape_markdown(finding.message),
+        "",
+    ]
+    if finding.evidence:
+        headings = [_cell(evidence_heading(ev, sources.get(ev.path))) for ev in finding.evidence]
+        sentences = [_cell(highlighted_sentence(ev)) for ev in finding.evidence]
+        lines.append("| " + " | ".join(headings) + " |")
+        lines.append("|" + " --- |" * len(headings))
+        lines.append("| " + " | ".join(sentences) + " |")
+        lines.append("")
+    return lines
+
+
+@register("markdown")
+def render_markdown(report: Report, options: RenderOptions) -> str:
+    """Render the report as GitHub-flavoured Markdown for a pull-request comment."""
+    sources = {path: doc.source for path, doc in document_index(report).items()}
+    lines = ["## factcheck report", "", *summary_table(report), ""]
+    if not report.findings:
+        lines += ["No findings.", ""]
+    current: str | None = None
+    for finding in ordered_findings(report.findings):
+        if finding.severity != current:
+            current = finding.severity
+            count = sum(1 for f in report.findings if f.severity == current)
+            lines += [f"### {_SEVERITY_TITLES[current]} ({count})", ""]
+        lines += _finding_block(finding, sources)
+    if report.problems:
+        lines += ["### Unreadable inputs", ""]
+        lines += [f"- {escape_markdown(p.path)}: {escape_markdown(p.message)}" for p in report.problems]
+        lines.append("")
+    if report.stale_baseline:
+        lines += ["### Stale baseline entries", ""]
+        lines += [f"- {escape_markdown(entry)}" for entry in report.stale_baseline]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

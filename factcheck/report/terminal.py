@@ -1,0 +1,163 @@
+"""The default human report, drawn with rich.
+
+A summary comes first, then each finding: a header line (severity, rule
+code, kind, message) and the sentences that clash, with the clashing span
+highlighted. At 100 columns or more the sentences sit side by side; below
+that they are stacked so the report stays readable at 80 columns.
+
+With `color=False` the output is plain text: no boxes, no escape codes, and
+the clashing span is marked «like this».
+
+Article text is only ever put in `rich.text.Text` objects, never in markup
+strings, so `[bold]` inside an article prints literally.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report
+from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+
+__all__ = ["SIDE_BY_SIDE_WIDTH", "render_terminal"]
+
+SIDE_BY_SIDE_WIDTH = 100
+"""Narrowest console that shows the clashing sentences side by side."""
+
+_SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "cyan", "info": "dim"}
+_SPAN_STYLE = "bold reverse"
+_PLAIN_MARKS = ("«", "»")
+
+
+def _console(options: RenderOptions) -> Console:
+    return Console(
+        file=io.StringIO(),
+        width=options.width,
+        color_system="auto" if options.color else None,
+        force_terminal=options.color,
+        no_color=not options.color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def _sentence(ev: Evidence, options: RenderOptions) -> Text:
+    before, span, after = split_span(ev)
+    text = Text(overflow="fold")
+    text.append(" ".join(before.split()) + (" " if before[-1:].isspace() else ""))
+    if span:
+        if options.color:
+            text.append(span, style=_SPAN_STYLE)
+        else:
+            text.append(f"{_PLAIN_MARKS[0]}{span}{_PLAIN_MARKS[1]}")
+    text.append((" " if after[:1].isspace() else "") + " ".join(after.split()))
+    return text
+
+
+def _heading(ev: Evidence, doc: DocumentInfo | None, options: RenderOptions, *, compact: bool) -> Text:
+    """`path:line:col`, then source and date, attribution and value: one per line, or on one line when compact."""
+    source = doc.source if doc else None
+    published = ev.published or (doc.published if doc else None)
+    details = []
+    origin = " ".join(p for p in (source, published.isoformat() if published else None) if p)
+    if origin:
+        details.append(origin)
+    if ev.attribution:
+        details.append(f"per {ev.attribution}")
+    if ev.value:
+        details.append(f"value {ev.value}")
+    text = Text(overflow="fold")
+    text.append(f"{ev.path}:{ev.line}:{ev.column}", style="bold" if options.color else "")
+    for i, detail in enumerate(details):
+        text.append("\n" if i == 0 or not compact else " · ")
+        text.append(detail, style="dim" if options.color else "")
+    return text
+
+
+def _finding_header(finding: Finding, options: RenderOptions, width: int) -> RenderableType:
+    """Severity, rule code, kind and message; the message gets its own line when it would wrap."""
+    text = Text(overflow="fold")
+    text.append(finding.severity.upper(), style=_SEVERITY_STYLES[finding.severity] if options.color else "")
+    text.append(f"  {finding.rule}  {finding.kind}")
+    message = Text(finding.message, style="bold" if options.color else "", overflow="fold")
+    if text.cell_len + 2 + message.cell_len <= width:
+        return Text.assemble(text, "  ", message)
+    return Group(text, Padding(message, (0, 0, 0, 2)))
+
+
+def _evidence_view(finding: Finding, docs: dict[str, DocumentInfo], width: int, options: RenderOptions) -> RenderableType:
+    evidence = finding.evidence
+    if len(evidence) >= 2 and width >= SIDE_BY_SIDE_WIDTH:
+        table = Table(
+            box=box.ROUNDED if options.color else None,
+            show_header=True,
+            header_style="",
+            show_edge=options.color,
+            expand=True,
+            padding=(0, 1),
+        )
+        for ev in evidence:
+            table.add_column(_heading(ev, docs.get(ev.path), options, compact=False), ratio=1, overflow="fold")
+        table.add_row(*(_sentence(ev, options) for ev in evidence))
+        return Padding(table, (0, 0, 0, 2))
+    blocks: list[RenderableType] = []
+    for ev in evidence:
+        blocks.append(Padding(_heading(ev, docs.get(ev.path), options, compact=True), (0, 0, 0, 2)))
+        blocks.append(Padding(_sentence(ev, options), (0, 0, 0, 4)))
+    return Group(*blocks)
+
+
+def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[Text]:
+    claims = sum(doc.claims for doc in report.documents)
+    parts = [f"{len(docs)} article{'s' if len(docs) != 1 else ''}"]
+    if claims:
+        parts.append(f"{claims} claims")
+    parts.append(f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}")
+    lines = [Text("factcheck: " + ", ".join(parts))]
+    by_severity = report.counts_by("severity")
+    if by_severity:
+        ordered = sorted(by_severity, key=lambda s: -SEVERITY_ORDER[s])
+        lines.append(Text("  by severity: " + ", ".join(f"{s} {by_severity[s]}" for s in ordered)))
+        kinds = report.counts_by("kind")
+        lines.append(Text("  by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
+    hidden = []
+    if report.suppressed:
+        hidden.append(f"{report.suppressed} suppressed inline")
+    if report.baselined:
+        hidden.append(f"{report.baselined} hidden by baseline")
+    if hidden:
+        lines.append(Text("  " + ", ".join(hidden)))
+    return lines
+
+
+@register("terminal")
+def render_terminal(report: Report, options: RenderOptions) -> str:
+    """Render the human-readable report (colour only when `options.color`)."""
+    console = _console(options)
+    docs = document_index(report)
+    for line in _summary(report, docs):
+        console.print(line)
+    for finding in ordered_findings(report.findings):
+        console.print()
+        console.print(_finding_header(finding, options, console.width))
+        if finding.evidence:
+            console.print(_evidence_view(finding, docs, console.width, options))
+    if report.problems:
+        console.print()
+        for problem in report.problems:
+            line = Text("error", style="bold red" if options.color else "")
+            line.append(f": {problem.path}: {problem.message}")
+            console.print(line)
+    for entry in report.stale_baseline:
+        console.print(Text(f"stale baseline entry: {entry}"))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    # Trailing spaces from table padding are noise in logs and golden files.
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
