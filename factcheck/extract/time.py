@@ -71,6 +71,7 @@ class TimeLexicon(BaseModel):
     modifiers: list[str] = []
     leading_words: list[str] = []
     future_auxiliaries: list[str] = []
+    future_modals: list[str] = []
     future_governors: list[str] = []
 
 
@@ -267,14 +268,50 @@ def _h_numeric(ctx: _Ctx) -> _Value | None:
     return _Value(dt.date(year, month, day).isoformat(), "day", "absolute")
 
 
-def _year_for_month(ctx: _Ctx, month: int) -> int:
-    """The year of a month named without one: the dateline's, moved by the clause's tense."""
+# How far past the dateline a past-tense clause may still place a date without a year
+# ("the dividend, declared last week, is payable Dec. 7"), and how far before it a
+# future-tense clause may ("will report, as it did Jan. 3, ...").
+_PAST_LEEWAY_DAYS = 62
+_FUTURE_LEEWAY_DAYS = 7
+_PAST_LEEWAY_MONTHS = 2
+
+
+def _year_for_day(ctx: _Ctx, month: int, day: int) -> int:
+    """The year of a month and day named without one.
+
+    The nearest such date to the dateline, moved a year back when a past-tense clause
+    would put it well after the dateline, or a year on when a future clause would put
+    it before (HeidelTime's strategy, Strötgen & Gertz 2013).
+    """
     assert ctx.dateline is not None
-    year = ctx.dateline.year
-    if ctx.tense == "past" and month > ctx.dateline.month:
-        return year - 1
-    if ctx.tense == "future" and month < ctx.dateline.month:
-        return year + 1
+    anchor = ctx.dateline
+    day = min(day, 28) if month == 2 else day  # Feb. 29 decides nothing about the year
+
+    def offset(year: int) -> int:
+        return (dt.date(year, month, day) - anchor).days
+
+    year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (abs(offset(y)), -y))
+    if ctx.tense == "past" and offset(year) > _PAST_LEEWAY_DAYS:
+        year -= 1
+    elif ctx.tense == "future" and offset(year) < -_FUTURE_LEEWAY_DAYS:
+        year += 1
+    return year
+
+
+def _year_for_month(ctx: _Ctx, month: int) -> int:
+    """The year of a month named without one, chosen as in `_year_for_day`."""
+    assert ctx.dateline is not None
+    anchor = ctx.dateline
+    diff = month - anchor.month
+    year = anchor.year
+    if diff > 5:
+        year, diff = year - 1, diff - 12
+    elif diff < -6:
+        year, diff = year + 1, diff + 12
+    if ctx.tense == "past" and diff > _PAST_LEEWAY_MONTHS:
+        year -= 1
+    elif ctx.tense == "future" and diff < 0:
+        year += 1
     return year
 
 
@@ -290,7 +327,7 @@ def _h_month_day(ctx: _Ctx) -> _Value | None:
         return None
     if ctx.dateline is None:
         return _Value(f"XXXX-{month:02d}-{day:02d}", "day", "none", "no year given and no dateline to take it from")
-    year = _year_for_month(ctx, month)
+    year = _year_for_day(ctx, month, day)
     if not _valid_day(year, month, day):
         return None
     return _Value(dt.date(year, month, day).isoformat(), "day", "dateline")
@@ -606,25 +643,30 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         verb = span.sent.root
     future_aux = {w.lower() for w in lx.future_auxiliaries}
+    modals = {w.lower() for w in lx.future_modals}
     governors = {w.lower() for w in lx.future_governors}
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(a.lower_ in future_aux for a in auxes) or verb.lower_ in future_aux:
+    if any(a.lower_ in future_aux or a.lower_ in modals for a in auxes) or verb.lower_ in future_aux:
+        return "future"
+    # "has scheduled a news conference Thursday", "planned a rally on Saturday".
+    if verb.lemma_.lower() in governors:
+        return "future"
+    # "is to resume trading Tuesday".
+    if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
         return "future"
     # "is expected to vote Tuesday", "plans to meet Friday", "is due to report Monday".
     node = verb
     for _ in range(2):
         if node.dep_ in {"xcomp", "ccomp", "advcl"} and node.head is not node:
             node = node.head
-            if node.lemma_.lower() in governors and not any(c.lower_ in {"had"} for c in node.children):
+            if node.lemma_.lower() in governors:
                 return "future"
         else:
             break
-    if verb.tag_ in {"VBD"} or any(a.tag_ in {"VBD"} for a in auxes):
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
-        return "past"
-    if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):
-        return "past"
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return "past"  # "has voted Thursday", and reduced clauses: "rescued on Nov. 25"
     return "present"
 
 
