@@ -1,0 +1,318 @@
+"""The `factcheck` command: thin typer commands over the library functions in `pipeline`.
+
+One handler turns every `FactcheckError` into `Error: <message>` on stderr and exit 2;
+tracebacks appear only with `--debug`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FactcheckError
+from .models import SEVERITY_ORDER
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="factcheck",
+    help="Find where news reports of the same story disagree: dates, numbers, modality, attribution.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Level(str, Enum):
+    info = "info"
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class CheckFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
+    html = "html"
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+_DEBUG = {"on": False}
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def handle_errors(command: F) -> F:
+    """Turn user errors into one line on stderr and exit code 2 (sqlfluff's handler)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _DEBUG["on"] = bool(kwargs.get("debug"))
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except FactcheckError as e:
+            if _DEBUG["on"]:
+                raise
+            _fail(str(e))
+        except KeyboardInterrupt:
+            typer.echo("Interrupted.", err=True)
+            raise typer.Exit(130) from None
+        except Exception as e:  # noqa: BLE001 - no traceback reaches a user without --debug
+            if _DEBUG["on"]:
+                raise
+            _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for the traceback)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FactcheckError(f"--dateline {value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def _write_or_print(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as e:
+        raise FactcheckError(f"{output}: cannot write the report ({e.strerror or e})") from e
+
+
+def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when it is a terminal; never in machine-readable output."""
+    from .progress import progress_reporter
+
+    return progress_reporter(enabled and sys.stderr.isatty())
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively).", show_default=False)]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load (package name or path).")]
+DatelineOpt = Annotated[str | None, typer.Option("--dateline", help="Publication date (YYYY-MM-DD) for articles that lack one.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes for parsing (default: number of cores).")]
+RulesOpt = Annotated[list[Path] | None, typer.Option("--rules", help="A folder of your own rule packs (repeatable).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (default: nearest .factcheck.toml or [tool.factcheck]).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the claim cache.")]
+CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="Cache folder (default: $FACTCHECK_CACHE_DIR or .factcheck_cache).")]
+
+
+@app.command("check")
+@handle_errors
+def check_command(
+    paths: PathsArg,
+    format: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="Output format.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = None,
+    min_severity: Annotated[Level | None, typer.Option("--min-severity", help="Show findings at or above this severity.")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 (report only).")] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (codes, kinds or groups; comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, kinds or groups).")] = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Hide findings recorded in this baseline file.")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write the current findings to --baseline.")] = False,
+    summary: Annotated[Path | None, typer.Option("--summary", help="Also write a Markdown summary here (for CI step summaries).")] = None,
+    dateline: DatelineOpt = None,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="local (default) or dask.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (with --engine dask).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat unreadable articles as errors (exit 2).")] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Compare the articles and report where they disagree."""
+    from .config import load_settings
+    from .gate import run_check
+
+    settings = load_settings(
+        paths,
+        config_file=config,
+        env=os.environ,
+        cli_overrides={
+            "format": format.value if format else None,
+            "output": output,
+            "fail_on": fail_on.value if fail_on else None,
+            "min_severity": min_severity.value if min_severity else None,
+            "exit_zero": exit_zero or None,
+            "select": _split(select) or None,
+            "ignore": _split(ignore) or None,
+            "rules_dirs": [str(r) for r in rules] if rules else None,
+            "baseline": baseline,
+            "dateline": _parse_date(dateline),
+            "model": model,
+            "jobs": jobs,
+            "cache": False if no_cache else None,
+            "cache_dir": cache_dir,
+            "engine": engine,
+            "scheduler": scheduler,
+            "strict": strict or None,
+        },
+    )
+    with _progress(not no_progress) as progress:
+        outcome = run_check(paths, settings, update_baseline=update_baseline, summary_path=summary, progress=progress)
+    for warning in outcome.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    _write_or_print(outcome.rendered, settings.output)
+    if settings.strict and outcome.report.problems:
+        raise typer.Exit(EXIT_USAGE)
+    if settings.exit_zero:
+        raise typer.Exit(EXIT_OK)
+    gate = SEVERITY_ORDER[settings.fail_on]
+    failing = any(SEVERITY_ORDER[f.severity] >= gate for f in outcome.report.findings)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@app.command("extract")
+@handle_errors
+def extract_command(
+    paths: PathsArg,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")] = ExtractFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    dateline: DatelineOpt = None,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    rules: RulesOpt = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Extract dated, attributed claims from each article."""
+    from .pipeline import RunOptions, default_jobs, extract
+    from .report.extract_table import render_extract_table
+
+    with _progress(not no_progress) as progress:
+        report = extract(
+            paths,
+            RunOptions(
+                model=model,
+                dateline=_parse_date(dateline),
+                rules_dirs=tuple(str(r) for r in rules or ()),
+                jobs=jobs or default_jobs(),
+                progress=progress,
+            ),
+        )
+    for problem in report.problems:
+        typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
+    if format is ExtractFormat.json:
+        _write_or_print(report.model_dump_json(indent=2), output)
+    else:
+        width = None if output else None
+        _write_or_print(render_extract_table(report, color=output is None and sys.stdout.isatty(), width=width), output)
+
+
+@app.command("rules")
+@handle_errors
+def rules_command(
+    rules: RulesOpt = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table or json.")] = ExtractFormat.table,
+    debug: DebugOpt = False,
+) -> None:
+    """List the rules with their code, kind, severity and description."""
+    from .compare import load_detectors
+    from .detect.base import registry
+
+    enabled = {d.code: d for d in load_detectors([str(r) for r in rules or ()])}
+    rows = [
+        {
+            "code": code,
+            "name": cls.name,
+            "kind": cls.kind,
+            "severity": enabled[code].severity if code in enabled else cls.default_severity,
+            "enabled": code in enabled,
+            "description": cls.description(),
+        }
+        for code, cls in registry().items()
+    ]
+    if format is ExtractFormat.json:
+        _write_or_print(json.dumps(rows, indent=2), None)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("code", "kind", "severity", "description"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["code"], row["kind"], row["severity"] + ("" if row["enabled"] else " (off)"), row["description"])
+    Console(highlight=False).print(table)
+
+
+@app.command("explain")
+@handle_errors
+def explain_command(rule: Annotated[str, typer.Argument(help="A rule code such as DT01.")], debug: DebugOpt = False) -> None:
+    """Show what a rule checks, with an example that fires and one that does not."""
+    from .detect.base import registry
+
+    known = registry()
+    cls = known.get(rule.upper())
+    if cls is None:
+        raise FactcheckError(f"unknown rule {rule!r}; expected one of: {', '.join(known)}")
+    typer.echo(f"{cls.code} {cls.name} ({cls.kind}, default severity {cls.default_severity})\n")
+    typer.echo(cls.explanation())
+    settings = cls.Settings.model_fields
+    if settings:
+        typer.echo("\nSettings (rules/detectors.toml):")
+        for name, info in settings.items():
+            typer.echo(f"  {name} = {info.default!r}" if not info.default_factory else f"  {name} = {info.default_factory()!r}")
+
+
+@app.command("schema")
+@handle_errors
+def schema_command(
+    which: Annotated[str, typer.Argument(help="report (check --format json) or extract.")] = "report",
+    debug: DebugOpt = False,
+) -> None:
+    """Print the JSON Schema of the JSON report."""
+    from .models import ExtractReport, Report
+
+    models = {"report": Report, "extract": ExtractReport}
+    if which not in models:
+        raise FactcheckError(f"unknown schema {which!r}; expected: report, extract")
+    _write_or_print(json.dumps(models[which].model_json_schema(mode="serialization"), indent=2), None)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as e:  # noqa: BLE001 - last resort: one line, never a traceback
+        typer.echo(f"Error: internal error: {type(e).__name__}: {e}", err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,133 @@
+"""Attribution conflicts: a statement put in different mouths, or a speaker in different settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz
+
+from ..extract.attribution import speaker_key
+from ..models import Claim, Finding
+from .base import ClaimPair, Detector, evidence_for, make_finding, register
+from .similarity import normalize_text
+
+__all__ = ["SpeakerConflict", "SettingConflict"]
+
+
+def _statement(claim: Claim) -> str:
+    return normalize_text(claim.attribution.quote or claim.text)
+
+
+class SpeakerSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    min_quote_similarity: float = 85.0
+    """rapidfuzz ratio (0..100) above which two quotes are the same words."""
+    min_quote_words: int = 4
+
+
+@register
+class SpeakerConflict(Detector):
+    """Reports attribute the same quote or statement to different speakers.
+
+    Fires:
+        A: "'We need more time to get this right,' said Lena Ortiz, the chief of staff."
+        B: "'We need more time to get this right,' said Marcus Hale, a senior adviser."
+
+    Does not fire:
+        A: "'We need more time,' said Lena Ortiz."
+        B: "'We need more time,' Ortiz told reporters."
+        Both name the same speaker.
+    """
+
+    code = "AT01"
+    name = "attribution.speaker"
+    kind = "attribution_conflict"
+    groups = ("all", "attribution")
+    default_severity = "medium"
+    Settings = SpeakerSettings
+
+    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        a, b = pair.a, pair.b
+        ka, kb = speaker_key(a.attribution), speaker_key(b.attribution)
+        if not ka or not kb or ka == kb or ka in kb or kb in ka:
+            return
+        settings: SpeakerSettings = self.settings  # type: ignore[assignment]
+        sa, sb = _statement(a), _statement(b)
+        if min(len(sa.split()), len(sb.split())) < settings.min_quote_words:
+            return
+        if fuzz.ratio(sa, sb) < settings.min_quote_similarity:
+            return
+        message = (
+            f"The same statement is attributed to {a.attribution.speaker} in {a.path} "
+            f"and to {b.attribution.speaker} in {b.path}"
+        )
+        yield make_finding(
+            self,
+            message,
+            [
+                evidence_for(a, pair.doc_a, value=a.attribution.speaker),
+                evidence_for(b, pair.doc_b, value=b.attribution.speaker),
+            ],
+            [a, b],
+            [sa, ka, kb],
+        )
+
+
+class SettingSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    min_statement_similarity: float = 70.0
+
+
+@register
+class SettingConflict(Detector):
+    """Reports place the same speaker's statement in different settings.
+
+    Fires:
+        A: "Ortiz said at a briefing that the order would be signed soon."
+        B: "Ortiz said in an interview that the order would be signed soon."
+
+    Does not fire:
+        A: "Ortiz said at a briefing that the order would be signed soon."
+        B: "Ortiz said that the order would be signed soon."
+        Only one report names a setting.
+    """
+
+    code = "AT02"
+    name = "attribution.setting"
+    kind = "attribution_conflict"
+    groups = ("all", "attribution")
+    default_severity = "low"
+    Settings = SettingSettings
+
+    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        a, b = pair.a, pair.b
+        ka, kb = speaker_key(a.attribution), speaker_key(b.attribution)
+        if not ka or ka != kb:
+            return
+        setting_a, setting_b = a.attribution.setting, b.attribution.setting
+        if not setting_a or not setting_b or setting_a == setting_b:
+            return
+        if fuzz.token_set_ratio(_statement(a), _statement(b)) < self.settings.min_statement_similarity:  # type: ignore[attr-defined]
+            return
+        message = (
+            f"{a.attribution.speaker} is placed in a {setting_a} in {a.path} and in a {setting_b} in {b.path}"
+        )
+        yield make_finding(
+            self,
+            message,
+            [
+                evidence_for(a, pair.doc_a, span=_word_span(a, setting_a), value=setting_a),
+                evidence_for(b, pair.doc_b, span=_word_span(b, setting_b), value=setting_b),
+            ],
+            [a, b],
+            [ka, setting_a, setting_b],
+        )
+
+
+def _word_span(claim: Claim, word: str) -> tuple[int, int, str] | None:
+    index = claim.sentence.lower().find(word.lower())
+    if index < 0:
+        return None
+    start = claim.sentence_start + index
+    return start, start + len(word), claim.sentence[index : index + len(word)]

@@ -1,0 +1,191 @@
+"""Detectors: small rule classes registered by code, each turning aligned claims into findings.
+
+Modelled on sqlfluff's rules: every detector carries its code, a dotted name, groups
+and a docstring whose first line is the message users see; the rest of the
+docstring shows a pair that fires and one that does not (used by `factcheck explain`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import RulePackError
+from ..extract.lexicon import Lexicon, load_lexicon
+from ..models import Claim, Evidence, Finding, FindingKind, Severity
+
+__all__ = [
+    "Detector",
+    "ClaimPair",
+    "StoryClaims",
+    "DocMeta",
+    "register",
+    "registry",
+    "evidence_for",
+    "make_finding",
+    "DETECTOR_MODULES",
+]
+
+# Detector modules, imported only when a rule pack asks for them (sqlfluff's get_rules).
+DETECTOR_MODULES = ("dates", "numbers", "modality", "attribution", "polarity", "single_source")
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    path: str
+    published: dt.date | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class ClaimPair:
+    """Two claims from different reports about the same event of one story."""
+
+    a: Claim
+    b: Claim
+    doc_a: DocMeta
+    doc_b: DocMeta
+    story: str
+    similarity: float
+
+
+@dataclass
+class StoryClaims:
+    """All claims of one story, by document, for detectors that look at a whole story."""
+
+    story: str
+    docs: dict[str, DocMeta]
+    claims: dict[str, list[Claim]] = field(default_factory=dict)
+
+
+class NoSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Detector:
+    """Base class; subclasses set the class attributes and override `check_pair` or `check_story`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    kind: ClassVar[FindingKind]
+    groups: ClassVar[tuple[str, ...]] = ("all",)
+    default_severity: ClassVar[Severity] = "medium"
+    scope: ClassVar[Literal["pair", "story"]] = "pair"
+    Settings: ClassVar[type[BaseModel]] = NoSettings
+
+    def __init__(
+        self,
+        severity: Severity | None = None,
+        settings: dict[str, Any] | None = None,
+        *,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.severity: Severity = severity or self.default_severity
+        self.settings = self.Settings.model_validate(settings or {})
+        self.lexicon: Lexicon = lexicon or load_lexicon()
+
+    @classmethod
+    def description(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def explanation(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        return ()
+
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        return ()
+
+
+_REGISTRY: dict[str, type[Detector]] = {}
+
+
+def register(cls: type[Detector]) -> type[Detector]:
+    """Class decorator: add a detector to the registry, rejecting duplicate codes."""
+    if cls.code in _REGISTRY and _REGISTRY[cls.code] is not cls:
+        raise RulePackError(f"detector code {cls.code} is registered twice ({_REGISTRY[cls.code].__name__}, {cls.__name__})")
+    if "all" not in cls.groups:
+        cls.groups = ("all", *cls.groups)
+    _REGISTRY[cls.code] = cls
+    return cls
+
+
+def registry(modules: Sequence[str] = DETECTOR_MODULES) -> dict[str, type[Detector]]:
+    """Import the named detector modules and return every registered detector by code."""
+    for module in modules:
+        importlib.import_module(f"{__package__}.{module}")
+    return dict(sorted(_REGISTRY.items()))
+
+
+def evidence_for(
+    claim: Claim,
+    doc: DocMeta,
+    *,
+    span: tuple[int, int, str] | None = None,
+    value: str | None = None,
+) -> Evidence:
+    """Evidence for one side of a finding; line/column are filled in by the pipeline."""
+    span_start, span_end, span_text = span if span else (claim.start, claim.end, claim.text)
+    return Evidence(
+        path=claim.path,
+        line=claim.line,
+        column=claim.column,
+        end_line=claim.line,
+        end_column=claim.column,
+        start=claim.sentence_start,
+        end=claim.sentence_end,
+        text=claim.sentence,
+        span=span_text,
+        span_start=span_start,
+        span_end=span_end,
+        value=value,
+        attribution=_attribution_text(claim),
+        published=doc.published,
+    )
+
+
+def _attribution_text(claim: Claim) -> str:
+    attribution = claim.attribution
+    if attribution.speaker_type == "article" or not attribution.speaker:
+        return "the article"
+    text = f"{attribution.speaker} ({attribution.speaker_type})"
+    if attribution.cue:
+        text += f", {attribution.cue}"
+    if attribution.setting:
+        text += f", in a {attribution.setting}"
+    return text
+
+
+def make_finding(
+    detector: Detector,
+    message: str,
+    evidence: Sequence[Evidence],
+    claims: Sequence[Claim],
+    normalized: Sequence[str],
+    *,
+    severity: Severity | None = None,
+) -> Finding:
+    """A finding whose fingerprint hashes the rule and the normalized claims, never offsets."""
+    digest = hashlib.sha256(detector.code.encode())
+    for part in sorted(" ".join(p.lower().split()) for p in normalized):
+        digest.update(b"\x00" + part.encode())
+    return Finding(
+        kind=detector.kind,
+        rule=detector.code,
+        name=detector.name,
+        severity=severity or detector.severity,
+        message=message,
+        evidence=tuple(evidence),
+        fingerprint=digest.hexdigest()[:20],
+        claim_ids=tuple(c.id for c in claims),
+    )

@@ -1,0 +1,156 @@
+"""Date conflicts: the same event placed on different days once relative dates are resolved."""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Claim, Finding, TimeRef
+from .base import ClaimPair, Detector, evidence_for, make_finding, register
+
+__all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
+
+_COMPARABLE = frozenset({"day", "week", "month", "quarter", "season", "year"})
+
+
+def time_relation(a: TimeRef, b: TimeRef) -> str:
+    """"same", "within" (one range inside the other), "disjoint" or "unknown"."""
+    if None in (a.range_start, a.range_end, b.range_start, b.range_end):
+        return "unknown"
+    if a.granularity not in _COMPARABLE or b.granularity not in _COMPARABLE:
+        return "unknown"
+    assert a.range_start and a.range_end and b.range_start and b.range_end
+    if a.range_end < b.range_start or b.range_end < a.range_start:
+        return "disjoint"
+    if (a.range_start, a.range_end) == (b.range_start, b.range_end):
+        return "same"
+    return "within"
+
+
+def _describe(time: TimeRef) -> str:
+    if time.anchor == "dateline" and time.anchored_to and not any(ch.isdigit() for ch in time.text):
+        return f"\"{time.text}\" = {time.value} (resolved against the dateline {time.anchored_to.isoformat()})"
+    return f"\"{time.text}\" = {time.value}"
+
+
+def _comparable_claims(pair: ClaimPair) -> bool:
+    a, b = pair.a, pair.b
+    if a.conditional or b.conditional:
+        return False
+    # A plan ("will meet on May 3") and a past event are not the same occurrence.
+    if (a.tense == "future") != (b.tense == "future"):
+        return False
+    return a.event.event_class == b.event.event_class
+
+
+class DateSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    min_gap_days: int = 1
+    """Dates closer than this are taken to agree (1: any different day conflicts)."""
+
+
+@register
+class DateConflict(Detector):
+    """Reports place the same event on different dates.
+
+    Fires:
+        A (datelined Saturday, May 16, 2026): "The White House pulled the signing on Thursday."
+        B: "The signing was put off on Thursday, May 21."
+        "Thursday" resolves to 2026-05-14, which is not 2026-05-21.
+
+    Does not fire:
+        A (datelined Wednesday, March 4, 2026): "The bridge reopened on Tuesday."
+        B: "The bridge reopened on March 3."
+        Both resolve to 2026-03-03.
+    """
+
+    code = "DT01"
+    name = "dates.conflict"
+    kind = "date_conflict"
+    groups = ("all", "dates")
+    default_severity = "high"
+    Settings = DateSettings
+
+    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        a, b = pair.a, pair.b
+        if not _comparable_claims(pair) or a.event_time is None or b.event_time is None:
+            return
+        ta, tb = a.event_time, b.event_time
+        if time_relation(ta, tb) != "disjoint":
+            return
+        assert ta.range_start and tb.range_start
+        if abs((ta.range_start - tb.range_start).days) < self.settings.min_gap_days:  # type: ignore[attr-defined]
+            return
+        message = (
+            f"Reports give different dates for \"{a.event.lemma}\": {_describe(ta)} in {a.path}, "
+            f"{_describe(tb)} in {b.path}"
+        )
+        yield make_finding(
+            self,
+            message,
+            [
+                evidence_for(a, pair.doc_a, span=(ta.start, ta.end, ta.text), value=ta.value),
+                evidence_for(b, pair.doc_b, span=(tb.start, tb.end, tb.text), value=tb.value),
+            ],
+            [a, b],
+            [a.event.event_class, ta.value or "", tb.value or ""],
+        )
+
+
+def _past_without_date(claim: Claim) -> bool:
+    return claim.tense == "past" and not claim.conditional and claim.event_time is None
+
+
+@register
+class ReportBeforeEvent(Detector):
+    """A report describes as past an event that another report dates after the first report was published.
+
+    Fires:
+        A (published May 16, 2026): "The White House delayed the signing."
+        B: "The White House delayed the signing on Thursday, May 21."
+        A could not have reported on May 16 an event dated May 21.
+
+    Does not fire:
+        A (published May 22, 2026): "The White House delayed the signing."
+        B: "The White House delayed the signing on Thursday, May 21."
+    """
+
+    code = "DT02"
+    name = "dates.report_before_event"
+    kind = "date_conflict"
+    groups = ("all", "dates")
+    default_severity = "medium"
+
+    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        for first, first_doc, other, other_doc in (
+            (pair.a, pair.doc_a, pair.b, pair.doc_b),
+            (pair.b, pair.doc_b, pair.a, pair.doc_a),
+        ):
+            published = first_doc.published
+            when = other.event_time
+            if published is None or when is None or when.range_start is None:
+                continue
+            if not _past_without_date(first) or other.conditional or other.tense == "future":
+                continue
+            if first.event.event_class != other.event.event_class:
+                continue
+            if when.range_start <= published:
+                continue
+            message = (
+                f"{first.path} (published {published.isoformat()}) reports \"{first.event.lemma}\" as past, "
+                f"but {other.path} dates it {when.value} ({when.text!r}), after that"
+            )
+            yield make_finding(
+                self,
+                message,
+                [
+                    evidence_for(first, first_doc, value=f"published {published.isoformat()}"),
+                    evidence_for(other, other_doc, span=(when.start, when.end, when.text), value=when.value),
+                ],
+                [first, other],
+                [first.event.event_class, published.isoformat(), when.value or ""],
+            )
+
+

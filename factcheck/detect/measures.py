@@ -1,0 +1,91 @@
+"""What a quantity measures, so that only figures for the same thing are compared."""
+
+from __future__ import annotations
+
+import math
+
+from ..extract.lexicon import Lexicon
+from ..models import Claim, Quantity
+
+__all__ = ["measure_key", "quantity_relation", "show_quantity"]
+
+
+def measure_key(claim: Claim, quantity: Quantity, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """A key naming what is measured: kind, unit, and the event or counted thing.
+
+    Counts of people are keyed by what happened to them ("5 dead" and "five people were
+    killed" are both counts of `kill`); windows and amounts by the claim's event.
+    """
+    classes = lexicon.event_class_of
+    event = claim.event.event_class
+    subject = (quantity.subject or "").lower()
+    if quantity.kind == "count":
+        if subject in classes:
+            return ("count", classes[subject])
+        if not subject:
+            return None
+        return ("count", event, subject)
+    if quantity.kind == "duration":
+        return ("duration", event)
+    if quantity.kind == "money":
+        return ("money", quantity.unit, event, classes.get(subject, subject))
+    return (quantity.kind, quantity.unit, event, classes.get(subject, subject))
+
+
+def quantity_relation(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> str:
+    """"equal", "within", "overlap" or "disjoint", widening approximate figures by `tolerance`."""
+    if a.unit != b.unit or a.kind != b.kind:
+        return "disjoint" if a.kind == b.kind else "unrelated"
+
+    def bounds(q: Quantity) -> tuple[float, float]:
+        low, high = q.low, q.high
+        if q.bound == "at_least":
+            high = math.inf
+        if q.bound == "at_most":
+            low = 0.0
+        if q.approximate:
+            low, high = low * (1 - tolerance), high * (1 + tolerance)
+        return low, high
+
+    (al, ah), (bl, bh) = bounds(a), bounds(b)
+    if ah < bl or bh < al:
+        return "disjoint"
+    if _is_window(a) and _is_window(b) and not (_close(a.low, b.low, a, b, tolerance) and _close(a.high, b.high, a, b, tolerance)):
+        # Two explicit windows ("between 14 and 90 days", "30 to 60 days") each claim the
+        # whole window, so different ends disagree even where the windows overlap.
+        return "disjoint"
+    if (al, ah) == (bl, bh):
+        return "equal"
+    if (al >= bl and ah <= bh) or (bl >= al and bh <= ah):
+        return "within"
+    return "overlap"
+
+
+def _is_window(q: Quantity) -> bool:
+    return q.bound == "range" and q.low != q.high
+
+
+def _close(x: float, y: float, a: Quantity, b: Quantity, tolerance: float) -> bool:
+    slack = tolerance if (a.approximate or b.approximate) else 0.0
+    return abs(x - y) <= slack * max(abs(x), abs(y)) + 1e-9
+
+
+def _number(value: float) -> str:
+    if math.isinf(value):
+        return "∞"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def show_quantity(quantity: Quantity) -> str:
+    """"14..90 day", "~40,000 count", "≥100 count", "12,000,000 USD"."""
+    prefix = "~" if quantity.approximate else ""
+    if quantity.bound == "at_least":
+        body = f"≥{_number(quantity.low)}"
+    elif quantity.bound == "at_most":
+        body = f"≤{_number(quantity.high)}"
+    elif quantity.low != quantity.high:
+        body = f"{_number(quantity.low)}..{_number(quantity.high)}"
+    else:
+        body = _number(quantity.low)
+    unit = quantity.unit if quantity.unit != "count" else (quantity.subject or "count")
+    return f"{prefix}{body} {unit}"

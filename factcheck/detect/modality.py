@@ -1,0 +1,86 @@
+"""Modality conflicts: one report calls a measure mandatory, another voluntary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Finding
+from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
+from .similarity import same_measure
+
+__all__ = ["ObligationConflict"]
+
+
+class ObligationSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    min_shared_words: int = 2
+    """Content words (or entities) two claims must share to be about the same measure."""
+
+
+@register
+class ObligationConflict(Detector):
+    """Reports disagree on whether a measure is mandatory or voluntary.
+
+    Fires:
+        A: "Participation by the labs in the testing program would be voluntary."
+        B: "A mandatory clause requires the labs to share their models with the testing program."
+
+    Does not fire:
+        A: "Participation in the testing program would be voluntary."
+        B: "Officials said the rule could eventually require labs to join the testing program."
+        B is an unrealized possibility ("could"), not a description of the measure.
+    """
+
+    code = "MD01"
+    name = "modality.obligation"
+    kind = "modality_conflict"
+    groups = ("all", "modality")
+    default_severity = "high"
+    Settings = ObligationSettings
+    # Obligation words are rare, and "would be voluntary" and "a mandatory clause requiring"
+    # rarely share a predicate, so every obligation-bearing claim of a story is compared.
+    scope = "story"
+
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        bearing = [
+            (c, story.docs[path]) for path, claims in sorted(story.claims.items()) for c in claims if c.obligation
+        ]
+        for i, (a, doc_a) in enumerate(bearing):
+            for b, doc_b in bearing[i + 1 :]:
+                if a.path != b.path:
+                    yield from self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0))
+
+    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        a, b = pair.a, pair.b
+        if not a.obligation or not b.obligation or a.obligation == b.obligation:
+            return
+        if a.conditional or b.conditional:
+            return
+        if not same_measure(a, b, min_shared=self.settings.min_shared_words):  # type: ignore[attr-defined]
+            return
+        cue_a, cue_b = a.obligation_cue or a.obligation, b.obligation_cue or b.obligation
+        message = (
+            f"One report calls the measure {a.obligation} (\"{cue_a}\", {a.path}), "
+            f"another {b.obligation} (\"{cue_b}\", {b.path})"
+        )
+        yield make_finding(
+            self,
+            message,
+            [
+                evidence_for(a, pair.doc_a, span=_cue_span(a, cue_a), value=a.obligation),
+                evidence_for(b, pair.doc_b, span=_cue_span(b, cue_b), value=b.obligation),
+            ],
+            [a, b],
+            [a.obligation, b.obligation, a.event.event_class, b.event.event_class],
+        )
+
+
+def _cue_span(claim, cue: str) -> tuple[int, int, str] | None:  # type: ignore[no-untyped-def]
+    """Original offsets of the cue word inside the claim's sentence, when it can be found there."""
+    index = claim.sentence.lower().find(cue.lower())
+    if index < 0:
+        return None
+    start = claim.sentence_start + index
+    return start, start + len(cue), cue

@@ -1,0 +1,43 @@
+"""Text similarity helpers shared by detectors (rapidfuzz over normalized text)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..models import Claim
+
+__all__ = ["normalize_text", "text_similarity", "content_words", "same_measure"]
+
+_NON_WORD = re.compile(r"[^\w\s]")
+_STOP = frozenset(
+    "a an the of to in on at for by with and or but is are was were be been being that this these those "
+    "it its their they he she his her we our you your would could will shall should may might must can "
+    "not no n't said say says told according as from into than then there here which who whom whose "
+    "have has had do does did also more most some any all each other such only".split()
+)
+
+
+def normalize_text(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def text_similarity(a: str, b: str) -> float:
+    """0..100: token-set similarity of two normalized texts."""
+    return fuzz.token_set_ratio(normalize_text(a), normalize_text(b))
+
+
+def content_words(text: str) -> set[str]:
+    words = normalize_text(text).split()
+    # A crude stem (drop a plural s) lets "models"/"model" and "labs"/"lab" meet.
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP and len(w) > 1}
+
+
+def same_measure(a: Claim, b: Claim, *, min_shared: int = 2) -> bool:
+    """Whether two claims speak of the same measure: same event, or enough shared content words."""
+    shared_entities = {e.key for e in a.entities} & {e.key for e in b.entities}
+    shared_words = content_words(a.text) & content_words(b.text)
+    if a.event.event_class == b.event.event_class and (shared_entities or len(shared_words) >= 1):
+        return True
+    return len(shared_words) + len(shared_entities) >= min_shared

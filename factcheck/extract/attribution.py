@@ -1,0 +1,202 @@
+"""Who asserts a claim: the speaker, the reporting cue, direct quotes and the setting.
+
+Follows the shape of textacy's `direct_quotations` (speaker, cue, content), extended
+with "according to" sources, anonymous sources and outlets, and the setting in
+which something was said ("in a briefing").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import Attribution
+from .entities import entity_key
+from .lexicon import Lexicon
+
+__all__ = ["quote_spans", "reporting_cue", "attribution_for", "SpeakerMemory"]
+
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages (inside the marks) in `text`."""
+    return [(m.start(1) + offset, m.end(1) + offset) for m in _QUOTE_RE.finditer(text)]
+
+
+@dataclass
+class SpeakerMemory:
+    """The last named person in an article, to resolve "he said" (a simple, local coreference)."""
+
+    last_person: str | None = None
+    last_person_key: str | None = None
+
+
+def reporting_cue(predicate: Token, lexicon: Lexicon) -> Token | None:
+    """The reporting verb that introduces the clause headed by `predicate`, if any."""
+    reporting = lexicon.sets["reporting"]
+    node = predicate
+    for _ in range(3):
+        if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_.lower() in reporting:
+            return node.head
+        if node.dep_ in ("conj",) and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    for child in predicate.children:
+        if child.dep_ in ("parataxis", "advcl") and child.lemma_.lower() in reporting:
+            return child
+    return None
+
+
+def _according_to(sentence: Span) -> Token | None:
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"] or [
+                c for c in tok.children if c.dep_ == "pobj"
+            ]
+            if objects:
+                return objects[0]
+        if tok.lower_ in ("citing",):
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _speaker_span(head: Token) -> Span:
+    """The named entity holding `head`, else its noun phrase without determiners."""
+    doc = head.doc
+    if head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "flat") and child.i < left:
+            left = child.i
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("prep", "acl", "amod", "flat", "appos") and child.i >= right:
+            right = child.right_edge.i + 1
+    return doc[left:right]
+
+
+def _speaker_type(span: Span, lexicon: Lexicon) -> str:
+    text = span.text.lower()
+    text_no_det = re.sub(r"^(?:the|a|an)\s+", "", text)
+    if text in lexicon.sets["outlets"] or text_no_det in lexicon.sets["outlets"]:
+        return "outlet"
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    if "PERSON" in labels:
+        return "person"
+    if labels & {"ORG", "GPE", "NORP", "FAC"}:
+        return "organization"
+    if span.root.lemma_.lower() in lexicon.sets["anonymous"] or any(
+        t.lemma_.lower() in lexicon.sets["anonymous"] for t in span
+    ):
+        return "anonymous"
+    return "organization" if span.root.pos_ == "PROPN" else "anonymous"
+
+
+def _setting(cue: Token, lexicon: Lexicon) -> str | None:
+    settings = lexicon.sets["settings"]
+    blocked = {t.i for c in cue.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    for tok in cue.subtree:
+        if tok.i in blocked or tok.pos_ != "NOUN":
+            continue
+        compound = " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound"] + [tok.lemma_.lower()])
+        if compound in settings:
+            return compound
+        if tok.lemma_.lower() in settings and tok.head.dep_ in ("prep", "agent") or (
+            tok.lemma_.lower() in settings and tok.head.lower_ in ("in", "at", "during", "on")
+        ):
+            return tok.lemma_.lower()
+    return None
+
+
+def _cue_text(cue: Token) -> str:
+    parts = [cue.lemma_.lower()]
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in ("reporter", "journalist", "press"):
+            parts.append(child.lower_)
+        if child.dep_ == "prt":
+            parts.append(child.lower_)
+    return " ".join(parts)
+
+
+def attribution_for(
+    predicate: Token, sentence: Span, lexicon: Lexicon, memory: SpeakerMemory
+) -> tuple[Attribution, Token | None]:
+    """The attribution of the clause headed by `predicate` and the reporting verb, if any."""
+    cue = reporting_cue(predicate, lexicon)
+    speaker_head: Token | None = None
+    cue_text: str | None = None
+    if cue is not None:
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            speaker_head = subjects[0]
+        cue_text = _cue_text(cue)
+    elif predicate.lemma_.lower() in lexicon.sets["reporting"]:
+        # "Reuters reported the delay": the predicate itself reports.
+        subjects = [c for c in predicate.children if c.dep_ == "nsubj"]
+        if subjects and _speaker_type(_speaker_span(subjects[0]), lexicon) == "outlet":
+            speaker_head, cue, cue_text = subjects[0], predicate, predicate.lemma_.lower()
+    if speaker_head is None:
+        source = _according_to(sentence)
+        if source is not None:
+            speaker_head = source
+            cue_text = "according to"
+    quotes = quote_spans(sentence.text, sentence.start_char)
+    in_quote = next(((s, e) for s, e in quotes if s <= predicate.idx < e), None)
+    setting = _setting(cue, lexicon) if cue is not None else None
+    if speaker_head is None:
+        return (
+            Attribution(
+                speaker=None,
+                speaker_type="article",
+                cue=None,
+                direct_quote=in_quote is not None,
+                quote=sentence.doc.text[in_quote[0] : in_quote[1]] if in_quote else None,
+                setting=setting,
+            ),
+            cue,
+        )
+    span = _speaker_span(speaker_head)
+    speaker = span.text
+    speaker_type = _speaker_type(span, lexicon)
+    if speaker_head.lower_ in _PRONOUNS and memory.last_person:
+        speaker, speaker_type = memory.last_person, "person"
+    return (
+        Attribution(
+            speaker=speaker,
+            speaker_type=speaker_type,  # type: ignore[arg-type]
+            cue=cue_text,
+            direct_quote=in_quote is not None,
+            quote=sentence.doc.text[in_quote[0] : in_quote[1]] if in_quote else None,
+            setting=setting,
+        ),
+        cue,
+    )
+
+
+def remember_people(sentence: Span, memory: SpeakerMemory) -> None:
+    """Update the last-named person after a sentence has been read."""
+    for ent in sentence.ents:
+        if ent.label_ == "PERSON":
+            memory.last_person = ent.text
+            memory.last_person_key = entity_key(ent.text, "PERSON")
+
+
+def speaker_key(attribution: Attribution) -> str | None:
+    """A key to compare speakers across reports (a person's surname, an organisation's name)."""
+    if not attribution.speaker or attribution.speaker_type in ("article", "anonymous"):
+        return None
+    label = "PERSON" if attribution.speaker_type == "person" else "ORG"
+    return entity_key(attribution.speaker, label)
+
+
+__all__ += ["remember_people", "speaker_key"]

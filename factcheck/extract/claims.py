@@ -1,0 +1,227 @@
+"""Claims: one per main clause of a sentence, with its event, attribution, times, numbers and modality.
+
+Extractors are plain functions over a parsed `Doc`; this module puts their results
+together per clause and maps every offset back into the user's original file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ingest.offsets import LineIndex, OffsetMapper
+from ..models import Article, Claim, DocumentClaims, EventRef, Quantity, TimeRef
+from .attribution import SpeakerMemory, attribution_for, remember_people
+from .entities import claim_entities
+from .lexicon import Lexicon, load_lexicon
+from .modality import clause_modality
+from .quantities import quantities as find_quantities
+from .time import time_expressions
+
+__all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
+
+# Bump when extraction output changes, so cached claims are recomputed.
+EXTRACTOR_VERSION = "1"
+
+_MIN_CLAIM_TOKENS = 3
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+
+
+def clause_predicates(sentence: Span, lexicon: Lexicon) -> list[Token]:
+    """The heads of the sentence's asserted clauses.
+
+    A reporting sentence ("X said Y") asserts its complement Y; coordinated verbs
+    with their own content ("killed two and injured three") are claims of their own.
+    """
+    root = sentence.root
+    heads: list[Token] = []
+    if root.lemma_.lower() in lexicon.sets["reporting"]:
+        complements = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in _PREDICATE_POS]
+        heads.extend(complements or [root])
+    else:
+        heads.append(root)
+    for head in list(heads):
+        heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in _PREDICATE_POS)
+    return heads
+
+
+def _event_ref(predicate: Token, clause: list[Token], lexicon: Lexicon) -> EventRef:
+    classes = lexicon.event_class_of
+    lemma = predicate.lemma_.lower()
+    particle = next((c.lower_ for c in predicate.children if c.dep_ == "prt"), None)
+    event_class = classes.get(f"{lemma} {particle}") if particle else None
+    event_class = event_class or classes.get(lemma)
+    if event_class is None:
+        # "the signing was pulled" names its event with a noun; so do copulas ("participation would be voluntary").
+        for tok in clause:
+            if tok.pos_ in ("NOUN", "ADJ") and tok.lemma_.lower() in classes:
+                event_class = classes[tok.lemma_.lower()]
+                break
+    subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in predicate.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
+    return EventRef(
+        lemma=lemma if not particle else f"{lemma} {particle}",
+        event_class=event_class or lemma,
+        subject=_phrase_head(subject),
+        object=_phrase_head(obj),
+        negated=any(c.dep_ == "neg" for c in predicate.children),
+    )
+
+
+def _phrase_head(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    compounds = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
+    return " ".join([*compounds, token.lemma_.lower()])
+
+
+def _clause_tokens(predicate: Token, others: Sequence[Token]) -> list[Token]:
+    excluded = {t.i for other in others if other.i != predicate.i and other.head.i == predicate.i for t in other.subtree}
+    return [t for t in predicate.subtree if t.i not in excluded]
+
+
+def _in_clause(start: int, end: int, clause: list[Token]) -> bool:
+    return any(t.idx < end and start < t.idx + len(t) for t in clause)
+
+
+class _Locator:
+    """Maps cleaned-text offsets to original offsets with line and column."""
+
+    def __init__(self, article: Article) -> None:
+        self.to_original = OffsetMapper(article.offset_map)
+        self.lines = LineIndex(article.original)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        original_start = self.to_original(start)
+        original_end = max(original_start, self.to_original(end, end=True))
+        line, column = self.lines.line_column(original_start)
+        return original_start, original_end, line, column
+
+
+def _relocate_time(time: TimeRef, locate: _Locator) -> TimeRef:
+    start, end, line, column = locate.span(time.start, time.end)
+    return time.model_copy(update={"start": start, "end": end, "line": line, "column": column})
+
+
+def _relocate_quantity(quantity: Quantity, locate: _Locator) -> Quantity:
+    start, end, _, _ = locate.span(quantity.start, quantity.end)
+    return quantity.model_copy(update={"start": start, "end": end})
+
+
+def _event_time(predicate: Token, clause_times: list[tuple[TimeRef, TimeRef]]) -> TimeRef | None:
+    """The time expression attached to the clause's own event (not to a nested one)."""
+    if not clause_times:
+        return None
+    doc = predicate.doc
+
+    def distance(item: tuple[TimeRef, TimeRef]) -> int:
+        local, _ = item
+        span = doc.char_span(local.start, local.end, alignment_mode="expand")
+        if span is None:
+            return 99
+        node, hops = span.root, 0
+        while node.i != predicate.i and node.head.i != node.i and hops < 8:
+            # Crossing another verb means the time belongs to that verb's event.
+            if node.i != span.root.i and node.pos_ in _PREDICATE_POS:
+                hops += 4
+            node, hops = node.head, hops + 1
+        return hops if node.i == predicate.i else 99
+
+    best = min(clause_times, key=distance)
+    return best[1] if distance(best) < 99 else None
+
+
+def extract_document(
+    article: Article,
+    doc: Doc,
+    *,
+    lexicon: Lexicon | None = None,
+    extra_rule_dirs: Sequence[str | Path] = (),
+) -> DocumentClaims:
+    """All claims of one parsed article."""
+    lexicon = lexicon or load_lexicon(extra_rule_dirs)
+    locate = _Locator(article)
+    local_times = time_expressions(doc, dateline=article.published)
+    times = [(t, _relocate_time(t, locate)) for t in local_times]
+    local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
+    quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
+    memory = SpeakerMemory()
+    claims: list[Claim] = []
+    for sentence in doc.sents:
+        if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
+            continue
+        predicates = clause_predicates(sentence, lexicon)
+        for predicate in predicates:
+            claim = _claim(article, predicate, predicates, sentence, lexicon, memory, locate, times, quantities)
+            if claim is not None:
+                claims.append(claim)
+        remember_people(sentence, memory)
+    entities = {e.key: e for claim in claims for e in claim.entities}
+    return DocumentClaims(
+        path=article.path,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        author=article.author,
+        url=article.url,
+        claims=tuple(claims),
+        times=tuple(t for _, t in times),
+        entities=tuple(entities.values()),
+        suppressions=article.suppressions,
+    )
+
+
+def _claim(
+    article: Article,
+    predicate: Token,
+    predicates: Sequence[Token],
+    sentence: Span,
+    lexicon: Lexicon,
+    memory: SpeakerMemory,
+    locate: _Locator,
+    times: list[tuple[TimeRef, TimeRef]],
+    quantities: list[tuple[Quantity, Quantity]],
+) -> Claim | None:
+    clause = _clause_tokens(predicate, predicates)
+    if len([t for t in clause if not t.is_punct]) < _MIN_CLAIM_TOKENS and predicate.i != sentence.root.i:
+        clause = list(sentence)
+    clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1])
+    attribution, _ = attribution_for(predicate, sentence, lexicon, memory)
+    modality = clause_modality(clause, predicate, sentence, lexicon)
+    clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
+    clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
+    start, end, line, column = locate.span(clause_start, clause_end)
+    sentence_start, sentence_end, _, _ = locate.span(sentence.start_char, sentence.end_char)
+    claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
+    return Claim(
+        id=claim_id,
+        path=article.path,
+        text=doc_text(sentence.doc, clause_start, clause_end),
+        sentence=sentence.text.strip(),
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        event=_event_ref(predicate, clause, lexicon),
+        entities=claim_entities(sentence),
+        attribution=attribution,
+        times=tuple(mapped for _, mapped in clause_times),
+        event_time=_event_time(predicate, clause_times),
+        quantities=clause_quantities,
+        obligation=modality.obligation,
+        obligation_cue=modality.obligation_cue,
+        negated=modality.negated,
+        conditional=modality.conditional,
+        hedged=bool(modality.hedges),
+        hedges=modality.hedges,
+        tense=modality.tense,
+    )
+
+
+def doc_text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[start:end]

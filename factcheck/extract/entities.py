@@ -1,0 +1,48 @@
+"""Named entities of a claim, with keys normalized for matching across reports."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..models import Entity
+
+__all__ = ["entity_key", "claim_entities", "SALIENT_LABELS"]
+
+# Entity types that identify what a story is about. Dates, numbers and money are
+# handled by their own extractors and say nothing about which event a claim is on.
+SALIENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+
+_TITLES = re.compile(
+    r"^(?:(?:the|president|vice president|sen\.?|senator|rep\.?|representative|gov\.?|governor|mayor|"
+    r"chief|officer|sgt\.?|sergeant|lt\.?|capt\.?|captain|det\.?|detective|dr\.?|mr\.?|mrs\.?|ms\.?|"
+    r"judge|justice|secretary|minister|councilwoman|councilman|councilmember|commissioner|director|"
+    r"deputy|attorney|general|spokesperson|spokesman|spokeswoman)\s+)+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def entity_key(text: str, label: str) -> str:
+    """A matching key: lower-cased, titles and possessives removed; a person's last name."""
+    cleaned = _POSSESSIVE.sub("", text.strip()).strip()
+    cleaned = _TITLES.sub("", cleaned).strip().lower()
+    cleaned = re.sub(r"[^\w\s.-]", "", cleaned)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")
+    if label == "PERSON" and " " in cleaned:
+        # Reports name a person in full once and by surname after; the surname is what both share.
+        cleaned = cleaned.rsplit(" ", 1)[-1]
+    return cleaned
+
+
+def claim_entities(span: Span) -> tuple[Entity, ...]:
+    """Salient entities inside `span`, deduplicated by key."""
+    seen: dict[str, Entity] = {}
+    for ent in span.ents:
+        if ent.label_ not in SALIENT_LABELS:
+            continue
+        key = entity_key(ent.text, ent.label_)
+        if key and key not in seen:
+            seen[key] = Entity(text=ent.text, label=ent.label_, key=key)
+    return tuple(seen.values())

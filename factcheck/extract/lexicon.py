@@ -1,0 +1,74 @@
+"""The extraction lexicon (`rules/lexicon.toml`), validated so a user's edits fail clearly."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..rulepacks import load_pack
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+class _Pack(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Obligation(_Pack):
+    mandatory: list[str] = Field(default_factory=list)
+    voluntary: list[str] = Field(default_factory=list)
+
+
+class Modality(_Pack):
+    conditional: list[str] = Field(default_factory=list)
+    future: list[str] = Field(default_factory=list)
+    hedges: list[str] = Field(default_factory=list)
+    negations: list[str] = Field(default_factory=list)
+    denial_verbs: list[str] = Field(default_factory=list)
+
+
+class Lexicon(_Pack):
+    """Word lists the claim extractor reads; see the comments in `rules/lexicon.toml`."""
+
+    language: str = "en"
+    reporting_verbs: list[str] = Field(default_factory=list)
+    source_phrases: list[str] = Field(default_factory=list)
+    anonymous_speakers: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    setting_nouns: list[str] = Field(default_factory=list)
+    obligation: Obligation = Obligation()
+    modality: Modality = Modality()
+    events: dict[str, list[str]] = Field(default_factory=dict)
+
+    @functools.cached_property
+    def event_class_of(self) -> dict[str, str]:
+        """Lemma or phrase → event class (the first class listing it wins)."""
+        index: dict[str, str] = {}
+        for event_class, words in self.events.items():
+            for word in [event_class, *words]:
+                index.setdefault(word.lower(), event_class)
+        return index
+
+    @functools.cached_property
+    def sets(self) -> dict[str, frozenset[str]]:
+        """Lower-cased frozensets of each word list, for fast membership tests."""
+        return {
+            "reporting": frozenset(w.lower() for w in self.reporting_verbs),
+            "anonymous": frozenset(w.lower() for w in self.anonymous_speakers),
+            "outlets": frozenset(w.lower() for w in self.outlets),
+            "settings": frozenset(w.lower() for w in self.setting_nouns),
+            "mandatory": frozenset(w.lower() for w in self.obligation.mandatory),
+            "voluntary": frozenset(w.lower() for w in self.obligation.voluntary),
+            "conditional": frozenset(w.lower() for w in self.modality.conditional),
+            "future": frozenset(w.lower() for w in self.modality.future),
+            "hedges": frozenset(w.lower() for w in self.modality.hedges),
+            "negations": frozenset(w.lower() for w in self.modality.negations),
+            "denial": frozenset(w.lower() for w in self.modality.denial_verbs),
+        }
+
+
+def load_lexicon(extra_dirs: Sequence[str | Path] = ()) -> Lexicon:
+    return load_pack("lexicon", Lexicon, extra_dirs)

@@ -1,0 +1,163 @@
+"""The whole path as library functions: ingest → extract → compare → `Report`.
+
+`extract()` and `check()` are what the CLI and the Python API call. Articles are
+streamed in batches through `nlp.pipe`, so parsed Docs never pile up; with several
+jobs each worker process loads the model once and returns plain claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .compare import compare_documents, load_detectors
+from .engine import ExtractionEngine, make_engine
+from .ingest import read_corpus
+from .ingest.offsets import LineIndex
+from .models import (
+    Article,
+    DocumentClaims,
+    DocumentInfo,
+    Evidence,
+    ExtractReport,
+    Finding,
+    InputProblem,
+    Report,
+    Severity,
+)
+
+__all__ = ["RunOptions", "extract", "check", "extract_articles"]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a run needs besides the paths; defaults suit a quick local run."""
+
+    model: str | None = None
+    dateline: dt.date | None = None
+    rules_dirs: tuple[str, ...] = ()
+    jobs: int | None = 1
+    batch_size: int = 32
+    cache: bool = False
+    cache_dir: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    max_bytes: int = 5_000_000
+    strict: bool = False
+    progress: Callable[[int], None] | None = None
+    """Called with the number of articles finished so far (for progress bars)."""
+
+
+def extract_articles(
+    articles: Iterable[Article | InputProblem], options: RunOptions
+) -> Iterator[DocumentClaims | InputProblem]:
+    """Claims of each article, in input order; problems pass through."""
+    engine: ExtractionEngine = make_engine(options)
+    try:
+        yield from engine.run(articles)
+    finally:
+        engine.close()
+
+
+def extract(paths: Sequence[str | Path], options: RunOptions | None = None) -> ExtractReport:
+    """Read and extract every article under `paths`.
+
+    Returns:
+        An `ExtractReport` with per-document claims and times, plus unreadable inputs.
+    """
+    options = options or RunOptions()
+    documents: list[DocumentClaims] = []
+    problems: list[InputProblem] = []
+    articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes)
+    for item in extract_articles(articles, options):
+        (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+    return ExtractReport(
+        tool_version=__version__,
+        model=_model_label(options),
+        documents=tuple(documents),
+        problems=tuple(problems),
+    )
+
+
+def check(paths: Sequence[str | Path], options: RunOptions | None = None) -> Report:
+    """Read, extract and compare every article under `paths`.
+
+    Returns:
+        A `Report` with the documents, the findings (most severe first) and unreadable inputs.
+    """
+    options = options or RunOptions()
+    detectors = load_detectors(
+        options.rules_dirs,
+        select=options.select,
+        ignore=options.ignore,
+        severity=options.severity,
+        settings=options.settings,
+    )
+    documents: list[DocumentClaims] = []
+    problems: list[InputProblem] = []
+    line_indexes: dict[str, LineIndex] = {}
+
+    def remember_lines(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
+        for item in items:
+            if isinstance(item, Article):
+                line_indexes[item.path] = LineIndex(item.original)
+            yield item
+
+    articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
+    for item in extract_articles(articles, options):
+        (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+    comparison = compare_documents(documents, detectors, extra_dirs=options.rules_dirs)
+    findings = tuple(_locate(f, line_indexes) for f in comparison.findings)
+    return Report(
+        tool_version=__version__,
+        model=_model_label(options),
+        documents=tuple(
+            DocumentInfo(path=d.path, title=d.title, published=d.published, source=d.source, claims=len(d.claims))
+            for d in documents
+        ),
+        findings=findings,
+        problems=tuple(problems),
+        rule_packs=("builtin", *options.rules_dirs),
+        stories=comparison.stories,
+        timeline=comparison.timeline,
+    )
+
+
+def _locate(finding: Finding, line_indexes: dict[str, LineIndex]) -> Finding:
+    """Fill in line and column of each evidence from its article's original text."""
+    evidence: list[Evidence] = []
+    for ev in finding.evidence:
+        lines = line_indexes.get(ev.path)
+        if lines is None:
+            evidence.append(ev)
+            continue
+        line, column = lines.line_column(ev.start)
+        end_line, end_column = lines.line_column(max(ev.start, ev.end - 1))
+        evidence.append(
+            ev.model_copy(update={"line": line, "column": column, "end_line": end_line, "end_column": end_column + 1})
+        )
+    return finding.model_copy(update={"evidence": tuple(evidence)})
+
+
+def _model_label(options: RunOptions) -> str:
+    from .nlp import resolve_model_name
+
+    try:
+        return resolve_model_name(options.model)
+    except Exception:  # noqa: BLE001 - the label is informative only
+        return options.model or ""
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
