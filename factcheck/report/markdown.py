@@ -15,10 +15,13 @@ from factcheck.report import RenderOptions, document_index, ordered_findings, re
 
 __all__ = ["escape_markdown", "evidence_heading", "highlighted_sentence", "summary_table", "render_markdown"]
 
-# ASCII punctuation that CommonMark lets a backslash escape, less the marks that
-# are harmless inline (. , ; : ' " ? / =) and `&<>`, which become entities.
-# `$` starts math and `@` a mention on GitHub, so they are escaped too.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~$@^])")
+# Punctuation that can start inline markup: emphasis, code, links (`[` is
+# enough to stop `[x](y)` and `![x](y)`), table cells, strikethrough, and on
+# GitHub math (`$`), mentions (`@`) and issue references (`#`). `&<>` become
+# entities instead, which also stops raw HTML and autolinks.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$@#])")
+# Block markers count only at the start of a line: lists, quotes, headings.
+_MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WHITESPACE = re.compile(r"\s+")
 _SEVERITY_TITLES = {"high": "High", "medium": "Medium", "low": "Low", "info": "Info"}
 
@@ -27,6 +30,7 @@ def escape_markdown(text: str) -> str:
     """Make untrusted text render literally in GitHub-flavoured Markdown, on one line."""
     text = _WHITESPACE.sub(" ", text).strip()
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -80,10 +84,6 @@ def summary_table(report: Report) -> list[str]:
     return lines
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def _finding_block(finding: Finding, sources: dict[str, str | None]) -> list[str]:
     lines = [
         f"#### {escape_markdown(finding.rule)} {escape_markdown(finding.name)} ({escape_markdown(finding.kind)})",
@@ -92,8 +92,9 @@ def _finding_block(finding: Finding, sources: dict[str, str | None]) -> list[str
         "",
     ]
     if finding.evidence:
-        headings = [_cell(evidence_heading(ev, sources.get(ev.path))) for ev in finding.evidence]
-        sentences = [_cell(highlighted_sentence(ev)) for ev in finding.evidence]
+        headings = [evidence_heading(ev, sources.get(ev.path)) for ev in finding.evidence]
+        # Every cell is escaped text, so it holds no bare `|` that could split the row.
+        sentences = [highlighted_sentence(ev) for ev in finding.evidence]
         lines.append("| " + " | ".join(headings) + " |")
         lines.append("|" + " --- |" * len(headings))
         lines.append("| " + " | ".join(sentences) + " |")

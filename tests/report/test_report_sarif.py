@@ -1,0 +1,100 @@
+"""`--format sarif`: valid SARIF 2.1.0 with stable ids and content fingerprints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from report_samples import build_sample_report
+
+from factcheck.models import Report
+from factcheck.report import RenderOptions, render
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def _sarif(report: Report, **options) -> dict:
+    return json.loads(render(report, "sarif", options=RenderOptions(**options)))
+
+
+@pytest.mark.parametrize("report", [build_sample_report(), Report()], ids=["sample", "empty"])
+def test_report_sarif_is_valid_against_the_2_1_0_schema(report):
+    log = _sarif(report)
+    validator = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+def test_report_sarif_schema_rejects_a_broken_log():
+    log = _sarif(build_sample_report())
+    del log["runs"][0]["results"][0]["message"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, SCHEMA)
+
+
+def test_report_sarif_driver_and_rules():
+    run = _sarif(build_sample_report(), rule_descriptions={"DT01": "Dates disagree."})["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "factcheck"
+    assert driver["version"] == "0.0.0+golden"
+    assert driver["informationUri"].startswith("https://")
+    assert [r["id"] for r in driver["rules"]] == ["AT01", "DT01", "NU01"]
+    dt01 = driver["rules"][1]
+    assert dt01["name"] == "dates.conflict"
+    assert dt01["shortDescription"]["text"] == "Dates disagree."
+    assert driver["rules"][2]["shortDescription"]["text"] == "numbers.conflict"
+    for result in run["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+@pytest.mark.parametrize(("severity", "level"), [("high", "error"), ("medium", "warning"), ("low", "note"), ("info", "note")])
+def test_report_sarif_maps_severity_to_level(severity, level):
+    report = build_sample_report()
+    finding = report.findings[0].model_copy(update={"severity": severity})
+    run = _sarif(report.model_copy(update={"findings": (finding,)}))["runs"][0]
+    assert run["results"][0]["level"] == level
+    assert run["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"] == level
+
+
+def test_report_sarif_locations_and_related_locations():
+    result = _sarif(build_sample_report())["runs"][0]["results"][0]
+    (location,) = result["locations"]
+    physical = location["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == "corpus/bridge/harbor-times.md"
+    assert physical["region"]["startLine"] == 3 and physical["region"]["startColumn"] == 1
+    assert physical["region"]["charOffset"] == 58
+    assert physical["region"]["snippet"]["text"].startswith("The council voted")
+    (related,) = result["relatedLocations"]
+    assert related["id"] == 1
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == "corpus/bridge/city-wire.txt"
+    assert "2024-05-08" in related["message"]["text"]
+    assert related["properties"]["span"] == "Wednesday, May 8"
+
+
+def test_report_sarif_encodes_unsafe_paths_as_uri_references():
+    result = _sarif(build_sample_report())["runs"][0]["results"][1]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/bridge/evil%20%3Cfeed%3E.html"
+
+
+def test_report_sarif_fingerprints_ignore_line_numbers():
+    report = build_sample_report()
+    moved = tuple(
+        f.model_copy(update={"evidence": tuple(ev.model_copy(update={"line": ev.line + 10}) for ev in f.evidence)})
+        for f in report.findings
+    )
+    before = [r["partialFingerprints"] for r in _sarif(report)["runs"][0]["results"]]
+    after = [r["partialFingerprints"] for r in _sarif(report.model_copy(update={"findings": moved}))["runs"][0]["results"]]
+    assert before == after
+    assert before[0] == {"factcheck/v1": "dt01-3b8f0c"}
+    assert len(before[1]["factcheck/v1"]) == 64
+
+
+def test_report_sarif_problems_become_notifications():
+    invocation = _sarif(build_sample_report())["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is True
+    notes = invocation["toolExecutionNotifications"]
+    assert notes[0]["level"] == "error"
+    assert "broken.json" in notes[0]["message"]["text"]
+    assert notes[1]["message"]["text"] == "stale baseline entry: XX01:deadbeef"

@@ -1,0 +1,59 @@
+"""The default terminal report: readable at 80 columns, plain without colour."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from report_samples import build_sample_report
+
+from factcheck.report import RenderOptions, render
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("width", [60, 80, 99, 100, 140])
+def test_terminal_fits_the_width(width):
+    text = render(build_sample_report(), "terminal", options=RenderOptions(width=width))
+    assert max(len(line) for line in text.splitlines()) <= width
+
+
+def test_terminal_plain_has_no_escape_codes_or_boxes():
+    text = render(build_sample_report(), "terminal", options=RenderOptions(width=120))
+    assert "\x1b" not in text
+    assert not set("╭│─┬╰") & set(text)
+    assert "«Tuesday, May 7»" in text
+
+
+def test_terminal_prints_rich_markup_from_articles_literally():
+    for color in (False, True):
+        text = _ANSI.sub("", render(build_sample_report(), "terminal", options=RenderOptions(width=200, color=color)))
+        assert "[bold]a **preliminary** count[/bold]" in text
+        assert "<script>window.__pwned=1</script>" in text
+
+
+def test_terminal_summary_counts():
+    lines = render(build_sample_report(), "terminal", options=RenderOptions(width=80)).splitlines()
+    assert lines[0] == "factcheck: 3 articles, 34 claims, 3 findings"
+    assert lines[1] == "  by severity: high 1, medium 1, low 1"
+    assert "error: corpus/bridge/broken.json: invalid JSON at line 1, column 2" in lines
+
+
+def test_terminal_side_by_side_from_100_columns():
+    wide = render(build_sample_report(), "terminal", options=RenderOptions(width=120)).splitlines()
+    narrow = render(build_sample_report(), "terminal", options=RenderOptions(width=80)).splitlines()
+    assert any("harbor-times.md:3:1" in line and "city-wire.txt:5:4" in line for line in wide)
+    assert not any("harbor-times.md:3:1" in line and "city-wire.txt:5:4" in line for line in narrow)
+
+
+def test_terminal_color_highlights_severity_and_span():
+    text = render(build_sample_report(), "terminal", options=RenderOptions(width=120, color=True))
+    assert "\x1b[1;31mHIGH\x1b[0m" in text
+    assert "\x1b[1;7mTuesday, May 7\x1b[0m" in text
+    assert "«" not in text
+
+
+def test_terminal_no_findings():
+    report = build_sample_report().model_copy(update={"findings": (), "problems": (), "stale_baseline": ()})
+    text = render(report, "terminal", options=RenderOptions(width=80))
+    assert text.splitlines()[0] == "factcheck: 3 articles, 34 claims, 0 findings"
