@@ -1,0 +1,98 @@
+"""Inline suppressions: findings an article's own comments switch off.
+
+Articles switch rules off with HTML comments, the markdownlint and Vale habit::
+
+    <!-- factcheck-disable DT01 -->              the whole file, for DT01
+    <!-- factcheck-disable date_conflict -->     the whole file, for a kind of finding
+    <!-- factcheck-disable -->                   the whole file, every rule ("all")
+    <!-- factcheck-disable-next-line QT01 -->    only the line after the comment
+
+Ingest turns each comment into a `(rule, line)` pair on `Article.suppressions`:
+`line` is `None` for a file-wide comment, and for `disable-next-line` it is the
+1-based line the comment precedes. This module only applies them.
+
+Semantics:
+
+- A selector matches a finding when it is the finding's rule code (`DT01`), its
+  kind (`date_conflict`), its dotted name (`dates.weekday_mismatch`) or `all`;
+  case does not matter.
+- A line suppression matches evidence whose sentence covers that line
+  (`evidence.line <= line <= evidence.end_line`), so a comment above any line of
+  a wrapped sentence works.
+- A finding is suppressed when any one of its documents suppresses it. A
+  finding is a clash between two (or more) articles; the editor of either side
+  can decide that the clash is not worth reporting (a quoted earlier error, a
+  correction notice), and reporting it against the other article only would
+  leave that decision half-applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
+
+from .models import Article, DocumentClaims, Evidence, Finding
+
+__all__ = ["ALL", "suppression_matches", "is_suppressed", "apply_suppressions", "suppressions_by_path"]
+
+ALL = "all"
+"""The selector of a bare `<!-- factcheck-disable -->`: every rule."""
+
+
+def _selectors(finding: Finding) -> set[str]:
+    return {finding.rule.lower(), finding.kind.lower(), finding.name.lower(), ALL}
+
+
+def suppression_matches(finding: Finding, evidence: Evidence, suppression: tuple[str, int | None]) -> bool:
+    """Whether one suppression of `evidence`'s document switches `finding` off."""
+    selector, line = suppression
+    if selector.strip().lower() not in _selectors(finding):
+        return False
+    if line is None:
+        return True
+    return evidence.line <= line <= max(evidence.line, evidence.end_line)
+
+
+def _lookup(
+    suppressions: Mapping[str, Sequence[tuple[str, int | None]]], path: str
+) -> Sequence[tuple[str, int | None]]:
+    found = suppressions.get(path)
+    if found is None:
+        # "./a.md" and "a.md", or Windows separators, name the same document.
+        found = suppressions.get(PurePath(path).as_posix(), ())
+    return found
+
+
+def is_suppressed(finding: Finding, suppressions: Mapping[str, Sequence[tuple[str, int | None]]]) -> bool:
+    """Whether any document of `finding` suppresses it (see the module docstring)."""
+    return any(
+        suppression_matches(finding, evidence, suppression)
+        for evidence in finding.evidence
+        for suppression in _lookup(suppressions, evidence.path)
+    )
+
+
+def apply_suppressions(
+    findings: Sequence[Finding],
+    suppressions_by_path: Mapping[str, Sequence[tuple[str, int | None]]],
+) -> tuple[list[Finding], int]:
+    """Drop the findings that an article's inline comments switch off.
+
+    Args:
+        findings: This run's findings.
+        suppressions_by_path: Evidence path → that document's `(selector, line)` pairs,
+            as ingest stores them (`line` is `None` for the whole file).
+
+    Returns:
+        `(kept, suppressed_count)`: the remaining findings in their original order,
+        and how many were dropped.
+    """
+    normalized = {PurePath(path).as_posix(): list(entries) for path, entries in suppressions_by_path.items()}
+    merged: dict[str, Sequence[tuple[str, int | None]]] = {**normalized, **suppressions_by_path}
+    kept = [finding for finding in findings if not is_suppressed(finding, merged)]
+    return kept, len(findings) - len(kept)
+
+
+def suppressions_by_path(documents: Iterable[Article | DocumentClaims]) -> dict[str, tuple[tuple[str, int | None], ...]]:
+    """Path → suppressions of the documents that have any, ready for `apply_suppressions`."""
+    return {doc.path: tuple(doc.suppressions) for doc in documents if doc.suppressions}
