@@ -41,7 +41,9 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr)); gap: 1rem 2rem; align-items: start; }
+.summary th { background: none; font-weight: 500; }
+caption { text-align: left; padding-bottom: .25rem; }
 nav ol { margin: .25rem 0; padding-left: 1.5rem; }
 nav li { margin: .15rem 0; }
 .finding { border: 1px solid var(--line); border-left: .35rem solid var(--info); border-radius: .4rem;
@@ -51,14 +53,14 @@ nav li { margin: .15rem 0; }
 .finding.sev-low { border-left-color: var(--low); }
 .finding h3 { margin: 0 0 .35rem; font-size: 1.05rem; }
 .badge { display: inline-block; font-size: .75rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase;
-  padding: .05rem .45rem; border-radius: .25rem; color: #fff; background: var(--info); vertical-align: .1rem; }
+  padding: 0 .45rem; border-radius: .25rem; color: #fff; background: var(--info); line-height: 1.5; vertical-align: baseline; }
 .badge.sev-high { background: var(--high); }
 .badge.sev-medium { background: var(--medium); }
 .badge.sev-low { background: var(--low); }
 code, .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
 .rule { font-weight: 600; }
 .message { margin: .25rem 0 .75rem; }
-.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .75rem; }
+.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: .75rem; }
 .evidence { margin: 0; padding: .6rem .75rem; background: var(--panel); border: 1px solid var(--line); border-radius: .35rem; }
 .evidence figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .35rem; overflow-wrap: anywhere; }
 .evidence figcaption a { font-weight: 600; }
@@ -69,6 +71,7 @@ blockquote { margin: 0; font-size: 1rem; overflow-wrap: anywhere; }
 mark { background: #ffe27a; color: inherit; padding: 0 .1rem; border-radius: .15rem; font-weight: 600; }
 .article { border-top: 1px solid var(--line); padding-top: .25rem; }
 .article ul { margin: .25rem 0; padding-left: 1.25rem; }
+.scroll { overflow-x: auto; }
 .timeline td.value { white-space: nowrap; font-weight: 600; }
 .timeline tr.disputed td.value { color: var(--high); }
 .problems li { margin: .2rem 0; }
@@ -257,9 +260,9 @@ def _timeline(report: Report, anchors: _Anchors) -> str:
             )
         parts.append(
             f'<h3>Story <span class="code">{_e(story)}</span></h3>'
-            '<table class="timeline"><thead><tr><th scope="col">Date</th><th scope="col">Event</th>'
+            '<div class="scroll"><table class="timeline"><thead><tr><th scope="col">Date</th><th scope="col">Event</th>'
             '<th scope="col">Source</th><th scope="col">Where</th><th scope="col">Sentence</th></tr></thead>'
-            "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>"
         )
     parts.append("</section>")
     return "\n".join(parts)
