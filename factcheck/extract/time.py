@@ -54,6 +54,29 @@ Tense = Literal["past", "present", "future"]
 _Month = Annotated[int, Field(ge=1, le=12)]
 
 
+class _Holiday(BaseModel):
+    """A holiday: a fixed day (`month`, `day`) or the `nth` `weekday` of `month` (-1 = last)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    month: _Month
+    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    weekday: Annotated[int, Field(ge=1, le=7)] | None = None
+    nth: Annotated[int, Field(ge=-1, le=5)] | None = None
+    after_day: Annotated[int, Field(ge=0, le=31)] = 0
+    """For "the first Tuesday after the first Monday": count only from the day after this one."""
+
+    def on(self, year: int) -> dt.date:
+        if self.day is not None:
+            return dt.date(year, self.month, self.day)
+        weekday, nth = self.weekday or 1, self.nth or 1
+        if nth == -1:
+            last = dt.date(year, self.month, calendar.monthrange(year, self.month)[1])
+            return _on_or_before(last, weekday)
+        first = _on_or_after(dt.date(year, self.month, self.after_day + 1), weekday)
+        return first + dt.timedelta(weeks=nth - 1)
+
+
 class TimeLexicon(BaseModel):
     """The `rules/time.toml` pack: the words the time extractor reads."""
 
@@ -67,6 +90,7 @@ class TimeLexicon(BaseModel):
     number_words: dict[str, Annotated[int, Field(ge=1)]]
     quarter_ordinals: dict[str, Annotated[int, Field(ge=1, le=4)]]
     seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
+    holidays: dict[str, _Holiday] = {}
     parts_of_day: list[str] = []
     modifiers: list[str] = []
     leading_words: list[str] = []
@@ -100,6 +124,7 @@ class _Grammar:
     part_of_day: re.Pattern[str]
     parsers: tuple[tuple[re.Pattern[str], Callable[..., _Value | None]], ...]
     month_of: dict[str, int]
+    holidays: dict[str, _Holiday]
 
 
 _DAY = r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -169,12 +194,15 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
         "spelled": rf"(?P<sp>{spelled_year})",
         "year": rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}",
         "month": rf"(?P<mon>{mon_full})",
+        "cur_year": r"(?:(?:full|current|present|calendar)\s+)?(?:fiscal\s+)?year(?:[\s-]*end|['’]s\s+end)?",
+        "holiday": rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{_alt(lx.holidays)})",
     }
     handlers: dict[str, Callable[..., _Value | None]] = {
         "iso": _h_numeric, "us": _h_numeric, "mdy": _h_month_day, "dmy": _h_month_day, "my": _h_month_year,
         "m_rel": _h_month_rel, "rel_m": _h_rel_month, "quarter": _h_quarter, "rel_quarter": _h_rel_quarter,
         "season": _h_season, "decade": _h_decade, "rel_unit": _h_rel_unit, "ago": _h_ago, "rel_wd": _h_rel_weekday,
         "day_word": _h_day_word, "wd": _h_weekday, "spelled": _h_spelled, "year": _h_year, "month": _h_month,
+        "cur_year": _h_current_year, "holiday": _h_holiday,
     }  # fmt: skip
     parsers = tuple((re.compile(p[name], re.IGNORECASE), handlers[name]) for name in p)
 
@@ -188,8 +216,14 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
         r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?!['’]?s\b)"
     )
     order = ["iso", "us", "mdy", "dmy", "my", "m_rel", "quarter", "rel_quarter", "season", "decade", "rel_unit",
-             "ago", "rel_wd", "rel_m", "day_word", "wd", "spelled"]  # fmt: skip
-    body = "|".join(unnamed[n] for n in order) + "|" + context_year + "|" + unnamed["month"]
+             "ago", "rel_wd", "rel_m", "holiday", "day_word", "wd", "spelled"]  # fmt: skip
+    # "the year" alone is left to the entity recognizer: as a pattern it would also take
+    # "the year before" and "the year he was born".
+    this_year = (
+        r"the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year|year[\s-]*end|year['’]s\s+end"
+        r"|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year"
+    )
+    body = "|".join(unnamed[n] for n in order) + "|" + this_year + "|" + context_year + "|" + unnamed["month"]
     finder = re.compile(
         rf"(?<![\w/.\-])(?:{mods}[\s-]+)?(?:{body})(?![\w/]|-\d|\.\d)",
         re.IGNORECASE,
@@ -197,7 +231,8 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
     leading = re.compile(rf"^(?:{_alt(lx.leading_words)}|the)\s+", re.IGNORECASE)
     modifier = re.compile(rf"^{mods}(?:[\s-]+|(?=\d))", re.IGNORECASE)
     part_of_day = re.compile(rf"\s+{pod}$", re.IGNORECASE)
-    return _Grammar(lx, finder, leading, modifier, part_of_day, parsers, month_of)
+    holidays = {re.sub(r"\s+", " ", k.lower()): v for k, v in lx.holidays.items()}
+    return _Grammar(lx, finder, leading, modifier, part_of_day, parsers, month_of, holidays)
 
 
 # --------------------------------------------------------------------------- values
@@ -283,12 +318,16 @@ def _year_for_day(ctx: _Ctx, month: int, day: int) -> int:
     would put it well after the dateline, or a year on when a future clause would put
     it before (HeidelTime's strategy, Strötgen & Gertz 2013).
     """
+    day = min(day, 28) if month == 2 else day  # Feb. 29 decides nothing about the year
+    return _year_for(ctx, lambda year: dt.date(year, month, day))
+
+
+def _year_for(ctx: _Ctx, date_in: Callable[[int], dt.date]) -> int:
     assert ctx.dateline is not None
     anchor = ctx.dateline
-    day = min(day, 28) if month == 2 else day  # Feb. 29 decides nothing about the year
 
     def offset(year: int) -> int:
-        return (dt.date(year, month, day) - anchor).days
+        return (date_in(year) - anchor).days
 
     year = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (abs(offset(y)), -y))
     if ctx.tense == "past" and offset(year) > _PAST_LEEWAY_DAYS:
@@ -505,6 +544,29 @@ def _h_year(ctx: _Ctx) -> _Value | None:
     return _Value(f"{ctx.g('year')}", "year", "absolute")
 
 
+def _h_current_year(ctx: _Ctx) -> _Value | None:
+    # "the year", "the full year", "year-end": in news, the year of the dateline.
+    return _relative(ctx, lambda d: (f"{d.year:04d}", "year"))
+
+
+def _h_holiday(ctx: _Ctx) -> _Value | None:
+    holiday = ctx.grammar.holidays[re.sub(r"\s+", " ", (ctx.g("hol") or "").lower())]
+    rel = (ctx.g("rel") or "").lower()
+
+    def make(d: dt.date) -> tuple[str, Granularity]:
+        if rel == "last":
+            year = d.year if holiday.on(d.year) < d else d.year - 1
+        elif rel == "next":
+            year = d.year if holiday.on(d.year) > d else d.year + 1
+        elif rel == "this":
+            year = d.year
+        else:
+            year = _year_for(ctx, holiday.on)
+        return _day(holiday.on(year)), "day"
+
+    return _relative(ctx, make)
+
+
 def _h_month(ctx: _Ctx) -> _Value | None:
     month = ctx.grammar.month_of[(ctx.g("mon") or "").lower()]
     if ctx.dateline is None:
@@ -649,7 +711,7 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     if any(a.lower_ in future_aux or a.lower_ in modals for a in auxes) or verb.lower_ in future_aux:
         return "future"
     # "has scheduled a news conference Thursday", "planned a rally on Saturday".
-    if verb.lemma_.lower() in governors:
+    if _plans_ahead(verb, governors):
         return "future"
     # "is to resume trading Tuesday".
     if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
@@ -659,7 +721,7 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     for _ in range(2):
         if node.dep_ in {"xcomp", "ccomp", "advcl"} and node.head is not node:
             node = node.head
-            if node.lemma_.lower() in governors:
+            if _plans_ahead(node, governors):
                 return "future"
         else:
             break
@@ -668,6 +730,11 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"  # "has voted Thursday", and reduced clauses: "rescued on Nov. 25"
     return "present"
+
+
+def _plans_ahead(verb: Token, governors: set[str]) -> bool:
+    """ "is scheduled", "has planned", "expected": what follows lies ahead of the clause."""
+    return verb.lemma_.lower() in governors
 
 
 def _needs_tense(text: str) -> bool:
@@ -692,6 +759,23 @@ def _trim_span(text: str, start: int, end: int, grammar: _Grammar) -> tuple[int,
     stripped = re.sub(r"['’]s$", "", stripped)
     end = start + len(stripped)
     return start, end
+
+
+_CONNECTOR = re.compile(r"\s+(?:and|to|or|through|until|till|and\s+beyond|or\s+later)(?:\s+|$)|\s*[–—]\s*|(?<=\d)-(?=\d)")
+
+
+def _range_ends(text: str, start: int, end: int, grammar: _Grammar) -> list[tuple[int, int]]:
+    """The pieces of an entity between connectors ("and", "to", dashes), each trimmed."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CONNECTOR.finditer(text, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    if not pieces:
+        return []
+    pieces.append((cursor, end))
+    trimmed = (_trim_span(text, s, e, grammar) for s, e in pieces)
+    return [(s, e) for s, e in trimmed if e > s]
 
 
 def _candidates(doc: Doc, grammar: _Grammar) -> list[tuple[int, int, int]]:
@@ -744,6 +828,12 @@ def time_expressions(doc: Doc, *, dateline: dt.date | None, lexicon: TimeLexicon
         value = _parse(piece, dateline, tense, grammar)
         if value is not None:
             parsed.append((start, end, priority, value))
+        elif priority == 0:
+            # An entity naming two times ("between 1994 and 1997"): normalize each end.
+            for sub_start, sub_end in _range_ends(text, start, end, grammar):
+                value = _parse(text[sub_start:sub_end], dateline, tense, grammar)
+                if value is not None:
+                    parsed.append((sub_start, sub_end, priority, value))
     # Longest first; on equal length the pattern match (priority 1) wins over NER.
     parsed.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     taken: list[tuple[int, int, int, _Value]] = []
