@@ -16,7 +16,7 @@ become `%3A` and `%2C`.
 from __future__ import annotations
 
 from factcheck.models import Finding, Report
-from factcheck.report import RenderOptions, document_index, ordered_findings, register
+from factcheck.report import RenderOptions, document_index, ordered_findings, register, visible_report
 from factcheck.report.markdown import (
     escape_markdown,
     evidence_heading,
@@ -72,8 +72,15 @@ def render_github(report: Report, options: RenderOptions) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def render_summary(report: Report) -> str:
-    """The step summary: a table of counts, then each finding with its sentences quoted."""
+def render_summary(report: Report, options: RenderOptions | None = None) -> str:
+    """The step summary: a table of counts, then each finding with its sentences quoted.
+
+    Args:
+        report: The report to summarize.
+        options: Only `min_severity` is used; findings below it are left out.
+    """
+    if options is not None:
+        report = visible_report(report, options.min_severity)
     sources = {path: doc.source for path, doc in document_index(report).items()}
     lines = ["## factcheck", "", *summary_table(report), ""]
     for finding in ordered_findings(report.findings):

@@ -15,6 +15,7 @@ strings, so `[bold]` inside an article prints literally.
 from __future__ import annotations
 
 import io
+import shutil
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -36,9 +37,12 @@ _PLAIN_MARKS = ("«", "»")
 
 
 def _console(options: RenderOptions) -> Console:
+    # Output goes to a buffer, which has no size of its own; without an explicit
+    # width use the real terminal's (or $COLUMNS, else 80).
+    width = options.width or shutil.get_terminal_size(fallback=(80, 24)).columns
     return Console(
         file=io.StringIO(),
-        width=options.width,
+        width=width,
         color_system="auto" if options.color else None,
         force_terminal=options.color,
         no_color=not options.color,

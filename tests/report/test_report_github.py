@@ -59,3 +59,8 @@ def test_github_summary_has_counts_and_quoted_sentences():
     assert "> The council voted on **Tuesday, May 7**, to close the bridge for repairs." in summary
     assert "<script" not in summary and "<img" not in summary
     assert "&lt;script&gt;" in summary
+
+
+def test_github_summary_respects_min_severity():
+    summary = render_summary(build_sample_report(), RenderOptions(min_severity="medium"))
+    assert "DT01" in summary and "NU01" in summary and "AT01" not in summary

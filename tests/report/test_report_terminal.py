@@ -57,3 +57,10 @@ def test_terminal_no_findings():
     report = build_sample_report().model_copy(update={"findings": (), "problems": (), "stale_baseline": ()})
     text = render(report, "terminal", options=RenderOptions(width=80))
     assert text.splitlines()[0] == "factcheck: 3 articles, 34 claims, 0 findings"
+
+
+def test_terminal_without_width_uses_the_terminal_size(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "90")
+    text = render(build_sample_report(), "terminal", options=RenderOptions())
+    assert max(len(line) for line in text.splitlines()) <= 90
+    assert any(len(line) > 80 for line in text.splitlines())
