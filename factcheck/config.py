@@ -227,11 +227,11 @@ def _bad(where: str, label: str, value: Any, allowed: str) -> ConfigError:
     return ConfigError(f"{where}: {label} = {_show(value)} is not allowed; expected {allowed}")
 
 
-def _unknown_key(where: str, key: str, allowed: Sequence[str]) -> ConfigError:
+def _unknown_key(file: str, prefix: str, key: str, allowed: Sequence[str]) -> ConfigError:
     choices = [_kebab(k) for k in allowed]
     close = difflib.get_close_matches(_kebab(key), choices, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return ConfigError(f"{where}: unknown key {key!r}{hint}; expected one of: {', '.join(sorted(choices))}")
+    hint = f" (did you mean {prefix + close[0]!r}?)" if close else ""
+    return ConfigError(f"{file}: unknown key {prefix + key!r}{hint}; expected one of: {', '.join(sorted(choices))}")
 
 
 def _has_factcheck_table(pyproject: Path) -> bool:
@@ -287,7 +287,7 @@ def _normalize_keys(table: Mapping[str, Any], allowed: Sequence[str], where: str
     for key, value in table.items():
         field = key.replace("-", "_")
         if field not in allowed:
-            raise _unknown_key(f"{file}: {where}" if where else file, key, allowed)
+            raise _unknown_key(file, where, key, allowed)
         if field in out:
             raise ConfigError(f"{file}: {where}{key} is set twice (as {_kebab(field)} and {field})")
         out[field] = value
@@ -323,12 +323,14 @@ def read_config_file(path: Path) -> dict[str, Any]:
         data, prefix = table, "tool.factcheck."
 
     rules = data.pop("rules", {})
-    raw = _normalize_keys(data, _TOP_KEYS, prefix, shown)
+    # "rules" is listed so the message for an unknown key mentions the [rules] table.
+    raw = _normalize_keys(data, (*_TOP_KEYS, "rules"), prefix, shown)
     if not isinstance(rules, dict):
         raise ConfigError(f"{shown}: {prefix}rules = {_show(rules)} is not allowed; expected a table ([rules])")
     for key, value in _normalize_keys(rules, tuple(_RULES_KEYS), f"{prefix}rules.", shown).items():
         raw[_RULES_KEYS[key]] = value
 
+    _strict_types(raw, shown, prefix)
     base = path.resolve().parent
     for field in _PATH_FIELDS & raw.keys():
         if isinstance(raw[field], str):
@@ -489,7 +491,6 @@ def load_settings(
         shown = _display(path)
         prefix = "tool.factcheck." if path.name == "pyproject.toml" else ""
         raw = read_config_file(path)
-        _strict_types(raw, shown, prefix)
         merged = _validate(raw, source="file", where=shown, prefix=prefix)
         merged["config_file"] = path.resolve()
 
