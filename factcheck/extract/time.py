@@ -194,6 +194,7 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
         "spelled": rf"(?P<sp>{spelled_year})",
         "year": rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}",
         "month": rf"(?P<mon>{mon_full})",
+        "year_ago": r"year[\s-]+(?:ago|earlier)",
         "cur_year": r"(?:(?:full|current|present|calendar)\s+)?(?:fiscal\s+)?year(?:[\s-]*end|['’]s\s+end)?",
         "holiday": rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{_alt(lx.holidays)})",
     }
@@ -202,7 +203,7 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
         "m_rel": _h_month_rel, "rel_m": _h_rel_month, "quarter": _h_quarter, "rel_quarter": _h_rel_quarter,
         "season": _h_season, "decade": _h_decade, "rel_unit": _h_rel_unit, "ago": _h_ago, "rel_wd": _h_rel_weekday,
         "day_word": _h_day_word, "wd": _h_weekday, "spelled": _h_spelled, "year": _h_year, "month": _h_month,
-        "cur_year": _h_current_year, "holiday": _h_holiday,
+        "cur_year": _h_current_year, "year_ago": _h_year_ago, "holiday": _h_holiday,
     }  # fmt: skip
     parsers = tuple((re.compile(p[name], re.IGNORECASE), handlers[name]) for name in p)
 
@@ -221,7 +222,7 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
     # "the year before" and "the year he was born".
     this_year = (
         r"the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year|year[\s-]*end|year['’]s\s+end"
-        r"|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year"
+        r"|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year|year-(?:ago|earlier)"
     )
     body = "|".join(unnamed[n] for n in order) + "|" + this_year + "|" + context_year + "|" + unnamed["month"]
     finder = re.compile(
@@ -343,9 +344,11 @@ def _year_for_month(ctx: _Ctx, month: int) -> int:
     anchor = ctx.dateline
     diff = month - anchor.month
     year = anchor.year
-    if diff > 5:
+    # Nearest, with news leaning to the past: March is last March from October, but
+    # February is next February.
+    if diff > 4:
         year, diff = year - 1, diff - 12
-    elif diff < -6:
+    elif diff < -7:
         year, diff = year + 1, diff + 12
     if ctx.tense == "past" and diff > _PAST_LEEWAY_MONTHS:
         year -= 1
@@ -547,6 +550,12 @@ def _h_year(ctx: _Ctx) -> _Value | None:
 def _h_current_year(ctx: _Ctx) -> _Value | None:
     # "the year", "the full year", "year-end": in news, the year of the dateline.
     return _relative(ctx, lambda d: (f"{d.year:04d}", "year"))
+
+
+def _h_year_ago(ctx: _Ctx) -> _Value | None:
+    # "the year-ago quarter", "year-earlier results": financial news compares with the
+    # same period a year before the report.
+    return _relative(ctx, lambda d: (f"{d.year - 1:04d}", "year"))
 
 
 def _h_holiday(ctx: _Ctx) -> _Value | None:
