@@ -231,12 +231,28 @@ class ClaimCache:
         if created:
             self._mark_folder()
         try:
-            self._conn = self._connect()
+            self._conn = self._connect_retrying()
         except sqlite3.OperationalError as e:
             # Locked, unwritable or unopenable: run without the cache rather than fail.
             self._warn(f"cache disabled: {_one_line(e)} ({self.path})")
         except sqlite3.DatabaseError as e:
             self._rebuild(e)
+
+    def _connect_retrying(self) -> sqlite3.Connection:
+        # Switching a new file to WAL takes an exclusive lock and SQLite reports SQLITE_BUSY
+        # at once, without its busy handler, when another process is opening the same new
+        # file: retry here until the timeout.
+        deadline = time.monotonic() + self.timeout
+        pause = 0.005
+        while True:
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as e:
+                busy = "locked" in str(e) or "busy" in str(e)
+                if not busy or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: no implicit transactions; writes use BEGIN IMMEDIATE so a
@@ -291,7 +307,7 @@ class ClaimCache:
         moved = f"; the old file is {aside.name}" if aside else ""
         self._warn(f"cache rebuilt: {self.path} was damaged ({_one_line(error)}){moved}")
         try:
-            self._conn = self._connect()
+            self._conn = self._connect_retrying()
         except sqlite3.DatabaseError as e:
             self._warn(f"cache disabled: {_one_line(e)} ({self.path})")
 
