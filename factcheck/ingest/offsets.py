@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-__all__ = ["TextBuilder", "to_original", "identity_map", "OffsetMapper", "LineIndex"]
+__all__ = ["TextBuilder", "Rebuilder", "to_original", "identity_map", "OffsetMapper", "LineIndex"]
 
 OffsetMap = tuple[tuple[int, int, int], ...]
 
@@ -94,3 +94,58 @@ class LineIndex:
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+
+    def offset(self, line: int, column: int = 0) -> int:
+        """The offset of a 1-based line and a 0-based column (as `html.parser` reports them)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1] + column
+
+
+class Rebuilder:
+    """Cuts pieces out of an already-mapped text while keeping the map to the original file.
+
+    Cleaning runs in passes (markup, then suppression comments, then web noise);
+    each pass keeps slices of the previous pass's text, and this class composes
+    the maps so the final text still points into the original file.
+    """
+
+    def __init__(self, text: str, offset_map: OffsetMap) -> None:
+        self.text = text
+        self._segments = offset_map or identity_map(text)
+        self._starts = [s[0] for s in self._segments]
+        self._builder = TextBuilder()
+
+    def _extent_end(self, i: int) -> int:
+        return self._segments[i + 1][0] if i + 1 < len(self._segments) else len(self.text)
+
+    def keep(self, start: int, end: int) -> None:
+        """Append `text[start:end]`, mapped to wherever those characters came from."""
+        if end <= start:
+            return
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        while i < len(self._segments) and self._segments[i][0] < end:
+            clean_start, original_start, length = self._segments[i]
+            a, b = max(start, clean_start), min(end, self._extent_end(i))
+            if a < b:
+                kept_end = min(b, clean_start + length)
+                if a < kept_end:
+                    self._builder.keep(self.text[a:kept_end], original_start + a - clean_start)
+                if kept_end < b:
+                    # Characters that were inserted (entities, breaks) map to a point.
+                    self._builder.insert(self.text[max(a, kept_end) : b], original_start + length)
+            i += 1
+
+    def insert(self, text: str, at: int) -> None:
+        """Append text that is in neither input (a paragraph break), mapped to `text[at]`."""
+        self._builder.insert(text, self.original_offset(at))
+
+    def original_offset(self, offset: int) -> int:
+        return OffsetMapper(self._segments)(offset)
+
+    def endswith(self, suffix: str) -> bool:
+        return self._builder.endswith(suffix)
+
+    def __len__(self) -> int:
+        return len(self._builder)
+
+    def build(self) -> tuple[str, OffsetMap]:
+        return self._builder.build()

@@ -1,0 +1,119 @@
+"""The one interface every format reader implements, and the cleaning steps they share.
+
+A reader turns a decoded file into `Draft`s: the article body with its markup
+removed, mapped to the original file, plus whatever metadata the format carries
+(front matter, `<meta>` tags, JSON fields). `assemble` then runs the steps common to
+every format (suppression comments, web noise, title and dateline lines) and builds
+the `Article`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from ..errors import InputError
+from ..models import Article
+from .dateline import read_header
+from .noise import NoiseRules, strip_noise
+from .offsets import OffsetMap, Rebuilder
+from .suppressions import find_suppressions
+
+__all__ = ["Draft", "Reader", "assemble"]
+
+Format = Literal["txt", "md", "html", "json"]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One article as a reader found it, before the shared cleaning steps."""
+
+    body: str
+    body_map: OffsetMap
+    format: Format
+    suffix: str = ""
+    """Appended to the file's path to name this article (`#3` for line 3 of a JSON Lines file)."""
+    title: str | None = None
+    published: dt.date | None = None
+    published_text: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    suppressions: tuple[tuple[str, int | None], ...] = ()
+
+
+class Reader(Protocol):
+    """Reads one file format; `read` yields a `Draft` per article and an `InputError` per bad one."""
+
+    format: Format
+    extensions: tuple[str, ...]
+
+    def read(self, text: str, display: str) -> Iterable[Draft | InputError]: ...
+
+
+def _cut(text: str, offset_map: OffsetMap, cuts: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    rebuilder, pos = Rebuilder(text, offset_map), 0
+    for start, end in sorted(cuts):
+        rebuilder.keep(pos, start)
+        pos = max(pos, end)
+    rebuilder.keep(pos, len(text))
+    text, offset_map = rebuilder.build()
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        rebuilder = Rebuilder(text, offset_map)
+        rebuilder.keep(lead, len(text))
+        text, offset_map = rebuilder.build()
+    return text, offset_map
+
+
+def assemble(
+    draft: Draft,
+    *,
+    path: str,
+    abs_path: str,
+    original: str,
+    content_hash: str,
+    noise: NoiseRules,
+    dateline: dt.date | None = None,
+) -> Article:
+    """Clean a reader's draft and build the `Article`.
+
+    Args:
+        draft: What the reader found.
+        path: The file's display path (the draft's suffix is appended).
+        abs_path: The file's absolute path.
+        original: The decoded file content.
+        content_hash: sha256 of the file's bytes.
+        noise: The web-noise rule pack.
+        dateline: Publication date for articles that state none.
+
+    Raises:
+        InputError: Nothing but markup, metadata or noise was left.
+    """
+    name = path + draft.suffix
+    text, offset_map, suppressions = find_suppressions(draft.body, draft.body_map, original)
+    text, offset_map = strip_noise(text, offset_map, noise)
+    header = read_header(text, title=draft.title)
+    text, offset_map = _cut(text, offset_map, header.cuts)
+    if not text.strip():
+        raise InputError(name, "no article text found (only markup, metadata or boilerplate)")
+    published = draft.published or header.published
+    published_text = draft.published_text if draft.published else header.published_text
+    return Article(
+        path=name,
+        abs_path=abs_path,
+        format=draft.format,
+        title=draft.title or header.title,
+        published=published or dateline,
+        published_text=published_text if published else None,
+        source=draft.source or header.source,
+        author=draft.author or header.author,
+        url=draft.url,
+        text=text,
+        original=original,
+        offset_map=offset_map,
+        content_hash=content_hash,
+        suppressions=tuple(dict.fromkeys(draft.suppressions + suppressions)),
+    )

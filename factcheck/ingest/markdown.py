@@ -1,0 +1,180 @@
+"""Markdown articles: YAML front matter for metadata, and a body stripped of markdown syntax.
+
+Only the syntax that would confuse a sentence parser is removed (heading marks,
+emphasis, list and quote markers, link targets, images, rules); everything kept maps
+back to its place in the file. A first-level heading opening the body is the title
+when the front matter gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from ..errors import InputError
+from .dateline import date_value
+from .document import Draft
+from .offsets import TextBuilder
+from .suppressions import front_matter_rules
+
+__all__ = ["MarkdownReader", "front_matter"]
+
+_FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r" {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+_QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
+_LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_RULE = re.compile(r" {0,3}(?:([-*_])[ \t]*){3,}$|=+[ \t]*$")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*$")
+_INLINE = re.compile(
+    r"(?P<image>!\[[^\]]*\]\([^)]*\))"
+    r"|(?P<link>\[(?P<link_text>[^\]\n]+)\]\([^)\n]*\))"
+    r"|(?P<ref>\[(?P<ref_text>[^\]\n]+)\]\[[^\]\n]*\])"
+    r"|(?P<auto><https?://[^>\s]+>)"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<mark>`+|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w))"
+)
+_KEYS = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "published_at", "pubdate", "datepublished", "dct"),
+    "source": ("source", "outlet", "publisher", "site", "site_name"),
+    "author": ("author", "authors", "byline"),
+    "url": ("url", "link", "canonical_url", "canonical"),
+    "disable": ("factcheck-disable", "factcheck_disable"),
+}
+
+
+def _field(meta: dict[str, Any], name: str) -> Any:
+    lowered = {str(k).lower(): v for k, v in meta.items()}
+    for key in _KEYS[name]:
+        if lowered.get(key) not in (None, ""):
+            return lowered[key]
+    return None
+
+
+def _text_field(meta: dict[str, Any], name: str) -> str | None:
+    value = _field(meta, name)
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return str(value).strip() or None if value is not None else None
+
+
+def front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
+    """The front matter's keys and the offset where the body starts (0 when there is none).
+
+    Raises:
+        InputError: The front matter is not closed, not YAML, or not a mapping.
+    """
+    opening = _FRONT_OPEN.match(text)
+    if opening is None:
+        return {}, 0
+    closing = _FRONT_CLOSE.search(text, opening.end())
+    if closing is None:
+        raise InputError(display, "malformed front matter: no closing '---' line")
+    source = text[opening.end() : closing.start()]
+    try:
+        meta = yaml.safe_load(source)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 2} column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InputError(display, f"malformed front matter{where} ({problem})") from e
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(display, f"malformed front matter: expected key: value pairs, got a {type(meta).__name__}")
+    end = closing.end()
+    if text.startswith("\r\n", end):
+        end += 2
+    elif text.startswith("\n", end):
+        end += 1
+    return meta, end
+
+
+def _inline(builder: TextBuilder, line: str, start: int) -> None:
+    """Append one line's text without inline markup."""
+    pos = 0
+    for match in _INLINE.finditer(line):
+        builder.keep(line[pos : match.start()], start + pos)
+        pos = match.end()
+        if match.group("link"):
+            builder.keep(match.group("link_text"), start + match.start("link_text"))
+        elif match.group("ref"):
+            builder.keep(match.group("ref_text"), start + match.start("ref_text"))
+        elif match.group("comment"):
+            builder.keep(match.group("comment"), start + match.start())  # read by the suppression step
+    builder.keep(line[pos:], start + pos)
+
+
+def body(text: str, start: int, *, take_title: bool = True) -> tuple[TextBuilder, str | None]:
+    """The markdown body from `start` as plain text, and a first-level heading that opens it.
+
+    With `take_title`, that heading is returned as the title and left out of the text.
+    """
+    builder = TextBuilder()
+    title = None
+    in_fence = False
+    seen_text = False
+    pos = start
+    for raw in text[start:].splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        line_start, pos = pos, pos + len(raw)
+        newline = raw[len(line) :]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            builder.keep(raw, line_start)
+            continue
+        if _RULE.match(line) or _LINK_DEFINITION.match(line):
+            continue
+        offset = 0
+        if quote := _QUOTE.match(line):
+            offset = quote.end()
+        if heading := _HEADING.match(line, offset):
+            if take_title and not seen_text and title is None and len(heading.group("marks")) == 1:
+                title = heading.group("text")
+                seen_text = True
+                continue
+            _inline(builder, heading.group("text"), line_start + heading.start("text"))
+        else:
+            if item := _LIST.match(line, offset):
+                offset = item.end()
+            _inline(builder, line[offset:], line_start + offset)
+        seen_text = seen_text or bool(line.strip())
+        builder.keep(newline, line_start + len(line))
+    return builder, title
+
+
+class MarkdownReader:
+    """Reads `.md` files."""
+
+    format = "md"
+    extensions = (".md", ".markdown")
+
+    def read(self, text: str, display: str) -> Iterator[Draft | InputError]:
+        meta, start = front_matter(text, display)
+        title = _text_field(meta, "title")
+        # When the front matter names the title, an opening heading stays in the text
+        # (and the shared header step cuts it if it only repeats the title).
+        builder, heading = body(text, start, take_title=title is None)
+        clean, offset_map = builder.build()
+        date = _field(meta, "date")
+        published = date_value(date)
+        title = title or heading
+        yield Draft(
+            body=clean,
+            body_map=offset_map,
+            format="md",
+            title=title,
+            published=published,
+            published_text=str(date) if published is not None else None,
+            source=_text_field(meta, "source"),
+            author=_text_field(meta, "author"),
+            url=_text_field(meta, "url"),
+            suppressions=front_matter_rules(_field(meta, "disable")),
+        )
