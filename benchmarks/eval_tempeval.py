@@ -70,7 +70,17 @@ def _dateline(dct: str) -> dt.date | None:
         return None
 
 
-def evaluate(path: Path, limit: int | None = None) -> tuple[list[_Outcome], float, int]:
+@dataclass
+class _Run:
+    outcomes: list[_Outcome]
+    seconds: float
+    chars: int
+    emitted: int
+    unmatched: list[str]
+    """Expressions factcheck emitted that overlap no gold timex of any type."""
+
+
+def evaluate(path: Path, limit: int | None = None) -> _Run:
     """Run the extractor over every document; return one outcome per scored gold timex."""
     from factcheck.extract.time import time_expressions
     from factcheck.nlp import load_model
@@ -82,9 +92,17 @@ def evaluate(path: Path, limit: int | None = None) -> tuple[list[_Outcome], floa
     started = time.perf_counter()
     outcomes: list[_Outcome] = []
     chars = 0
+    emitted = 0
+    unmatched: list[str] = []
     for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=16)):
         chars += len(record["text"])
         found = time_expressions(doc, dateline=_dateline(record["dct"]))
+        emitted += len(found)
+        unmatched += [
+            t.text
+            for t in found
+            if not any(t.start < g["end"] and g["start"] < t.end for g in record["timexes"])
+        ]
         for timex in record["timexes"]:
             value = timex.get("value") or ""
             granularity = _granularity(value)
@@ -107,7 +125,7 @@ def evaluate(path: Path, limit: int | None = None) -> tuple[list[_Outcome], floa
                     context=context,
                 )
             )
-    return outcomes, time.perf_counter() - started, chars
+    return _Run(outcomes, time.perf_counter() - started, chars, emitted, unmatched)
 
 
 def _line(label: str, items: list[_Outcome]) -> str:
@@ -127,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.path.is_file():
         print(f"skipped: data not found at {args.path}")
         return 0
-    outcomes, seconds, chars = evaluate(args.path, args.limit)
+    run = evaluate(args.path, args.limit)
+    outcomes = run.outcomes
     print(f"TempEval-3 DATE timexes (day/week/month/year values) in {args.path.name}")
     for name in _SCORED:
         print(_line(name, [o for o in outcomes if o.granularity == name]))
@@ -143,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         shapes = Counter(o.gold_text.lower() for o in misses)
         print("most missed texts:", ", ".join(f"{t!r}×{n}" for t, n in shapes.most_common(15)))
-    print(f"time: {seconds:.1f}s for {chars} characters (parse + extraction)")
+    unmatched = Counter(t.lower() for t in run.unmatched)
+    print(
+        f"emitted {run.emitted} expressions; {len(run.unmatched)} overlap no gold timex "
+        f"(gold TimeBank leaves some dates unmarked), most common: "
+        + ", ".join(f"{t!r}×{n}" for t, n in unmatched.most_common(12))
+    )
+    print(f"time: {run.seconds:.1f}s for {run.chars} characters (parse + extraction)")
     print(_line("total", outcomes))
     return 0
 

@@ -770,7 +770,7 @@ def _trim_span(text: str, start: int, end: int, grammar: _Grammar) -> tuple[int,
     return start, end
 
 
-_CONNECTOR = re.compile(r"\s+(?:and|to|or|through|until|till|and\s+beyond|or\s+later)(?:\s+|$)|\s*[–—]\s*|(?<=\d)-(?=\d)")
+_CONNECTOR = re.compile(r"\s+(?:and|to|or|through|until|till|and\s+beyond|or\s+later)(?:\s+|$)|\s*[–—]\s*|(?<=\b[12]\d{3})-(?=[12]\d{3}\b)")
 
 
 def _range_ends(text: str, start: int, end: int, grammar: _Grammar) -> list[tuple[int, int]]:
@@ -785,6 +785,15 @@ def _range_ends(text: str, start: int, end: int, grammar: _Grammar) -> list[tupl
     pieces.append((cursor, end))
     trimmed = (_trim_span(text, s, e, grammar) for s, e in pieces)
     return [(s, e) for s, e in trimmed if e > s]
+
+
+_GLUE_BEFORE = re.compile(r"(?:\w|\d[-/.])$")
+_GLUE_AFTER = re.compile(r"^(?:\w|[-/.]\d)")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a span is part of a longer token such as an id or phone number ("2026-0516")."""
+    return bool(_GLUE_BEFORE.search(text[max(0, start - 2) : start]) or _GLUE_AFTER.match(text[end : end + 2]))
 
 
 def _candidates(doc: Doc, grammar: _Grammar) -> list[tuple[int, int, int]]:
@@ -804,7 +813,7 @@ def _candidates(doc: Doc, grammar: _Grammar) -> list[tuple[int, int, int]]:
         if ent.label_ not in _TIME_LABELS:
             continue
         start, end = _trim_span(text, ent.start_char, ent.end_char, grammar)
-        if end > start:
+        if end > start and not _glued(text, start, end):
             found.append((start, end, 0))
     return found
 
