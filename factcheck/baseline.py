@@ -143,9 +143,7 @@ def load_baseline(path: Path, *, missing_ok: bool = False) -> Baseline:
         ) from e
 
 
-def apply_baseline(
-    findings: Sequence[Finding], baseline: Baseline
-) -> tuple[list[Finding], int, list[BaselineEntry]]:
+def apply_baseline(findings: Sequence[Finding], baseline: Baseline) -> tuple[list[Finding], int, list[BaselineEntry]]:
     """Hide the findings a baseline accepts.
 
     Args:

@@ -296,7 +296,9 @@ class ClaimCache:
         except FileNotFoundError:
             aside = None  # another process moved it first
         except OSError as e:
-            self._warn(f"cache disabled: {self.path} is damaged ({_one_line(error)}) and cannot be moved ({e.strerror})")
+            self._warn(
+                f"cache disabled: {self.path} is damaged ({_one_line(error)}) and cannot be moved ({e.strerror})"
+            )
             return
         for suffix in ("-wal", "-shm"):
             # The journal files belong to the damaged database; a new one must not replay them.

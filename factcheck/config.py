@@ -44,16 +44,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import os
 import re
-import functools
-import tomllib
 import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import tomllib
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .errors import ConfigError
@@ -363,8 +363,7 @@ def _check_selectors(values: Any, label: str, where: str) -> Any:
             if label.startswith("--"):
                 raise _bad(where, label, value, _describe_allowed("select"))
             raise ConfigError(
-                f"{where}: {label} has {_show(value)}, which is not allowed; "
-                f"expected {_describe_allowed('select')}"
+                f"{where}: {label} has {_show(value)}, which is not allowed; " f"expected {_describe_allowed('select')}"
             )
         out.append(value)
     return out
@@ -422,7 +421,14 @@ def _strict_types(raw: Mapping[str, Any], where: str, prefix: str) -> None:
             raise _bad(where, label, value, "true or false")
         if field == "jobs" and (isinstance(value, bool) or not isinstance(value, int)):
             raise _bad(where, label, value, _describe_allowed(field))
-        str_like = field in _PATH_FIELDS or field in ("model", "scheduler", "format", "fail_on", "min_severity", "engine")
+        str_like = field in _PATH_FIELDS or field in (
+            "model",
+            "scheduler",
+            "format",
+            "fail_on",
+            "min_severity",
+            "engine",
+        )
         if str_like and not isinstance(value, str):
             raise _bad(where, label, value, _describe_allowed(field))
         if field == "dateline" and not isinstance(value, (str, dt.date)):
@@ -511,4 +517,3 @@ def load_settings(
         return Settings(**merged)
     except ValidationError as e:  # pragma: no cover - each field was validated above
         raise ConfigError(f"invalid settings: {e.errors()[0]['msg']}") from e
-

@@ -29,11 +29,11 @@ Semantics:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import PurePath
+from pathlib import PurePosixPath
 
 from .models import Article, DocumentClaims, Evidence, Finding
 
-__all__ = ["ALL", "suppression_matches", "is_suppressed", "apply_suppressions", "suppressions_by_path"]
+__all__ = ["ALL", "Suppressions", "suppression_matches", "is_suppressed", "apply_suppressions", "suppressions_by_path"]
 
 ALL = "all"
 """The selector of a bare `<!-- factcheck-disable -->`: every rule."""
@@ -53,28 +53,39 @@ def suppression_matches(finding: Finding, evidence: Evidence, suppression: tuple
     return evidence.line <= line <= max(evidence.line, evidence.end_line)
 
 
-def _lookup(
-    suppressions: Mapping[str, Sequence[tuple[str, int | None]]], path: str
-) -> Sequence[tuple[str, int | None]]:
-    found = suppressions.get(path)
-    if found is None:
-        # "./a.md" and "a.md", or Windows separators, name the same document.
-        found = suppressions.get(PurePath(path).as_posix(), ())
-    return found
+Suppressions = Mapping[str, Sequence[tuple[str, int | None]]]
+"""Path → `(selector, line)` pairs; `line` is `None` for the whole file."""
 
 
-def is_suppressed(finding: Finding, suppressions: Mapping[str, Sequence[tuple[str, int | None]]]) -> bool:
-    """Whether any document of `finding` suppresses it (see the module docstring)."""
+def _normalize_path(path: str) -> str:
+    # "./a.md" and "a.md" name the same document, as do "articles\\a.md" (a Windows
+    # checkout) and "articles/a.md".
+    return PurePosixPath(path.replace("\\", "/")).as_posix()
+
+
+def _index(suppressions: Suppressions) -> dict[str, list[tuple[str, int | None]]]:
+    index: dict[str, list[tuple[str, int | None]]] = {}
+    for path, entries in suppressions.items():
+        index.setdefault(_normalize_path(path), []).extend(entries)
+    return index
+
+
+def _suppressed(finding: Finding, index: Mapping[str, Sequence[tuple[str, int | None]]]) -> bool:
     return any(
         suppression_matches(finding, evidence, suppression)
         for evidence in finding.evidence
-        for suppression in _lookup(suppressions, evidence.path)
+        for suppression in index.get(_normalize_path(evidence.path), ())
     )
+
+
+def is_suppressed(finding: Finding, suppressions: Suppressions) -> bool:
+    """Whether any document of `finding` suppresses it (see the module docstring)."""
+    return _suppressed(finding, _index(suppressions))
 
 
 def apply_suppressions(
     findings: Sequence[Finding],
-    suppressions_by_path: Mapping[str, Sequence[tuple[str, int | None]]],
+    suppressions_by_path: Suppressions,
 ) -> tuple[list[Finding], int]:
     """Drop the findings that an article's inline comments switch off.
 
@@ -87,12 +98,13 @@ def apply_suppressions(
         `(kept, suppressed_count)`: the remaining findings in their original order,
         and how many were dropped.
     """
-    normalized = {PurePath(path).as_posix(): list(entries) for path, entries in suppressions_by_path.items()}
-    merged: dict[str, Sequence[tuple[str, int | None]]] = {**normalized, **suppressions_by_path}
-    kept = [finding for finding in findings if not is_suppressed(finding, merged)]
+    index = _index(suppressions_by_path)
+    kept = [finding for finding in findings if not _suppressed(finding, index)]
     return kept, len(findings) - len(kept)
 
 
-def suppressions_by_path(documents: Iterable[Article | DocumentClaims]) -> dict[str, tuple[tuple[str, int | None], ...]]:
+def suppressions_by_path(
+    documents: Iterable[Article | DocumentClaims],
+) -> dict[str, tuple[tuple[str, int | None], ...]]:
     """Path → suppressions of the documents that have any, ready for `apply_suppressions`."""
     return {doc.path: tuple(doc.suppressions) for doc in documents if doc.suppressions}

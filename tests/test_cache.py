@@ -7,8 +7,6 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from factcheck.cache import CACHE_DB_NAME, ClaimCache, cache_key, default_cache_dir
 from factcheck.models import Attribution, Claim, DocumentClaims, EventRef, Quantity, TimeRef
 
@@ -40,7 +38,9 @@ def _doc(path: str = "articles/a.md", n: int = 0) -> DocumentClaims:
         attribution=Attribution(speaker="the mayor", speaker_type="person", cue="said"),
         times=(time,),
         event_time=time,
-        quantities=(Quantity(text=str(n), start=35, end=36, kind="count", unit="count", low=n, high=n, subject="proposal"),),
+        quantities=(
+            Quantity(text=str(n), start=35, end=36, kind="count", unit="count", low=n, high=n, subject="proposal"),
+        ),
         tense="future",
     )
     return DocumentClaims(

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from factcheck.config import Settings, discover_config, load_settings, read_config_file
 from factcheck.errors import ConfigError
@@ -138,7 +139,10 @@ def test_config_reads_pyproject_table(project: Path) -> None:
 
 
 def test_config_string_dateline_and_lowercase_codes(project: Path) -> None:
-    _write(project / ".factcheck.toml", 'dateline = "2023-12-31"\n[rules]\nselect = ["dt01", "QT"]\n[rules.severity]\nqt01 = "high"\n')
+    _write(
+        project / ".factcheck.toml",
+        'dateline = "2023-12-31"\n[rules]\nselect = ["dt01", "QT"]\n[rules.severity]\nqt01 = "high"\n',
+    )
     settings = load_settings([project], env={}, cli_overrides={})
     assert settings.dateline == dt.date(2023, 12, 31)
     assert settings.select == ("DT01", "QT")
@@ -242,19 +246,36 @@ def test_config_several_targets_use_common_folder(project: Path) -> None:
         ),
         (
             'format = "xml"\n',
-            '.factcheck.toml: format = "xml" is not allowed; expected one of: terminal, json, sarif, github, markdown, html',
+            '.factcheck.toml: format = "xml" is not allowed; '
+            "expected one of: terminal, json, sarif, github, markdown, html",
         ),
         ('fail_onn = "low"\n', ".factcheck.toml: unknown key 'fail_onn' (did you mean 'fail-on'?); expected one of:"),
         ("jobs = 0\n", ".factcheck.toml: jobs = 0 is not allowed; expected a whole number of at least 1"),
         ("jobs = 1.5\n", ".factcheck.toml: jobs = 1.5 is not allowed; expected a whole number of at least 1"),
         ('strict = "yes"\n', '.factcheck.toml: strict = "yes" is not allowed; expected true or false'),
-        ('dateline = "March 1"\n', '.factcheck.toml: dateline = "March 1" is not allowed; expected a date (YYYY-MM-DD)'),
+        (
+            'dateline = "March 1"\n',
+            '.factcheck.toml: dateline = "March 1" is not allowed; expected a date (YYYY-MM-DD)',
+        ),
         ('engine = "spark"\n', '.factcheck.toml: engine = "spark" is not allowed; expected one of: local, dask'),
-        ('rules-dirs = "rules"\n', '.factcheck.toml: rules-dirs = "rules" is not allowed; expected a list of folder paths'),
+        (
+            'rules-dirs = "rules"\n',
+            '.factcheck.toml: rules-dirs = "rules" is not allowed; expected a list of folder paths',
+        ),
         ('[rules]\nselect = ["Dates Rule"]\n', '.factcheck.toml: rules.select has "Dates Rule", which is not allowed'),
-        ('[rules]\nchoose = ["DT01"]\n', ".factcheck.toml: unknown key 'rules.choose'; expected one of: ignore, select, settings, severity"),
-        ('[rules.severity]\nDT01 = "critical"\n', '.factcheck.toml: rules.severity.DT01 = "critical" is not allowed; expected one of: info, low, medium, high'),
-        ("[rules.settings]\nQT01 = 0.2\n", ".factcheck.toml: rules.settings.QT01 = 0.2 is not allowed; expected a table of settings"),
+        (
+            '[rules]\nchoose = ["DT01"]\n',
+            ".factcheck.toml: unknown key 'rules.choose'; expected one of: ignore, select, settings, severity",
+        ),
+        (
+            '[rules.severity]\nDT01 = "critical"\n',
+            '.factcheck.toml: rules.severity.DT01 = "critical" is not allowed; '
+            "expected one of: info, low, medium, high",
+        ),
+        (
+            "[rules.settings]\nQT01 = 0.2\n",
+            ".factcheck.toml: rules.settings.QT01 = 0.2 is not allowed; expected a table of settings",
+        ),
         ('rules = "all"\n', '.factcheck.toml: rules = "all" is not allowed; expected a table'),
         ("fail-on = \n", ".factcheck.toml: malformed TOML"),
         ('fail-on = "low"\nfail_on = "high"\n', ".factcheck.toml: fail_on is set twice"),
@@ -274,7 +295,9 @@ def test_config_malformed_file_messages(
 def test_config_pyproject_message_names_table(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(project / "pyproject.toml", '[tool.factcheck]\nmin-severity = "trivial"\n')
     monkeypatch.chdir(project)
-    with pytest.raises(ConfigError, match=r'^pyproject\.toml: tool\.factcheck\.min-severity = "trivial" is not allowed'):
+    with pytest.raises(
+        ConfigError, match=r'^pyproject\.toml: tool\.factcheck\.min-severity = "trivial" is not allowed'
+    ):
         load_settings([project], env={}, cli_overrides={})
 
 
@@ -339,5 +362,5 @@ def test_config_severity_helpers() -> None:
 
 
 def test_config_settings_frozen() -> None:
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         Settings().fail_on = "low"  # type: ignore[misc]
