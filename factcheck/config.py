@@ -505,7 +505,8 @@ def load_settings(
 
     for key in overrides:
         if key not in Settings.model_fields or key == "config_file":
-            raise ConfigError(f"unknown option {_kebab(key)!r}; expected one of: {', '.join(sorted(_TOP_KEYS))}")
+            options = sorted(_kebab(f) for f in Settings.model_fields if f != "config_file")
+            raise ConfigError(f"unknown option {_kebab(key)!r}; expected one of: {', '.join(options)}")
     checked = _validate(overrides, source="flag", where="command line")
     for field, value in checked.items():
         if field in ("severity", "rule_settings"):
