@@ -1,0 +1,124 @@
+"""Dateline and byline shapes at the top of plain-text articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.ingest.dateline import date_value, parse_line, parse_prefix, read_header
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "source", "author", "label"),
+    [
+        ("March 6, 2026 · Outlet", dt.date(2026, 3, 6), "Outlet", None, None),
+        ("5/16/2026, 1:00:00 PM · section", dt.date(2026, 5, 16), None, None, None),
+        ("Published: 2026-05-21", dt.date(2026, 5, 21), None, None, "published"),
+        ("2026-05-21T09:30:00Z", dt.date(2026, 5, 21), None, None, None),
+        ("By Jane Doe | May 21, 2026", dt.date(2026, 5, 21), None, "Jane Doe", None),
+        ("Updated May 21, 2026 10:02 a.m. ET", dt.date(2026, 5, 21), None, None, "updated"),
+        ("Tuesday, August 4, 2015", dt.date(2015, 8, 4), None, None, None),
+        ("21 May 2026", dt.date(2026, 5, 21), None, None, None),
+        ("By Jane Doe", None, None, "Jane Doe", None),
+    ],
+)
+def test_dateline_parse_line_shapes(
+    line: str, published: dt.date | None, source: str | None, author: str | None, label: str | None
+) -> None:
+    found = parse_line(line)
+    assert found is not None
+    assert (found.date.date if found.date else None) == published
+    assert (found.source, found.author, found.label) == (source, author, label)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said on March 6, 2026 that the road would close.",
+        "By the time police arrived, the man had left.",
+        "Boy, 16, hurt in park shooting",
+        "",
+        "March 6, 2026 was the day the council finally agreed to the plan after months of talks",
+    ],
+)
+def test_dateline_parse_line_rejects_body_text(line: str) -> None:
+    assert parse_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "source", "month_day", "year", "rest"),
+    [
+        ("WASHINGTON, May 21 (Reuters) - The agency said", "WASHINGTON", "Reuters", (5, 21), None, "The agency said"),
+        ("NEW YORK (AP) — Prices rose", "NEW YORK", "AP", None, None, "Prices rose"),
+        ("FRANKLIN (Feb. 4, 2014) – Police said", "FRANKLIN", None, (2, 4), 2014, "Police said"),
+        ("ORLANDO, Fla. - Four people were hurt", "ORLANDO", None, None, None, "Four people were hurt"),
+    ],
+)
+def test_dateline_parse_prefix_wire_shapes(
+    line: str, place: str, source: str | None, month_day: tuple[int, int] | None, year: int | None, rest: str
+) -> None:
+    found = parse_prefix(line)
+    assert found is not None
+    assert (found.place, found.source) == (place, source)
+    assert ((found.date.month, found.date.day) if found.date else None) == month_day
+    assert (found.date.year if found.date else None) == year
+    assert line[found.end :] == rest
+
+
+@pytest.mark.parametrize("line", ["A man was hurt - police said", "UPDATE: the road is open", "Police said - nothing"])
+def test_dateline_parse_prefix_rejects_body_text(line: str) -> None:
+    assert parse_prefix(line) is None
+
+
+def test_dateline_wire_without_any_full_date_has_no_year() -> None:
+    header = read_header("WASHINGTON, May 21 (Reuters) - The agency said on Thursday it would act.\n")
+    assert header.published is None
+    assert header.published_text == "WASHINGTON, May 21 (Reuters) -"
+    assert header.source == "Reuters" and header.place == "WASHINGTON"
+
+
+def test_dateline_wire_takes_year_from_a_full_date_in_the_text() -> None:
+    header = read_header("WASHINGTON, May 21 (Reuters) - The review began on May 1, 2025, officials said.\n")
+    assert header.published == dt.date(2025, 5, 21)
+
+
+def test_dateline_header_cuts_title_and_dateline_lines() -> None:
+    text = "Storm closes highway\nBy Jane Doe | May 21, 2026\n\nThe agency said the road would reopen.\n"
+    header = read_header(text)
+    assert header.title == "Storm closes highway"
+    assert header.author == "Jane Doe"
+    assert header.published == dt.date(2026, 5, 21)
+    assert [text[a:b] for a, b in header.cuts] == ["Storm closes highway", "By Jane Doe | May 21, 2026"]
+
+
+def test_dateline_published_wins_over_updated() -> None:
+    header = read_header("Updated May 22, 2026\nPublished: May 21, 2026\nThe agency said the road would reopen.\n")
+    assert header.published == dt.date(2026, 5, 21)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency said the road would reopen on Monday.\nOfficials agreed.\n",
+        "Only one line without a period",
+    ],
+)
+def test_dateline_header_finds_nothing(text: str) -> None:
+    header = read_header(text)
+    assert (header.title, header.published, header.cuts) == (None, None, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-05-21T09:30:00Z", dt.date(2026, 5, 21)),
+        ("May 21, 2026", dt.date(2026, 5, 21)),
+        (dt.datetime(2026, 5, 21, 9, 30), dt.date(2026, 5, 21)),
+        ("May 21", None),
+        ("soon", None),
+        (None, None),
+    ],
+)
+def test_dateline_date_value(value: object, expected: dt.date | None) -> None:
+    assert date_value(value) == expected

@@ -1,0 +1,111 @@
+"""Web noise leaves the text, and offsets still land on the same words in the original."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import RulePackError
+from factcheck.ingest import read_article
+from factcheck.ingest.noise import NoiseRules, load_noise_rules, strip_noise
+from factcheck.ingest.offsets import identity_map, to_original
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+
+
+def _clean(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    return strip_noise(text, identity_map(text), load_noise_rules())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Share on Facebook",
+        "Tweet",
+        "Email this",
+        "Facebook | Twitter | Email",
+        "Please verify you are a human",
+        "I'm not a robot",
+        "We use cookies to give you the best experience.",
+        "Click here to subscribe",
+        "https://example.com/story/123",
+        "Please enable Javascript to watch this video",
+        "Copyright 2026 Example News. All rights reserved.",
+        "------",
+    ],
+)
+def test_noise_lines_are_dropped(line: str) -> None:
+    text, _ = _clean(f"The mayor spoke.\n{line}\nThe council voted.\n")
+    assert text == "The mayor spoke.\nThe council voted."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said the robot was used to open the door.",
+        "Follow the money, the prosecutor told jurors.",
+        "The site of the shooting, at https://maps.example/x, was closed.",
+        "Share prices fell 4% on Monday.",
+    ],
+)
+def test_noise_keeps_body_lines(line: str) -> None:
+    text, _ = _clean(f"{line}\n")
+    assert text == line
+
+
+def test_noise_cite_tags_keep_inner_text_and_offsets() -> None:
+    original = 'The council (cite index="2-9">approved the budget</cite> on Monday.'
+    text, offset_map = _clean(original)
+    assert text == "The council approved the budget on Monday."
+    start = text.index("approved")
+    assert original[to_original(offset_map, start) :].startswith("approved the budget")
+    start = text.index("Monday")
+    assert original[to_original(offset_map, start) :].startswith("Monday.")
+
+
+def test_noise_reference_list_at_the_end_is_dropped() -> None:
+    text, _ = _clean("The mayor spoke.\n\nReferences:\n- https://a.example\n- City report, 2026\n")
+    assert text == "The mayor spoke."
+
+
+def test_noise_long_section_after_sources_heading_is_kept() -> None:
+    body = "\n".join(f"Paragraph {i} of the story goes on." for i in range(80))
+    text, _ = _clean(f"Sources\n{body}\n")
+    assert text.startswith("Sources\nParagraph 0")
+
+
+def test_noise_blank_runs_collapse() -> None:
+    text, _ = _clean("\n\nFirst.\n\n\n\nAdvertisement\n\n\nSecond.\n\n")
+    assert text == "First.\n\nSecond."
+
+
+def test_noise_fixture_article_offsets() -> None:
+    (article,) = read_article(FIXTURES / "noisy.txt", root=FIXTURES)
+    assert article.title == "Council approves budget"
+    assert article.text == (
+        "The council approved the budget on Monday by a vote of 7 to 2.\nThe mayor said the plan would cut 40 jobs."
+    )
+    for word in ("approved", "Monday", "mayor", "40 jobs"):
+        start = article.text.index(word)
+        assert article.original[to_original(article.offset_map, start) :].startswith(word)
+
+
+def test_noise_rules_validate_patterns() -> None:
+    with pytest.raises(ValueError, match="invalid regular expression"):
+        NoiseRules.model_validate({"lines": {"patterns": ["(unclosed"]}})
+
+
+def test_noise_user_pack_extends_builtin(tmp_path: Path) -> None:
+    (tmp_path / "noise.toml").write_text('[lines]\nexact = ["read the full story"]\n', "utf-8")
+    rules = load_noise_rules([tmp_path])
+    assert "read the full story" in rules.lines.exact and "advertisement" in rules.lines.exact
+    text, _ = strip_noise("Read the full story\nThe mayor spoke.", identity_map("x" * 36), rules)
+    assert text == "The mayor spoke."
+
+
+def test_noise_user_pack_with_bad_key(tmp_path: Path) -> None:
+    (tmp_path / "noise.toml").write_text("[lines]\nexcat = []\n", "utf-8")
+    with pytest.raises(RulePackError, match="unknown key 'lines.excat'"):
+        load_noise_rules([tmp_path])
