@@ -106,10 +106,15 @@ def compare_documents(
     detectors: Sequence[Detector],
     *,
     extra_dirs: Sequence[str | Path] = (),
+    stories: dict[str, list[str]] | None = None,
 ) -> Comparison:
-    """Every finding between the documents, sorted by severity, then path and line."""
+    """Every finding between the documents, sorted by severity, then path and line.
+
+    `stories` (story id → paths) skips story grouping, for callers that already know
+    which reports cover the same event.
+    """
     alignment = load_alignment(extra_dirs)
-    stories = group_stories(docs, alignment.stories)
+    stories = stories if stories is not None else group_stories(docs, alignment.stories)
     by_path = {d.path: d for d in docs}
     pair_detectors = [d for d in detectors if d.scope == "pair"]
     story_detectors = [d for d in detectors if d.scope == "story"]

@@ -11,7 +11,7 @@ from .config import Settings
 from .models import Report
 from .pipeline import RunOptions, check, default_jobs
 from .report import RenderOptions, render
-from .suppress import apply_suppressions
+from .suppress import apply_suppressions, suppressions_by_path
 
 __all__ = ["Outcome", "run_check", "options_from_settings"]
 
@@ -52,8 +52,7 @@ def run_check(
 ) -> Outcome:
     warnings: list[str] = []
     report = check(paths, options_from_settings(settings, progress), warnings=warnings)
-    suppressions = report_suppressions(report)
-    kept, suppressed = apply_suppressions(report.findings, suppressions)
+    kept, suppressed = apply_suppressions(report.findings, suppressions_by_path(report.documents))
     report = report.model_copy(update={"findings": tuple(kept), "suppressed": suppressed})
     if settings.baseline is not None:
         if update_baseline:
@@ -76,10 +75,6 @@ def run_check(
 
         summary_path.write_text(render_summary(report), encoding="utf-8")
     return Outcome(report=report, rendered=rendered, warnings=warnings)
-
-
-def report_suppressions(report: Report) -> dict[str, list[tuple[str, int | None]]]:
-    return {d.path: list(d.suppressions) for d in report.documents if getattr(d, "suppressions", None)}
 
 
 def _stale_label(entry: object) -> str:

@@ -244,6 +244,7 @@ class DocumentInfo(_Frozen):
     published: dt.date | None = None
     source: str | None = None
     claims: int = 0
+    suppressions: tuple[tuple[str, int | None], ...] = ()
 
 
 class TimelineEntry(_Frozen):

@@ -8,6 +8,8 @@ jobs each worker process loads the model once and returns plain claims.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.metadata
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cache import ClaimCache, cache_key
 from .compare import compare_documents, load_detectors
+from .extract.claims import EXTRACTOR_VERSION
+from .rulepacks import rules_hash
 from .engine import ExtractionEngine, make_engine
 from .ingest import read_corpus
 from .ingest.offsets import LineIndex
@@ -58,17 +63,87 @@ class RunOptions:
 
 
 def extract_articles(
-    articles: Iterable[Article | InputProblem], options: RunOptions
+    articles: Iterable[Article | InputProblem],
+    options: RunOptions,
+    *,
+    warnings: list[str] | None = None,
 ) -> Iterator[DocumentClaims | InputProblem]:
-    """Claims of each article, in input order; problems pass through."""
+    """Claims of each article; problems pass through.
+
+    With the cache on, articles whose claims are cached (same content, extractor,
+    model and rules) skip the parser; only the others reach the engine.
+    """
     engine: ExtractionEngine = make_engine(options)
+    cache = _open_cache(options)
     try:
-        yield from engine.run(articles)
+        if cache is None:
+            yield from engine.run(articles)
+            return
+        keys: dict[str, str] = {}
+        hits: list[DocumentClaims] = []
+
+        def misses() -> Iterator[Article | InputProblem]:
+            for item in articles:
+                if isinstance(item, Article):
+                    key = cache_key(item.content_hash, EXTRACTOR_VERSION, _model_version(options), _rules_hash(options),
+                                    item.published.isoformat() if item.published else None)
+                    cached = cache.get(key) if item.content_hash else None
+                    if cached is not None and cached.path == item.path:
+                        hits.append(cached)
+                        continue
+                    keys[item.path] = key
+                yield item
+
+        fresh: list[tuple[str, DocumentClaims]] = []
+        for result in engine.run(misses()):
+            while hits:
+                yield hits.pop(0)
+            if isinstance(result, DocumentClaims) and result.path in keys:
+                fresh.append((keys.pop(result.path), result))
+                if len(fresh) >= 64:
+                    cache.put_many(fresh)
+                    fresh.clear()
+            yield result
+        yield from hits
+        if fresh:
+            cache.put_many(fresh)
     finally:
         engine.close()
+        if cache is not None:
+            if warnings is not None:
+                warnings.extend(cache.warnings)
+            cache.close()
 
 
-def extract(paths: Sequence[str | Path], options: RunOptions | None = None) -> ExtractReport:
+def _open_cache(options: RunOptions) -> ClaimCache | None:
+    if not options.cache:
+        return None
+    return ClaimCache(Path(options.cache_dir) if options.cache_dir else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _model_version_of(name: str | None) -> str:
+    from .nlp import resolve_model_name
+
+    resolved = resolve_model_name(name)
+    try:
+        return f"{resolved}=={importlib.metadata.version(resolved.replace('_', '-'))}"
+    except importlib.metadata.PackageNotFoundError:
+        path = Path(resolved)
+        return f"{resolved}@{path.stat().st_mtime_ns if path.exists() else 'unknown'}"
+
+
+def _model_version(options: RunOptions) -> str:
+    return _model_version_of(options.model)
+
+
+def _rules_hash(options: RunOptions) -> str:
+    return rules_hash(options.rules_dirs)
+
+
+def extract(
+    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+) -> ExtractReport:
     """Read and extract every article under `paths`.
 
     Returns:
@@ -78,8 +153,9 @@ def extract(paths: Sequence[str | Path], options: RunOptions | None = None) -> E
     documents: list[DocumentClaims] = []
     problems: list[InputProblem] = []
     articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes)
-    for item in extract_articles(articles, options):
+    for item in extract_articles(articles, options, warnings=warnings):
         (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+    documents.sort(key=lambda d: d.path)
     return ExtractReport(
         tool_version=__version__,
         model=_model_label(options),
@@ -88,7 +164,9 @@ def extract(paths: Sequence[str | Path], options: RunOptions | None = None) -> E
     )
 
 
-def check(paths: Sequence[str | Path], options: RunOptions | None = None) -> Report:
+def check(
+    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+) -> Report:
     """Read, extract and compare every article under `paths`.
 
     Returns:
@@ -113,15 +191,23 @@ def check(paths: Sequence[str | Path], options: RunOptions | None = None) -> Rep
             yield item
 
     articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
-    for item in extract_articles(articles, options):
+    for item in extract_articles(articles, options, warnings=warnings):
         (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+    documents.sort(key=lambda d: d.path)
     comparison = compare_documents(documents, detectors, extra_dirs=options.rules_dirs)
     findings = tuple(_locate(f, line_indexes) for f in comparison.findings)
     return Report(
         tool_version=__version__,
         model=_model_label(options),
         documents=tuple(
-            DocumentInfo(path=d.path, title=d.title, published=d.published, source=d.source, claims=len(d.claims))
+            DocumentInfo(
+                path=d.path,
+                title=d.title,
+                published=d.published,
+                source=d.source,
+                claims=len(d.claims),
+                suppressions=d.suppressions,
+            )
             for d in documents
         ),
         findings=findings,

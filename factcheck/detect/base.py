@@ -8,7 +8,6 @@ docstring shows a pair that fires and one that does not (used by `factcheck expl
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import RulePackError
+from ..fingerprint import finding_fingerprint
 from ..extract.lexicon import Lexicon, load_lexicon
 from ..models import Claim, Evidence, Finding, FindingKind, Severity
 
@@ -176,9 +176,6 @@ def make_finding(
     severity: Severity | None = None,
 ) -> Finding:
     """A finding whose fingerprint hashes the rule and the normalized claims, never offsets."""
-    digest = hashlib.sha256(detector.code.encode())
-    for part in sorted(" ".join(p.lower().split()) for p in normalized):
-        digest.update(b"\x00" + part.encode())
     return Finding(
         kind=detector.kind,
         rule=detector.code,
@@ -186,6 +183,6 @@ def make_finding(
         severity=severity or detector.severity,
         message=message,
         evidence=tuple(evidence),
-        fingerprint=digest.hexdigest()[:20],
+        fingerprint=finding_fingerprint(detector.code, normalized),
         claim_ids=tuple(c.id for c in claims),
     )
