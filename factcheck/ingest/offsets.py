@@ -9,7 +9,6 @@ these helpers build and apply that map.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 
 __all__ = ["TextBuilder", "Rebuilder", "to_original", "identity_map", "OffsetMapper", "LineIndex"]
 
