@@ -11,14 +11,20 @@ Conventions, chosen to match the TempEval-3 (TimeBank/AQUAINT) gold annotation:
 - A bare weekday ("Thursday", "on Tuesday", "Wednesday night") in a past or
   present-tense clause is the latest such day on or before the dateline, so on a
   Thursday dateline "Thursday" is the dateline itself. In a future clause ("will
-  meet Thursday", "is scheduled to vote Thursday") it is the first such day on or
+  meet Thursday", "would arrive Thursday", "is scheduled to vote Thursday") it is the first such day on or
   after the dateline. "last Thursday" is strictly before the dateline, "next
   Thursday" strictly after it, "this Thursday" the one in the dateline's week.
-- A bare month ("in March") and a month and day without a year ("May 21") take the
-  dateline's year, moved back a year in a past clause when that would put them after
-  the dateline's month (and forward in a future clause when before it).
+- A month and day without a year ("May 21") take the year that puts them nearest
+  the dateline, moved back a year when a past-tense clause would put them more than
+  two months after it, and on a year when a future clause would put them before it
+  (after HeidelTime, Strötgen & Gertz 2013). A bare month ("in March") works the
+  same way by months, leaning to the past: from October, March is last March and
+  February next February. Holidays ("Thanksgiving Day") are resolved like a month
+  and day. "as early as Tuesday" always points forward.
 - "last week" is the ISO week before the dateline's, "two weeks ago" the ISO week
   fourteen days before; "a year ago" is a year, "three days ago" a day.
+- "the year", "the full year", "year-end" are the dateline's year, and "year-ago",
+  "year-earlier" the year before it, as in TimeBank's financial news.
 - Parts of a day and position words ("early", "late", "the end of") do not change
   the value: "late yesterday" is yesterday, "early next year" is next year.
 - Without a dateline, an expression that needs one gets no value (``None``),
@@ -110,7 +116,7 @@ def load_time_lexicon(extra_dirs: Sequence[str | Path] = ()) -> TimeLexicon:
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first so that "sept" wins over "sep"."""
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered) + ")"
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,9 @@ class _Grammar:
     parsers: tuple[tuple[re.Pattern[str], Callable[..., _Value | None]], ...]
     month_of: dict[str, int]
     holidays: dict[str, _Holiday]
+    tense_sensitive: re.Pattern[str]
+    """Words whose value depends on the clause's tense (weekdays, months, holidays)."""
+    bare_month: re.Pattern[str]
 
 
 _DAY = r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -187,7 +196,7 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
         "decade": r"(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<dd>[0-9])0'?s|'(?P<sd>[0-9])0s"
         r"|nineteen[\s-]+(?P<dw>" + "|".join(_DECADE_WORDS) + "))",
         "rel_unit": rf"(?P<rel>{rel})\s+(?P<unit>week|weekend|month|year|fiscal\s+year)",
-        "ago": rf"(?:(?P<n>{num})|(?P<few>a\s+few|several|some))\s+{_UNITS}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after)",
+        "ago": rf"(?:(?P<n>{num})|(?P<few>a\s+few|several|some))\s+{_UNITS}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later)",
         "rel_wd": rf"(?P<rel>last|next|this|this\s+coming|coming|previous|the\s+previous)\s+(?P<wd>{wd})(?:\s+{pod})?",
         "day_word": rf"(?P<dw>{_alt(lx.day_words)})(?:\s+{pod})?|this\s+{pod}",
         "wd": rf"(?P<wd>{wd})(?:\s+{pod})?",
@@ -232,8 +241,17 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
     leading = re.compile(rf"^(?:{_alt(lx.leading_words)}|the)\s+", re.IGNORECASE)
     modifier = re.compile(rf"^{mods}(?:[\s-]+|(?=\d))", re.IGNORECASE)
     part_of_day = re.compile(rf"\s+{pod}$", re.IGNORECASE)
-    holidays = {re.sub(r"\s+", " ", k.lower()): v for k, v in lx.holidays.items()}
-    return _Grammar(lx, finder, leading, modifier, part_of_day, parsers, month_of, holidays)
+    holidays = {_key(k): v for k, v in lx.holidays.items()}
+    tense_sensitive = re.compile(rf"\b(?:{wd}|{_alt(month_of)}|{_alt(lx.holidays)})\b", re.IGNORECASE)
+    bare_month = re.compile(mon_full, re.IGNORECASE)
+    return _Grammar(
+        lx, finder, leading, modifier, part_of_day, parsers, month_of, holidays, tense_sensitive, bare_month
+    )
+
+
+def _key(words: str) -> str:
+    """A lexicon key as looked up: lower case, single spaces, straight apostrophes."""
+    return re.sub(r"\s+", " ", words.lower()).replace("’", "'")
 
 
 # --------------------------------------------------------------------------- values
@@ -559,7 +577,7 @@ def _h_year_ago(ctx: _Ctx) -> _Value | None:
 
 
 def _h_holiday(ctx: _Ctx) -> _Value | None:
-    holiday = ctx.grammar.holidays[re.sub(r"\s+", " ", (ctx.g("hol") or "").lower())]
+    holiday = ctx.grammar.holidays[_key(ctx.g("hol") or "")]
     rel = (ctx.g("rel") or "").lower()
 
     def make(d: dt.date) -> tuple[str, Granularity]:
@@ -746,13 +764,9 @@ def _plans_ahead(verb: Token, governors: set[str]) -> bool:
     return verb.lemma_.lower() in governors
 
 
-def _needs_tense(text: str) -> bool:
-    return bool(_TENSE_SENSITIVE.search(text))
-
-
-_TENSE_SENSITIVE_WORDS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"  # noqa: E501
-_TENSE_SENSITIVE = re.compile(rf"\b(?:{_TENSE_SENSITIVE_WORDS})\b", re.IGNORECASE)
 _TIME_LABELS = {"DATE", "TIME"}
+# "as early as Tuesday", "as soon as Friday": a time not reached yet, whatever the verb's tense.
+_FORWARD_CUE = re.compile(r"as\s+(?:early|soon)\s+as\b", re.IGNORECASE)
 
 
 def _trim_span(text: str, start: int, end: int, grammar: _Grammar) -> tuple[int, int]:
@@ -787,6 +801,18 @@ def _range_ends(text: str, start: int, end: int, grammar: _Grammar) -> list[tupl
     return [(s, e) for s, e in trimmed if e > s]
 
 
+_BEFORE_MONTH = re.compile(
+    r"\b(?:in|of|since|until|by|early|late|mid|last|next|this|from|through|during|before|after)[\s-]+$", re.IGNORECASE
+)
+
+
+def _looks_like_month(text: str, start: int, word: str) -> bool:
+    """A month name standing alone: capitalized, and "May" only after a preposition ("in May")."""
+    if word[:1].islower():
+        return False  # "they march", "it may"
+    return word.lower() != "may" or bool(_BEFORE_MONTH.search(text[max(0, start - 12) : start]))
+
+
 _GLUE_BEFORE = re.compile(r"(?:\w|\d[-/.])$")
 _GLUE_AFTER = re.compile(r"^(?:\w|[-/.]\d)")
 
@@ -803,18 +829,18 @@ def _candidates(doc: Doc, grammar: _Grammar) -> list[tuple[int, int, int]]:
     for match in grammar.finder.finditer(text):
         start, end = match.span()
         piece = match.group(0)
-        # A lone "May" is the modal verb unless a preposition or position word sits before it.
-        if re.fullmatch(r"(?i)may", piece) and not re.search(r"(?i)\b(?:in|of|since|until|by|early|late|mid|last|next|this|from|through|during)[\s-]+$", text[max(0, start - 12) : start]):  # noqa: E501
-            continue
-        if piece[:1].islower() and re.fullmatch(r"(?i)" + _alt(grammar.lexicon.months), piece):
+        if grammar.bare_month.fullmatch(piece) and not _looks_like_month(text, start, piece):
             continue
         found.append((start, end, 1))
     for ent in doc.ents:
         if ent.label_ not in _TIME_LABELS:
             continue
         start, end = _trim_span(text, ent.start_char, ent.end_char, grammar)
-        if end > start and not _glued(text, start, end):
-            found.append((start, end, 0))
+        if end <= start or _glued(text, start, end):
+            continue
+        if grammar.bare_month.fullmatch(text[start:end]) and not _looks_like_month(text, start, text[start:end]):
+            continue
+        found.append((start, end, 0))
     return found
 
 
@@ -839,10 +865,12 @@ def time_expressions(doc: Doc, *, dateline: dt.date | None, lexicon: TimeLexicon
     for start, end, priority in set(_candidates(doc, grammar)):
         piece = text[start:end]
         tense: Tense = "past"
-        if dateline is not None and _needs_tense(piece):
+        if dateline is not None and grammar.tense_sensitive.search(piece):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 tense = clause_tense(span, grammar.lexicon)
+            if _FORWARD_CUE.match(piece):
+                tense = "future"
         value = _parse(piece, dateline, tense, grammar)
         if value is not None:
             parsed.append((start, end, priority, value))

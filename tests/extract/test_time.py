@@ -142,6 +142,10 @@ def test_time_normalize_earlier_is_not_anchored_to_dateline() -> None:
         ("Revenue grew 4% in Q3 2025.", [("Q3 2025", "2025-Q3")]),
         ("The plant closed two days ago.", [("two days ago", "2026-05-14")]),
         ("Sales doubled between 2019 and 2021.", [("2019", "2019"), ("2021", "2021")]),
+        ("The envoy could arrive as early as Tuesday.", [("as early as Tuesday", "2026-05-19")]),
+        ("The shop reopened on New Year’s Day.", [("New Year’s Day", "2026-01-01")]),
+        ("Profit beat the year-ago figure.", [("year-ago", "2025")]),
+        ("Protesters march downtown on Sunday.", [("Sunday", "2026-05-10")]),
     ],
 )
 def test_time_expressions_in_sentences(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -162,6 +166,8 @@ def test_time_expressions_in_sentences(nlp, sentence: str, expected: list[tuple[
         "The meeting starts at 1:00 PM.",
         "About 2026 people attended the rally.",
         "Officials may release the report soon.",
+        "May officials release the report?",
+        "Workers march downtown every year.",
     ],
 )
 def test_time_expressions_none_in_sentences(nlp, sentence: str) -> None:
