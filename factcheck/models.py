@@ -181,6 +181,8 @@ class Claim(_Frozen):
     quantities: tuple[Quantity, ...] = ()
     obligation: Literal["mandatory", "voluntary"] | None = None
     obligation_cue: str | None = None
+    obligation_scope: tuple[str, ...] = ()
+    """Lemmas of what the obligation bears on ("participation", "testing"; "share", "model")."""
     negated: bool = False
     conditional: bool = False
     hedged: bool = False

@@ -7,6 +7,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
@@ -43,7 +44,20 @@ def load_model(name: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {resolved!r}: {str(e).splitlines()[0]}") from e
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {resolved!r} lacks a parser or NER component; factcheck needs both")
+    nlp.add_pipe("factcheck_paragraphs", before="parser")
     return nlp
+
+
+@Language.component("factcheck_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: a headline or a dateline never runs into the body.
+
+    The parser keeps sentence starts set before it runs.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def _unused_pipes(name: str) -> list[str]:

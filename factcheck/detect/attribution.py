@@ -53,10 +53,14 @@ class SpeakerConflict(Detector):
         if not ka or not kb or ka == kb or ka in kb or kb in ka:
             return
         settings: SpeakerSettings = self.settings  # type: ignore[assignment]
+        if a.negated != b.negated:
+            return  # one asserts, one denies: a polarity question, not an attribution one
         sa, sb = _statement(a), _statement(b)
+        # Paraphrases by different people are common; the same words are what count.
+        threshold = settings.min_quote_similarity if (a.attribution.direct_quote and b.attribution.direct_quote) else 97.0
         if min(len(sa.split()), len(sb.split())) < settings.min_quote_words:
             return
-        if fuzz.ratio(sa, sb) < settings.min_quote_similarity:
+        if fuzz.ratio(sa, sb) < threshold:
             return
         message = (
             f"The same statement is attributed to {a.attribution.speaker} in {a.path} "
@@ -111,7 +115,8 @@ class SettingConflict(Detector):
         if fuzz.token_set_ratio(_statement(a), _statement(b)) < self.settings.min_statement_similarity:  # type: ignore[attr-defined]
             return
         message = (
-            f"{a.attribution.speaker} is placed in a {setting_a} in {a.path} and in a {setting_b} in {b.path}"
+            f"{a.attribution.speaker} is placed in {_article(setting_a)} in {a.path} "
+            f"and in {_article(setting_b)} in {b.path}"
         )
         yield make_finding(
             self,
@@ -131,3 +136,7 @@ def _word_span(claim: Claim, word: str) -> tuple[int, int, str] | None:
         return None
     start = claim.sentence_start + index
     return start, start + len(word), claim.sentence[index : index + len(word)]
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

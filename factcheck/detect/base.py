@@ -183,6 +183,8 @@ def make_finding(
         severity=severity or detector.severity,
         message=message,
         evidence=tuple(evidence),
-        fingerprint=finding_fingerprint(detector.code, normalized),
+        # The claims' own words are part of the key, so two findings with the same values
+        # in different articles stay apart; offsets and paths never are.
+        fingerprint=finding_fingerprint(detector.code, [*normalized, *(c.text for c in claims)]),
         claim_ids=tuple(c.id for c in claims),
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Claim, Finding, TimeRef
-from .base import ClaimPair, Detector, evidence_for, make_finding, register
+from .base import ClaimPair, Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
 
@@ -105,12 +105,13 @@ def _past_without_date(claim: Claim) -> bool:
 
 @register
 class ReportBeforeEvent(Detector):
-    """A report describes as past an event that another report dates after the first report was published.
+    """A report describes as past an event dated after the report was published.
 
     Fires:
         A (published May 16, 2026): "The White House delayed the signing."
         B: "The White House delayed the signing on Thursday, May 21."
-        A could not have reported on May 16 an event dated May 21.
+        A could not have reported on May 16 an event dated May 21. It also fires when a
+        report's own date for a past event falls after its dateline.
 
     Does not fire:
         A (published May 22, 2026): "The White House delayed the signing."
@@ -122,35 +123,67 @@ class ReportBeforeEvent(Detector):
     kind = "date_conflict"
     groups = ("all", "dates")
     default_severity = "medium"
+    scope = "story"
 
-    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
-        for first, first_doc, other, other_doc in (
-            (pair.a, pair.doc_a, pair.b, pair.doc_b),
-            (pair.b, pair.doc_b, pair.a, pair.doc_a),
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        dated = [
+            (c, story.docs[path])
+            for path in sorted(story.claims)
+            for c in story.claims[path]
+            if c.event_time is not None and c.event_time.range_start is not None and c.tense == "past" and not c.conditional
+        ]
+        for claim, doc in dated:
+            yield from self._own_dateline(claim, doc)
+        undated = [
+            (c, story.docs[path]) for path in sorted(story.claims) for c in story.claims[path] if _past_without_date(c)
+        ]
+        by_event: dict[str, list[tuple[Claim, DocMeta]]] = {}
+        for claim, doc in undated:
+            by_event.setdefault(claim.event.event_class, []).append((claim, doc))
+        for other, other_doc in dated:
+            for first, first_doc in by_event.get(other.event.event_class, [])[:50]:
+                if first.path != other.path and _shares_entity(first, other):
+                    yield from self._before(first, first_doc, other, other_doc)
+
+    def _own_dateline(self, claim: Claim, doc: DocMeta) -> Iterable[Finding]:
+        when = claim.event_time
+        if doc.published is None or when is None or when.range_start is None or when.anchor == "dateline" and not any(
+            ch.isdigit() for ch in when.text
         ):
-            published = first_doc.published
-            when = other.event_time
-            if published is None or when is None or when.range_start is None:
-                continue
-            if not _past_without_date(first) or other.conditional or other.tense == "future":
-                continue
-            if first.event.event_class != other.event.event_class:
-                continue
-            if when.range_start <= published:
-                continue
-            message = (
-                f"{first.path} (published {published.isoformat()}) reports \"{first.event.lemma}\" as past, "
-                f"but {other.path} dates it {when.value} ({when.text!r}), after that"
-            )
-            yield make_finding(
-                self,
-                message,
-                [
-                    evidence_for(first, first_doc, value=f"published {published.isoformat()}"),
-                    evidence_for(other, other_doc, span=(when.start, when.end, when.text), value=when.value),
-                ],
-                [first, other],
-                [first.event.event_class, published.isoformat(), when.value or ""],
-            )
+            return
+        if when.range_start <= doc.published:
+            return
+        message = (
+            f"{claim.path} (published {doc.published.isoformat()}) reports \"{claim.event.lemma}\" as past "
+            f"but dates it {when.value} ({when.text!r}), after its own dateline"
+        )
+        yield make_finding(
+            self,
+            message,
+            [evidence_for(claim, doc, span=(when.start, when.end, when.text), value=when.value)],
+            [claim],
+            [claim.event.event_class, doc.published.isoformat(), when.value or ""],
+        )
+
+    def _before(self, first: Claim, first_doc: DocMeta, other: Claim, other_doc: DocMeta) -> Iterable[Finding]:
+        published, when = first_doc.published, other.event_time
+        if published is None or when is None or when.range_start is None or when.range_start <= published:
+            return
+        message = (
+            f"{first.path} (published {published.isoformat()}) reports \"{first.event.lemma}\" as past, "
+            f"but {other.path} dates it {when.value} ({when.text!r}), after that"
+        )
+        yield make_finding(
+            self,
+            message,
+            [
+                evidence_for(first, first_doc, value=f"published {published.isoformat()}"),
+                evidence_for(other, other_doc, span=(when.start, when.end, when.text), value=when.value),
+            ],
+            [first, other],
+            [first.event.event_class, published.isoformat(), when.value or ""],
+        )
 
 
+def _shares_entity(a: Claim, b: Claim) -> bool:
+    return bool({e.key for e in a.entities} & {e.key for e in b.entities})

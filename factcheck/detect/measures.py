@@ -5,31 +5,55 @@ from __future__ import annotations
 import math
 
 from ..extract.lexicon import Lexicon
+from .similarity import stem
 from ..models import Claim, Quantity
 
 __all__ = ["measure_key", "quantity_relation", "show_quantity"]
 
 
-def measure_key(claim: Claim, quantity: Quantity, lexicon: Lexicon) -> tuple[str, ...] | None:
+# Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
+_TALLY_WORDS = frozenset({"number", "count", "total", "tally", "figure", "toll", "amount"})
+_PEOPLE_WORDS = frozenset({"people", "person", "man", "woman", "child", "resident", "victim"})
+
+
+def measure_key(claim: Claim, quantity: Quantity, lexicon: Lexicon, *, loose: bool = False) -> tuple[str, ...] | None:
     """A key naming what is measured: kind, unit, and the event or counted thing.
 
     Counts of people are keyed by what happened to them ("5 dead" and "five people were
-    killed" are both counts of `kill`); windows and amounts by the claim's event.
+    killed" are both counts of `kill`); amounts by their subject. With `loose`, windows
+    are keyed by unit alone (the caller checks the claims share their content), and a
+    tally word ("the number of units") takes the counted noun from the claim.
     """
     classes = lexicon.event_class_of
     event = claim.event.event_class
     subject = (quantity.subject or "").lower()
     if quantity.kind == "count":
+        if subject in _TALLY_WORDS or (not subject and loose):
+            subject = _tallied_noun(claim, subject) or ""
         if subject in classes:
             return ("count", classes[subject])
+        if subject in _PEOPLE_WORDS and event in classes.values():
+            return ("count", event)
         if not subject:
             return None
-        return ("count", event, subject)
+        return ("count", stem(subject)) if loose else ("count", event, subject)
     if quantity.kind == "duration":
-        return ("duration", event)
+        return ("duration",) if loose else ("duration", event)
     if quantity.kind == "money":
         return ("money", quantity.unit, event, classes.get(subject, subject))
     return (quantity.kind, quantity.unit, event, classes.get(subject, subject))
+
+
+def _tallied_noun(claim: Claim, tally: str) -> str | None:
+    """"the number of short-term rental units has risen": the plural noun after "of"."""
+    words = claim.text.lower().split()
+    for i, word in enumerate(words[:-2]):
+        if (word == tally or not tally) and word in _TALLY_WORDS and words[i + 1] == "of":
+            for candidate in words[i + 2 : i + 6]:
+                candidate = candidate.strip(".,;:")
+                if candidate.endswith("s") and len(candidate) > 3:
+                    return candidate[:-1]
+    return None
 
 
 def quantity_relation(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> str:

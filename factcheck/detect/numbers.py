@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, Quantity, Severity
-from .base import ClaimPair, Detector, evidence_for, make_finding, register
+from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .measures import measure_key, quantity_relation, show_quantity
+from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
 
@@ -22,10 +24,31 @@ class QuantitySettings(BaseModel):
     )
     """Measures that grow as a story unfolds: a later, higher figure is an update."""
     update_severity: Severity = "low"
+    update_cues: list[str] = Field(
+        default_factory=lambda: ["rise", "risen", "rose", "climb", "increase", "grow", "grew", "up from", "revise", "update", "now stands"]
+    )
+    """Words in the later report that say a figure was updated ("has risen to 1,450, up from 1,200")."""
+
+
+def _about_the_same(a: Claim, b: Claim) -> bool:
+    """Same event, or enough shared content words that the figures measure the same thing."""
+    if a.event.event_class == b.event.event_class:
+        return True
+    return len(content_words(a.text) & content_words(b.text)) >= 3
 
 
 def _usable(claim: Claim) -> bool:
     return not claim.conditional
+
+
+# A figure after these words is a part of a larger one ("31 reports, including four of burns").
+_SUBSET_CUES = ("including", "among them", "of whom", "of which", "among those", "of those")
+
+
+def _is_subset(claim: Claim, quantity: Quantity) -> bool:
+    offset = quantity.start - claim.sentence_start
+    before = claim.sentence[max(0, offset - 30) : max(0, offset)].lower()
+    return any(cue in before for cue in _SUBSET_CUES)
 
 
 @register
@@ -50,32 +73,54 @@ class QuantityConflict(Detector):
     groups = ("all", "quantities")
     default_severity = "high"
     Settings = QuantitySettings
+    # A window or a count is often stated with different verbs ("must register within 30 days",
+    # "have 60 to 90 days to file"), so figures are compared across the whole story, keyed by
+    # what they measure, between claims that share enough content.
+    scope = "story"
+
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        groups: dict[tuple[str, ...], list[tuple[Claim, Quantity]]] = defaultdict(list)
+        for path in sorted(story.claims):
+            for claim in story.claims[path]:
+                if not _usable(claim):
+                    continue
+                for quantity in claim.quantities:
+                    key = measure_key(claim, quantity, self.lexicon, loose=True)
+                    if key is not None and not _is_subset(claim, quantity):
+                        groups[key].append((claim, quantity))
+        for key, items in groups.items():
+            for i, (a, qa) in enumerate(items):
+                for b, qb in items[i + 1 :]:
+                    if a.path == b.path or not _about_the_same(a, b):
+                        continue
+                    pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
+                    yield from self._compare(pair, qa, qb, key)
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
+        """Compare the figures of one aligned pair (used by callers that align claims themselves)."""
+        for qa in pair.a.quantities:
+            key = measure_key(pair.a, qa, self.lexicon, loose=True)
+            for qb in pair.b.quantities:
+                if key is not None and key == measure_key(pair.b, qb, self.lexicon, loose=True):
+                    yield from self._compare(pair, qa, qb, key)
+
+    def _compare(self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...]) -> Iterable[Finding]:
         a, b = pair.a, pair.b
         if not (_usable(a) and _usable(b)) or (a.tense == "future") != (b.tense == "future"):
             return
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
-        for qa in a.quantities:
-            key = measure_key(a, qa, self.lexicon)
-            if key is None:
-                continue
-            for qb in b.quantities:
-                if measure_key(b, qb, self.lexicon) != key:
-                    continue
-                if quantity_relation(qa, qb, tolerance=settings.tolerance) != "disjoint":
-                    continue
-                yield self._finding(pair, qa, qb, key)
+        if quantity_relation(qa, qb, tolerance=settings.tolerance) == "disjoint":
+            yield self._finding(pair, qa, qb, key)
 
     def _finding(self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...]) -> Finding:
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
         a, b = pair.a, pair.b
         message = (
-            f"Reports disagree on {' '.join(k for k in key[1:] if k)}: {show_quantity(qa)} in {a.path}, "
+            f"Reports disagree on {_what(key, qa)}: {show_quantity(qa)} in {a.path}, "
             f"{show_quantity(qb)} in {b.path}"
         )
         severity = None
-        update = _update_direction(pair, qa, qb, key, settings.rising)
+        update = _update_direction(pair, qa, qb, key, settings)
         if update:
             message += f"; {update}"
             severity = settings.update_severity
@@ -92,14 +137,28 @@ class QuantityConflict(Detector):
         )
 
 
-def _update_direction(pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], rising: list[str]) -> str | None:
-    """Say so when the later report raises a figure that grows as a story unfolds (a death toll)."""
-    if not any(part in rising for part in key):
-        return None
+def _what(key: tuple[str, ...], quantity: Quantity) -> str:
+    if quantity.kind == "duration":
+        return "the window"
+    if quantity.kind == "money":
+        return "the amount"
+    if quantity.kind == "percent":
+        return "the percentage"
+    return f"the number ({' '.join(k for k in key[1:] if k)})"
+
+
+def _update_direction(
+    pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], settings: QuantitySettings
+) -> str | None:
+    """Say so when the later report raises a figure that grows as a story unfolds (a death toll),
+    or says in words that the figure was updated."""
     da, db = pair.doc_a.published, pair.doc_b.published
     if da is None or db is None or da == db:
         return None
-    (early, early_doc), (late, late_doc) = sorted(((qa, da), (qb, db)), key=lambda item: item[1])
+    (early, _, _), (late, late_doc, late_claim) = sorted(((qa, da, pair.a), (qb, db, pair.b)), key=lambda item: item[1])
+    said_updated = any(cue in late_claim.text.lower() for cue in settings.update_cues)
+    if not (said_updated or any(part in settings.rising for part in key)):
+        return None
     if late.low > early.high:
         return (
             f"the later report ({late_doc.isoformat()}) raises it from {show_quantity(early)} to "

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from ..models import Claim
 
-__all__ = ["normalize_text", "text_similarity", "content_words", "same_measure"]
+__all__ = ["normalize_text", "text_similarity", "content_words", "same_measure", "stem"]
 
 _NON_WORD = re.compile(r"[^\w\s]")
 _STOP = frozenset(
@@ -28,15 +28,33 @@ def text_similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(normalize_text(a), normalize_text(b))
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ions", "ion", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem: common suffixes off, then at most five letters.
+
+    Enough for "testing"/"testers"/"test" or "registration"/"register" to meet inside
+    one story; never used to decide that two stories are the same.
+    """
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
 def content_words(text: str) -> set[str]:
-    words = normalize_text(text).split()
-    # A crude stem (drop a plural s) lets "models"/"model" and "labs"/"lab" meet.
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP and len(w) > 1}
+    """Stems of the content words of a text (stop words and one-letter words left out)."""
+    return {stem(w) for w in normalize_text(text).split() if w not in _STOP and len(w) > 1}
 
 
 def same_measure(a: Claim, b: Claim, *, min_shared: int = 2) -> bool:
     """Whether two claims speak of the same measure: same event, or enough shared content words."""
     shared_entities = {e.key for e in a.entities} & {e.key for e in b.entities}
+    if a.obligation_scope and b.obligation_scope:
+        # What the obligation bears on ("participation in the testing", "share models with testers").
+        return bool({stem(w) for w in a.obligation_scope} & {stem(w) for w in b.obligation_scope})
     shared_words = content_words(a.text) & content_words(b.text)
     if a.event.event_class == b.event.event_class and (shared_entities or len(shared_words) >= 1):
         return True

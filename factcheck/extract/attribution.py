@@ -8,7 +8,7 @@ which something was said ("in a briefing").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -33,6 +33,7 @@ class SpeakerMemory:
 
     last_person: str | None = None
     last_person_key: str | None = None
+    people: set[str] = field(default_factory=set)
 
 
 def reporting_cue(predicate: Token, lexicon: Lexicon) -> Token | None:
@@ -168,6 +169,10 @@ def attribution_for(
     span = _speaker_span(speaker_head)
     speaker = span.text
     speaker_type = _speaker_type(span, lexicon)
+    if speaker_type == "organization" and entity_key(speaker, "PERSON") in memory.people:
+        # The small model sometimes labels a bare surname ("Ruiz said") as an organisation;
+        # a surname already seen in a person's name is that person.
+        speaker_type = "person"
     if speaker_head.lower_ in _PRONOUNS and memory.last_person:
         speaker, speaker_type = memory.last_person, "person"
     return (
@@ -189,6 +194,7 @@ def remember_people(sentence: Span, memory: SpeakerMemory) -> None:
         if ent.label_ == "PERSON":
             memory.last_person = ent.text
             memory.last_person_key = entity_key(ent.text, "PERSON")
+            memory.people.add(memory.last_person_key)
 
 
 def speaker_key(attribution: Attribution) -> str | None:

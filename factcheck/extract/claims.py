@@ -111,11 +111,23 @@ def _relocate_quantity(quantity: Quantity, locate: _Locator) -> Quantity:
     return quantity.model_copy(update={"start": start, "end": end})
 
 
+# A time after these words bounds an interval ("sold since September") rather than dating the event.
+_INTERVAL_WORDS = frozenset({"since", "after", "before", "until", "till", "by", "through", "from", "between", "within", "as of", "than"})
+
+
+def _is_interval_bound(doc: Doc, time: TimeRef) -> bool:
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    return doc[span.start - 1].lower_ in _INTERVAL_WORDS or span[0].lower_ in _INTERVAL_WORDS
+
+
 def _event_time(predicate: Token, clause_times: list[tuple[TimeRef, TimeRef]]) -> TimeRef | None:
     """The time expression attached to the clause's own event (not to a nested one)."""
+    doc = predicate.doc
+    clause_times = [item for item in clause_times if not _is_interval_bound(doc, item[0])]
     if not clause_times:
         return None
-    doc = predicate.doc
 
     def distance(item: tuple[TimeRef, TimeRef]) -> int:
         local, _ = item
@@ -215,6 +227,7 @@ def _claim(
         quantities=clause_quantities,
         obligation=modality.obligation,
         obligation_cue=modality.obligation_cue,
+        obligation_scope=modality.obligation_scope,
         negated=modality.negated,
         conditional=modality.conditional,
         hedged=bool(modality.hedges),

@@ -16,6 +16,7 @@ __all__ = ["ClauseModality", "clause_modality"]
 class ClauseModality:
     obligation: Literal["mandatory", "voluntary"] | None
     obligation_cue: str | None
+    obligation_scope: tuple[str, ...]
     negated: bool
     conditional: bool
     hedges: tuple[str, ...]
@@ -27,23 +28,65 @@ def _phrase_hits(text: str, phrases: frozenset[str]) -> list[str]:
     return [p for p in phrases if " " in p and f" {p} " in padded]
 
 
-def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
+_LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "include", "contain", "require", "must", "say"})
+
+
+def _content_lemmas(tokens: list[Token]) -> list[str]:
+    return [
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.lemma_.lower() not in _LIGHT_VERBS and len(t.text) > 1
+    ]
+
+
+def obligation_scope(cue: Token) -> tuple[str, ...]:
+    """Lemmas of what an obligation word bears on.
+
+    "participation in the testing is voluntary": the copula's subject; "a mandatory clause":
+    the noun it modifies; "requires labs to share models": the required action and its
+    objects; "hosts must register": the verb the modal governs.
+    """
+    if cue.pos_ == "ADJ" and cue.dep_ in ("acomp", "attr", "oprd"):
+        subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return tuple(_content_lemmas([t for s in subjects for t in s.subtree]))
+    if cue.pos_ == "ADJ" and cue.dep_ == "amod":
+        return tuple(_content_lemmas([cue.head]))
+    if cue.dep_ == "aux":
+        head = cue.head
+        return tuple(_content_lemmas([head, *[t for c in head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]]))
+    actions = [c for c in cue.children if c.dep_ in ("xcomp", "ccomp")]
+    if actions:
+        return tuple(_content_lemmas([t for a in actions for t in a.subtree]))
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    return tuple(_content_lemmas([t for o in objects for t in o.subtree]))
+
+
+def _negated_word(tok: Token) -> bool:
+    """'not required', 'No company is required': a negated mandatory word means voluntary."""
+    scopes = [tok, tok.head] if tok.dep_ in ("acomp", "aux", "auxpass", "amod") else [tok]
+    for scope in scopes:
+        for child in scope.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
+                return True
+    return False
+
+
+def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str | None, str | None, tuple[str, ...]]:
     sets = lexicon.sets
-    # "not required", "no obligation": a negated mandatory word means voluntary.
     for phrase in _phrase_hits(text, sets["voluntary"]):
-        return "voluntary", phrase
+        return "voluntary", phrase, tuple(_content_lemmas(tokens))
     for tok in tokens:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         if lemma in sets["voluntary"] or lower in sets["voluntary"]:
-            return "voluntary", tok.text
+            return "voluntary", tok.text, obligation_scope(tok)
         if lemma in sets["mandatory"] or lower in sets["mandatory"]:
-            negated = any(child.dep_ == "neg" for child in tok.head.children) or any(
-                child.dep_ == "neg" for child in tok.children
-            )
-            return ("voluntary" if negated else "mandatory"), tok.text
+            return ("voluntary" if _negated_word(tok) else "mandatory"), tok.text, obligation_scope(tok)
     for phrase in _phrase_hits(text, sets["mandatory"]):
-        return "mandatory", phrase
-    return None, None
+        return "mandatory", phrase, tuple(_content_lemmas(tokens))
+    return None, None, ()
 
 
 def _tense(predicate: Token, lexicon: Lexicon) -> Literal["past", "present", "future"]:
@@ -64,7 +107,7 @@ def clause_modality(clause: list[Token], predicate: Token, sentence: Span, lexic
     """Modality of the clause headed by `predicate` (tokens of the clause, in order)."""
     sets = lexicon.sets
     text = " ".join(t.text for t in clause)
-    obligation, cue = _obligation(clause, text, lexicon)
+    obligation, cue, scope = _obligation(clause, text, lexicon)
     negated = any(c.dep_ == "neg" for c in predicate.children)
     head = predicate.head
     # "X denied that Y": the content clause is asserted as false by the speaker.
@@ -87,6 +130,7 @@ def clause_modality(clause: list[Token], predicate: Token, sentence: Span, lexic
     return ClauseModality(
         obligation=obligation,
         obligation_cue=cue,
+        obligation_scope=scope,
         negated=negated,
         conditional=conditional,
         hedges=hedges,

@@ -159,6 +159,15 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+# Project files that sit beside articles in a folder but are not articles; a file
+# named on the command line is always read.
+_NOT_ARTICLES = frozenset({"readme", "changelog", "license", "licence", "contributing", "code_of_conduct"})
+
+
+def _not_an_article(name: str) -> bool:
+    return name.split(".", 1)[0].lower() in _NOT_ARTICLES
+
+
 def _walk(folder: Path) -> list[Path]:
     """Supported files under `folder`, hidden ones skipped, in a stable order."""
     found: list[Path] = []
@@ -166,7 +175,7 @@ def _walk(folder: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not _hidden(d)]
         for name in files:
             candidate = Path(current) / name
-            if not _hidden(name) and reader_for(candidate) is not None:
+            if not _hidden(name) and not _not_an_article(name) and reader_for(candidate) is not None:
                 found.append(candidate)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
