@@ -381,7 +381,10 @@ def _number_tokens(doc: Doc, i: int, g: _Grammar, money: bool) -> tuple[list[str
         j = i + 1
         if suffix:
             return words, j, suffix
-        while j < n and (doc[j].lower_ in g.multipliers or (doc[j].lower_ in g.abbreviated and (money or doc[j].lower_ not in g.ambiguous))):
+        while j < n and (
+            doc[j].lower_ in g.multipliers
+            or (doc[j].lower_ in g.abbreviated and (money or doc[j].lower_ not in g.ambiguous))
+        ):
             words.append(doc[j].lower_)
             j += 1
         return words, j, None
@@ -403,10 +406,22 @@ def _number_tokens(doc: Doc, i: int, g: _Grammar, money: bool) -> tuple[list[str
     # Continue a spelled-out number: "forty-five", "two hundred and five", "one and a half", "two million".
     while j < n:
         w = doc[j].lower_
-        if w in _HYPHENS and j + 1 < n and doc[j + 1].lower_ in g.numbers and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+        if (
+            w in _HYPHENS
+            and j + 1 < n
+            and doc[j + 1].lower_ in g.numbers
+            and not doc[j].whitespace_
+            and not doc[j - 1].whitespace_
+        ):
             words.append(doc[j + 1].lower_)
             j += 2
-        elif w in g.numbers and words[-1] in g.numbers and g.numbers[words[-1]] >= 20 and g.numbers[w] < 10 and g.numbers[words[-1]] % 10 == 0:
+        elif (
+            w in g.numbers
+            and words[-1] in g.numbers
+            and g.numbers[words[-1]] >= 20
+            and g.numbers[w] < 10
+            and g.numbers[words[-1]] % 10 == 0
+        ):
             words.append(w)
             j += 1
         elif w in g.multipliers:
@@ -487,7 +502,10 @@ def _read_side(doc: Doc, i: int, g: _Grammar) -> _Side | None:
         unit, unit_end = None, end
     first = words[0]
     year_like = (
-        len(words) == 1 and re.fullmatch(r"1\d{3}|20\d{2}|21\d{2}", first) is not None and currency is None and unit is None
+        len(words) == 1
+        and re.fullmatch(r"1\d{3}|20\d{2}|21\d{2}", first) is not None
+        and currency is None
+        and unit is None
     )
     return _Side(
         start=i,
@@ -533,7 +551,9 @@ def _article_side(doc: Doc, i: int, g: _Grammar) -> _Side | None:
     )
 
 
-def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], tuple[bool, Bound | None]], span: int) -> tuple[int, tuple[bool, Bound | None]] | None:
+def _match_before(
+    doc: Doc, end: int, table: dict[tuple[str, ...], tuple[bool, Bound | None]], span: int
+) -> tuple[int, tuple[bool, Bound | None]] | None:
     """The longest phrase of `table` ending just before token `end`: (its start, its meaning)."""
     for size in range(min(span, end), 0, -1):
         key = tuple(t.lower_ for t in doc[end - size : end])
@@ -542,7 +562,9 @@ def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], tuple[bool, B
     return None
 
 
-def _match_after(doc: Doc, start: int, table: dict[tuple[str, ...], tuple[bool, Bound | None]], span: int) -> tuple[int, tuple[bool, Bound | None]] | None:
+def _match_after(
+    doc: Doc, start: int, table: dict[tuple[str, ...], tuple[bool, Bound | None]], span: int
+) -> tuple[int, tuple[bool, Bound | None]] | None:
     for size in range(min(span, len(doc) - start), 0, -1):
         key = tuple(t.lower_ for t in doc[start : start + size])
         if key in table:
@@ -572,7 +594,9 @@ def _modifies_following_noun(tok: Token) -> bool:
     return tok.dep_ in ("nummod", "compound", "amod") and head.i > tok.i and head.pos_ in ("NOUN", "ADJ")
 
 
-def _skip_reason(doc: Doc, sides: list[_Side], start: int, end: int, modified: bool, g: _Grammar, blocked: set[int]) -> str | None:
+def _skip_reason(
+    doc: Doc, sides: list[_Side], start: int, end: int, modified: bool, g: _Grammar, blocked: set[int]
+) -> str | None:
     """Why the candidate is not a quantity (a name, a date, an age…), or None if it is one."""
     first = sides[0]
     last = sides[-1]
@@ -590,7 +614,9 @@ def _skip_reason(doc: Doc, sides: list[_Side], start: int, end: int, modified: b
     nxt = doc[last.end] if last.end < n else None
     # Days of the month: "May 21", "Jan. 14", "21 May".
     if bare:
-        if prev is not None and (prev.lower_ in g.date_words or (prev.text == "." and prev2 is not None and prev2.lower_ in g.date_words)):
+        if prev is not None and (
+            prev.lower_ in g.date_words or (prev.text == "." and prev2 is not None and prev2.lower_ in g.date_words)
+        ):
             return "date"
         if nxt is not None and nxt.lower_ in g.date_words and nxt.text[:1].isupper():
             return "date"
@@ -614,10 +640,22 @@ def _skip_reason(doc: Doc, sides: list[_Side], start: int, end: int, modified: b
         return "age"
     if prev is not None and prev.is_punct and prev2 is not None and prev2.lower_ in g.age_words:
         return "age"  # "Age: 24", "Age – 20"
-    if bare and not modified and len(sides) == 1 and not first.is_word and 0 < first.value < 120 and first.value.is_integer():
+    if (
+        bare
+        and not modified
+        and len(sides) == 1
+        and not first.is_word
+        and 0 < first.value < 120
+        and first.value.is_integer()
+    ):
         if prev is not None and prev.text in (",", "(") and prev2 is not None and prev2.pos_ in ("PROPN", "NOUN"):
             if nxt is None or nxt.lower_ in _CLAUSE_END:
                 return "age"
+    # Names with a number inside: "Regional One Health", "WAVE 3 News", "Channel 4 Weather".
+    if bare and not modified and len(sides) == 1 and prev is not None and nxt is not None:
+        if prev.text[:1].isupper() and prev.is_alpha and prev.pos_ in ("PROPN", "NOUN") and prev.lower_ not in g.before:
+            if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start and nxt.lower_ not in g.date_words:
+                return "name"
     # Identifiers and ranks: "Route 66", "Order 14110", "No. 5", "Section 12", "the 1200 block".
     if bare and not modified and not first.is_word:
         num_tok = doc[first.num_start]
@@ -626,23 +664,34 @@ def _skip_reason(doc: Doc, sides: list[_Side], start: int, end: int, modified: b
                 return "code"
             if prev.text == "." and prev2 is not None and prev2.lower_ + "." in g.code_words:
                 return "code"
-            if prev.text[:1].isupper() and prev.is_alpha and prev.pos_ in ("PROPN", "NOUN") and prev.lower_ not in g.before:
-                if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
-                    return "code"  # "WAVE 3 News", "Channel 4 Weather"
+            if (
+                prev.text[:1].isupper()
+                and prev.is_alpha
+                and prev.pos_ in ("PROPN", "NOUN")
+                and prev.lower_ not in g.before
+            ):
                 if not prev.is_sent_start and not _modifies_following_noun(num_tok):
                     return "code"  # "Order 14110", "Highway 101"
         # "Image 2 of 12", "1 / 1": positions in a series, not counts.
         if nxt is not None and nxt.text == "/" or prev is not None and prev.text == "/":
             return "code"
         if nxt is not None and nxt.lower_ == "of" and last.end + 1 < n and _DIGITS.match(doc[last.end + 1].text):
-            return "code"
+            counted = last.end + 2 < n and doc[last.end + 2].pos_ == "NOUN" and doc[last.end + 2].text.islower()
+            if not counted:
+                return "code"  # "Image 2 of 12", but "46 of 48 games" counts
         if prev is not None and prev.lower_ == "of" and prev2 is not None and _DIGITS.match(prev2.text):
-            return "code"
+            if not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()):
+                return "code"
         if doc[first.num_start].lower_ in g.number_names:
             return "code"  # "call 911"
         after = last.end + 1 if nxt is not None and nxt.lower_ in _HYPHENS else last.end
         # "the 400 and 700 blocks": look past the other end of a list of two.
-        if nxt is not None and nxt.lower_ in ("and", "or", "to") and last.end + 1 < n and _DIGITS.match(doc[last.end + 1].text):
+        if (
+            nxt is not None
+            and nxt.lower_ in ("and", "or", "to")
+            and last.end + 1 < n
+            and _DIGITS.match(doc[last.end + 1].text)
+        ):
             after = last.end + 2
         for size in (2, 1):
             key = tuple(t.lower_ for t in doc[after : after + size])
@@ -659,7 +708,11 @@ def _skip_reason(doc: Doc, sides: list[_Side], start: int, end: int, modified: b
     if (unit is None or unit.kind != "duration") and currency is None and (unit is None or unit.kind != "percent"):
         if any(doc[i].ent_type_ in g.date_labels for i in core):
             head = doc[last.end - 1]
-            counted = _modifies_following_noun(head) and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in g.date_nouns
+            counted = (
+                _modifies_following_noun(head)
+                and head.head.pos_ == "NOUN"
+                and head.head.lemma_.lower() not in g.date_nouns
+            )
             if not counted:
                 return "date"
     # "one" as a pronoun or an idiom: "one of the", "no one", "one said", "one day".
@@ -683,7 +736,11 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
     anchor = anchors[-1] if anchors else doc[end - 1]
     head = anchor.head
     # "five people", "$12 million fine", "at least 40 dead", "a 90-day window".
-    if anchor.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and head.i >= end and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+    if (
+        anchor.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod")
+        and head.i >= end
+        and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+    ):
         return head.lemma_.lower()
     # "3 dead", "4 injured": a participle or adjective right after the number.
     if end < len(doc) and kind == "count":
@@ -701,10 +758,21 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
     # A bare figure as a verb's argument: "the death toll rose to 12" (toll), "bail was set
     # at $50,000" (bail), "killed 5" (kill), "fined $12 million" (fine).
     node = anchor
-    if node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
+    for _ in range(4):  # "rose from 12 to 14": climb pobj → prep → … to the verb
+        if node.dep_ not in ("pobj", "prep", "agent") or node.head.pos_ in ("VERB", "AUX") or node.head is node:
+            break
         node = node.head
     verb = node.head
-    if verb.pos_ in ("VERB", "AUX") and node.dep_ in ("pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass", "npadvmod", "oprd"):
+    if verb.pos_ in ("VERB", "AUX") and node.dep_ in (
+        "pobj",
+        "prep",
+        "dobj",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+        "npadvmod",
+        "oprd",
+    ):
         if verb.lemma_.lower() in g.level_verbs:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
             if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
@@ -746,7 +814,9 @@ def quantities(doc: Doc, *, extra_rule_dirs: Sequence[str | Path] = ()) -> list[
             i += 1
             continue
         # "ages 18, 19 and 20": a list goes on as it started.
-        in_age_list = 0 < side.start - age_end <= 2 and all(doc[k].lower_ in (",", "and", "or") for k in range(age_end, side.start))
+        in_age_list = 0 < side.start - age_end <= 2 and all(
+            doc[k].lower_ in (",", "and", "or") for k in range(age_end, side.start)
+        )
         quantity, next_i, reason = _build(doc, side, g, blocked, in_age_list=in_age_list)
         if quantity is not None:
             found.append(quantity)
@@ -779,7 +849,9 @@ def _range_partner(doc: Doc, side: _Side, g: _Grammar) -> tuple[_Side, str] | No
     return other, conn
 
 
-def _build(doc: Doc, side: _Side, g: _Grammar, blocked: set[int], *, in_age_list: bool = False) -> tuple[Quantity | None, int, str | None]:
+def _build(
+    doc: Doc, side: _Side, g: _Grammar, blocked: set[int], *, in_age_list: bool = False
+) -> tuple[Quantity | None, int, str | None]:
     """The quantity starting with `side`, the token index to continue from, and why it was skipped."""
     sides = [side]
     conn = ""

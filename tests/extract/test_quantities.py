@@ -162,7 +162,9 @@ def test_quantities_counts(nlp, text: str, expected: list[tuple[str, float, str]
     assert all(q.kind == "count" and q.unit == "count" and q.bound == "exact" for q in found)
 
 
-@pytest.mark.parametrize("text", ["Support fell to 40 percent.", "Support fell to 40%.", "Support fell to 40 per cent."])
+@pytest.mark.parametrize(
+    "text", ["Support fell to 40 percent.", "Support fell to 40%.", "Support fell to 40 per cent."]
+)
 def test_quantities_percent(nlp, text: str) -> None:
     q = _one(nlp, text)
     assert (q.kind, q.unit, q.low, q.high) == ("percent", "percent", 40, 40)
@@ -225,6 +227,12 @@ def test_quantities_measures(nlp, text: str, unit: str, value: float) -> None:
         "It was rated 4 out of 5.",
         "Image 2 of 12",
         "WAVE 3 News reported it.",
+        "She was taken to Regional One Health.",
+        "They met near 3200 South.",
+        "Police searched the 400 and 700 blocks.",
+        "Call 911 now.",
+        "The victims, 22, 25 and 31, were charged.",
+        "The 20-year-old woman and her 2-month-old son were hurt.",
         # ordinals
         "He finished third.",
         "It was the 21st time.",
@@ -255,8 +263,30 @@ def test_quantities_offsets_sorted_and_disjoint(nlp) -> None:
 
 
 def test_quantities_change_is_two_figures(nlp) -> None:
-    found = quantities(nlp("The toll rose from 12 to 14."))
-    assert [(q.low, q.high, q.bound) for q in found] == [(12, 12, "exact"), (14, 14, "exact")]
+    found = quantities(nlp("The toll climbed from 12 to 14 on Monday."))
+    assert [(q.low, q.high, q.bound, q.subject) for q in found] == [
+        (12, 12, "exact", "toll"),
+        (14, 14, "exact", "toll"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "kind", "unit"),
+    [
+        ("It costs $5 million to $10 million.", "$5 million to $10 million", 5e6, 10e6, "money", "USD"),
+        ("It costs between $1 and $2 million.", "between $1 and $2 million", 1e6, 2e6, "money", "USD"),
+        ("It serves 10 to 12 million people.", "10 to 12 million", 10e6, 12e6, "count", "count"),
+        ("Between 500,000 and 1 million people marched.", "Between 500,000 and 1 million", 5e5, 1e6, "count", "count"),
+        ("It paid USD 5 million.", "USD 5 million", 5e6, 5e6, "money", "USD"),
+        ("It imposed a two-week delay.", "two-week", 14, 14, "duration", "day"),
+        ("He started 46 of 48 games.", "46", 46, 46, "count", "count"),
+    ],
+)
+def test_quantities_ranges_and_multipliers(
+    nlp, text: str, span: str, low: float, high: float, kind: str, unit: str
+) -> None:
+    q = quantities(nlp(text))[0]
+    assert (q.text, q.low, q.high, q.kind, q.unit) == (span, low, high, kind, unit)
 
 
 def test_quantities_open_bound_is_json_safe(nlp) -> None:
@@ -273,7 +303,9 @@ def test_quantities_extra_rule_dirs(nlp, tmp_path) -> None:
 
 
 def test_quantities_bad_rule_pack(tmp_path) -> None:
-    (tmp_path / "quantities.toml").write_text('[units]\nfurlong = { kind = "distance", unit = "furlong", factor = 1 }\n')
+    (tmp_path / "quantities.toml").write_text(
+        '[units]\nfurlong = { kind = "distance", unit = "furlong", factor = 1 }\n'
+    )
     with pytest.raises(RulePackError, match="quantities.toml"):
         load_quantity_lexicon([tmp_path])
 
@@ -281,13 +313,23 @@ def test_quantities_bad_rule_pack(tmp_path) -> None:
 # --------------------------------------------------------------------------- comparison
 
 
-def _q(low: float, high: float | None = None, *, unit: str = "count", kind: str = "count", approximate: bool = False, bound: str | None = None) -> Quantity:
+def _q(
+    low: float,
+    high: float | None = None,
+    *,
+    unit: str = "count",
+    kind: str = "count",
+    approximate: bool = False,
+    bound: str | None = None,
+) -> Quantity:
     high = low if high is None else high
     if bound is None:
         bound = "exact" if low == high else "range"
     if bound == "at_least":
         high = UNBOUNDED
-    return Quantity(text="x", start=0, end=1, kind=kind, unit=unit, low=low, high=high, approximate=approximate, bound=bound)  # type: ignore[arg-type]
+    return Quantity(
+        text="x", start=0, end=1, kind=kind, unit=unit, low=low, high=high, approximate=approximate, bound=bound
+    )  # type: ignore[arg-type]
 
 
 WINDOW = _q(14, 90, unit="day", kind="duration")
@@ -314,7 +356,12 @@ UP_TO_90 = _q(0, 90, unit="day", kind="duration", bound="at_most")
         (_q(10, 20, approximate=True), _q(19, 30), "overlap", False),
         (_q(20, approximate=True), _q(21, 30), "overlap", True),
         (_q(10, 20), _q(15), "within", True),
-        (_q(360, unit="day", kind="duration", approximate=True), _q(365, unit="day", kind="duration", approximate=True), "equal", True),
+        (
+            _q(360, unit="day", kind="duration", approximate=True),
+            _q(365, unit="day", kind="duration", approximate=True),
+            "equal",
+            True,
+        ),
     ],
 )
 def test_quantities_relation_and_agree(a: Quantity, b: Quantity, expected_relation: str, expected_agree: bool) -> None:
