@@ -2,14 +2,17 @@
 
 The local engine batches articles through `nlp.pipe` (with unused pipes excluded
 when the model is loaded) and, with `jobs > 1`, spreads batches over worker
-processes that each load the model once.
+processes that each load the model once. Only articles travel to a worker and only
+plain claims come back; a bounded number of batches is in flight at any time, so
+memory stays flat however large the folder, and results come back in input order.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,7 +22,9 @@ from .models import Article, DocumentClaims, InputProblem
 if TYPE_CHECKING:
     from .pipeline import RunOptions
 
-__all__ = ["ExtractionEngine", "LocalEngine", "make_engine", "extract_batch"]
+__all__ = ["ExtractionEngine", "LocalEngine", "make_engine", "extract_batch", "run_ordered", "warm_worker"]
+
+Result = DocumentClaims | InputProblem
 
 
 class ExtractionEngine(Protocol):
@@ -28,17 +33,25 @@ class ExtractionEngine(Protocol):
     def close(self) -> None: ...
 
 
-def extract_batch(
-    articles: list[Article], model: str | None, rules_dirs: tuple[str, ...]
-) -> list[DocumentClaims | InputProblem]:
-    """Parse and extract one batch (runs in whichever process holds the model)."""
+class _Pending(Protocol):
+    """What both `concurrent.futures.Future` and `distributed.Future` offer."""
+
+    def result(self) -> list[Result]: ...
+
+
+def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[str, ...]) -> list[Result]:
+    """Parse and extract one batch (runs in whichever process holds the model).
+
+    An article whose extraction fails becomes an `InputProblem`; a `FactcheckError`
+    (a bad rule pack, a missing model) is the user's to fix and stops the run.
+    """
     from .extract.claims import extract_document
     from .extract.lexicon import load_lexicon
     from .nlp import load_model
 
     nlp = load_model(model)
     lexicon = load_lexicon(rules_dirs)
-    results: list[DocumentClaims | InputProblem] = []
+    results: list[Result] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
         try:
             results.append(extract_document(article, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs))
@@ -52,12 +65,58 @@ def extract_batch(
 
 def _batches(items: Iterable[Article | InputProblem], size: int) -> Iterator[list[Article | InputProblem]]:
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    while batch := list(islice(iterator, max(1, size))):
         yield batch
 
 
+def _merge(batch: list[Article | InputProblem], extracted: list[Result]) -> list[Result]:
+    """Put extracted claims back between the problems that never reached the parser."""
+    claims = iter(extracted)
+    return [item if isinstance(item, InputProblem) else next(claims) for item in batch]
+
+
+def run_ordered(
+    articles: Iterable[Article | InputProblem],
+    submit: Callable[[list[Article]], _Pending],
+    *,
+    batch_size: int,
+    window: int,
+) -> Iterator[Result]:
+    """Results of every batch in input order, with at most `window` batches submitted ahead.
+
+    Args:
+        articles: Articles and problems, in the order results are wanted.
+        submit: Starts extraction of a batch of articles and returns something with `.result()`.
+        batch_size: Articles per batch.
+        window: Batches in flight at most; bounds memory on both sides.
+    """
+    pending: deque[tuple[list[Article | InputProblem], _Pending | None]] = deque()
+    for batch in _batches(articles, batch_size):
+        only_articles = [a for a in batch if isinstance(a, Article)]
+        # A batch of problems only has nothing to parse; it must still keep its place.
+        pending.append((batch, submit(only_articles) if only_articles else None))
+        while len(pending) > window:
+            yield from _settle(*pending.popleft())
+    while pending:
+        yield from _settle(*pending.popleft())
+
+
+def _settle(batch: list[Article | InputProblem], future: _Pending | None) -> list[Result]:
+    return _merge(batch, future.result() if future is not None else [])
+
+
+class _Done:
+    """An already computed batch, for the in-process path."""
+
+    def __init__(self, results: list[Result]) -> None:
+        self._results = results
+
+    def result(self) -> list[Result]:
+        return self._results
+
+
 class LocalEngine:
-    """`nlp.pipe` in this process (jobs=1) or in a pool of worker processes."""
+    """`nlp.pipe` in this process (jobs=1) or in a pool of worker processes (jobs>1)."""
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
@@ -65,30 +124,20 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
         self.done = 0
 
-    def _extract(self, batch: list[Article | InputProblem]) -> list[DocumentClaims | InputProblem]:
-        articles = [a for a in batch if isinstance(a, Article)]
-        extracted = iter(extract_batch(articles, self.options.model, self.options.rules_dirs)) if articles else iter(())
-        return [item if isinstance(item, InputProblem) else next(extracted) for item in batch]
+    def _submit(self, articles: list[Article]) -> _Pending:
+        if self._pool is None:
+            return _Done(extract_batch(articles, self.options.model, self.options.rules_dirs))
+        return self._pool.submit(extract_batch, articles, self.options.model, self.options.rules_dirs)
 
-    def run(self, articles: Iterable[Article | InputProblem]) -> Iterator[DocumentClaims | InputProblem]:
-        batches = _batches(articles, self.options.batch_size)
-        if self.jobs == 1:
-            for batch in batches:
-                yield from self._tick(self._extract(batch))
-            return
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_warm_worker, initargs=(self.options.model,))
-        pending: list[tuple[list[Article | InputProblem], Future[list[DocumentClaims | InputProblem]]]] = []
-        for batch in batches:
-            articles_only = [a for a in batch if isinstance(a, Article)]
-            pending.append((batch, self._pool.submit(extract_batch, articles_only, self.options.model, self.options.rules_dirs)))
-            # Keep a bounded number of batches in flight so memory stays flat.
-            while len(pending) > self.jobs * 2:
-                yield from self._tick(_merge(*pending.pop(0)))
-        for batch, future in pending:
-            yield from self._tick(_merge(batch, future))
-
-    def _tick(self, items: list[DocumentClaims | InputProblem]) -> Iterator[DocumentClaims | InputProblem]:
-        for item in items:
+    def run(self, articles: Iterable[Article | InputProblem]) -> Iterator[Result]:
+        if self.jobs > 1 and self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=warm_worker, initargs=(self.options.model, self.options.rules_dirs)
+            )
+        # In process, one batch at a time: nothing is gained by reading ahead.
+        window = 0 if self._pool is None else self.jobs * 2
+        results = run_ordered(articles, self._submit, batch_size=self.options.batch_size, window=window)
+        for item in results:
             self.done += 1
             if self.options.progress:
                 self.options.progress(self.done)
@@ -100,20 +149,17 @@ class LocalEngine:
             self._pool = None
 
 
-def _merge(
-    batch: list[Article | InputProblem], future: Future[list[DocumentClaims | InputProblem]]
-) -> list[DocumentClaims | InputProblem]:
-    extracted = iter(future.result())
-    return [item if isinstance(item, InputProblem) else next(extracted) for item in batch]
-
-
-def _warm_worker(model: str | None) -> None:
+def warm_worker(model: str | None, rules_dirs: tuple[str, ...] = ()) -> None:
+    """Load the model (and lexicon) once when a worker process starts."""
+    from .extract.lexicon import load_lexicon
     from .nlp import load_model
 
     load_model(model)
+    load_lexicon(rules_dirs)
 
 
 def make_engine(options: RunOptions) -> ExtractionEngine:
+    """The engine `options.engine` names: `local` (default) or `dask`."""
     if options.engine == "local":
         return LocalEngine(options)
     if options.engine == "dask":
