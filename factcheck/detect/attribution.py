@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..extract.attribution import speaker_key
 from ..models import Claim, Finding
-from .base import ClaimPair, Detector, evidence_for, make_finding, register
+from .base import ClaimPair, Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 from .similarity import normalize_text
 
 __all__ = ["SpeakerConflict", "SettingConflict"]
@@ -46,6 +46,20 @@ class SpeakerConflict(Detector):
     groups = ("all", "attribution")
     default_severity = "medium"
     Settings = SpeakerSettings
+    # Quotes are compared across the whole story: the same words may hang off different verbs.
+    scope = "story"
+
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        quoted = [
+            (c, story.docs[path])
+            for path in sorted(story.claims)
+            for c in story.claims[path]
+            if speaker_key(c.attribution) and len(_statement(c).split()) >= self.settings.min_quote_words  # type: ignore[attr-defined]
+        ]
+        for i, (a, doc_a) in enumerate(quoted):
+            for b, doc_b in quoted[i + 1 :]:
+                if a.path != b.path:
+                    yield from self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0))
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b
@@ -103,6 +117,22 @@ class SettingConflict(Detector):
     groups = ("all", "attribution")
     default_severity = "low"
     Settings = SettingSettings
+    # "said at a briefing" and "said in an interview that ..." rarely share a predicate,
+    # so every claim with a named speaker and a setting is compared within the story.
+    scope = "story"
+
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        by_speaker: dict[str, list[tuple[Claim, DocMeta]]] = {}
+        for path in sorted(story.claims):
+            for claim in story.claims[path]:
+                key = speaker_key(claim.attribution)
+                if key and claim.attribution.setting:
+                    by_speaker.setdefault(key, []).append((claim, story.docs[path]))
+        for items in by_speaker.values():
+            for i, (a, doc_a) in enumerate(items):
+                for b, doc_b in items[i + 1 :]:
+                    if a.path != b.path:
+                        yield from self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0))
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b

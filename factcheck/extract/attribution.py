@@ -43,6 +43,11 @@ def reporting_cue(predicate: Token, lexicon: Lexicon) -> Token | None:
     for _ in range(3):
         if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_.lower() in reporting:
             return node.head
+        if node.dep_ == "ccomp":
+            # "said at a briefing that ...": the clause hangs off the setting noun.
+            for ancestor in node.ancestors:
+                if ancestor.lemma_.lower() in reporting and ancestor.pos_ in ("VERB", "AUX"):
+                    return ancestor
         if node.dep_ in ("conj",) and node.head.i != node.i:
             node = node.head
             continue
@@ -51,6 +56,14 @@ def reporting_cue(predicate: Token, lexicon: Lexicon) -> Token | None:
         if child.dep_ in ("parataxis", "advcl") and child.lemma_.lower() in reporting:
             return child
     return None
+
+
+def _named_first(subjects: list[Token]) -> Token:
+    """Of several subjects ("chief of staff ... Ortiz said"), the one that is a named person."""
+    for subject in subjects:
+        if subject.ent_type_ == "PERSON":
+            return subject
+    return subjects[0]
 
 
 def _according_to(sentence: Span) -> Token | None:
@@ -139,13 +152,13 @@ def attribution_for(
     if cue is not None:
         subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            speaker_head = subjects[0]
+            speaker_head = _named_first(subjects)
         cue_text = _cue_text(cue)
     elif predicate.lemma_.lower() in lexicon.sets["reporting"]:
-        # "Reuters reported the delay": the predicate itself reports.
+        # "Reuters reported the delay", "Ortiz said at a briefing that ...": the predicate itself reports.
         subjects = [c for c in predicate.children if c.dep_ == "nsubj"]
-        if subjects and _speaker_type(_speaker_span(subjects[0]), lexicon) == "outlet":
-            speaker_head, cue, cue_text = subjects[0], predicate, predicate.lemma_.lower()
+        if subjects:
+            speaker_head, cue, cue_text = _named_first(subjects), predicate, _cue_text(predicate)
     if speaker_head is None:
         source = _according_to(sentence)
         if source is not None:
@@ -166,7 +179,12 @@ def attribution_for(
             ),
             cue,
         )
-    span = _speaker_span(speaker_head)
+    person = next(
+        (e for e in sentence.ents if e.label_ == "PERSON" and speaker_head.left_edge.i <= e.start and e.end <= speaker_head.right_edge.i + 1),
+        None,
+    )
+    # "White House chief of staff Lena Ortiz said": the name, not the title, is the speaker.
+    span = person if person is not None else _speaker_span(speaker_head)
     speaker = span.text
     speaker_type = _speaker_type(span, lexicon)
     if speaker_type == "organization" and entity_key(speaker, "PERSON") in memory.people:

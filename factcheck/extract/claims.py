@@ -40,6 +40,11 @@ def clause_predicates(sentence: Span, lexicon: Lexicon) -> list[Token]:
     heads: list[Token] = []
     if root.lemma_.lower() in lexicon.sets["reporting"]:
         complements = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in _PREDICATE_POS]
+        if not complements:
+            # "said at a briefing that ...": the parser may hang the clause lower down.
+            complements = [
+                t for t in root.subtree if t.dep_ == "ccomp" and t.pos_ in _PREDICATE_POS and t.head.pos_ not in _PREDICATE_POS
+            ][:1]
         heads.extend(complements or [root])
     else:
         heads.append(root)
@@ -134,6 +139,8 @@ def _event_time(predicate: Token, clause_times: list[tuple[TimeRef, TimeRef]]) -
         span = doc.char_span(local.start, local.end, alignment_mode="expand")
         if span is None:
             return 99
+        if span.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and span.root.head.pos_ in ("NOUN", "PROPN"):
+            return 99  # "the 2019 heaters": a time that modifies a thing does not date the event
         node, hops = span.root, 0
         while node.i != predicate.i and node.head.i != node.i and hops < 8:
             # Crossing another verb means the time belongs to that verb's event.

@@ -51,7 +51,9 @@ def obligation_scope(cue: Token) -> tuple[str, ...]:
         subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return tuple(_content_lemmas([t for s in subjects for t in s.subtree]))
     if cue.pos_ == "ADJ" and cue.dep_ == "amod":
-        return tuple(_content_lemmas([cue.head]))
+        # "a mandatory clause requiring labs to share models": the noun and what it says.
+        said = [t for c in cue.head.children if c.dep_ in ("acl", "relcl", "prep") for t in c.subtree]
+        return tuple(_content_lemmas([cue.head, *said]))
     if cue.dep_ == "aux":
         head = cue.head
         return tuple(_content_lemmas([head, *[t for c in head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]]))
