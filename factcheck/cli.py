@@ -101,6 +101,12 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
+def _require_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FactcheckError(f"{', '.join(missing)}: no such file or folder")
+
+
 def _write_or_print(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -161,6 +167,7 @@ def check_command(
     from .config import load_settings
     from .gate import run_check
 
+    _require_paths(paths)
     settings = load_settings(
         paths,
         config_file=config,
@@ -189,6 +196,10 @@ def check_command(
         outcome = run_check(paths, settings, update_baseline=update_baseline, summary_path=summary, progress=progress)
     for warning in outcome.warnings:
         typer.echo(f"Warning: {warning}", err=True)
+    if settings.format != "terminal" or settings.output is not None:
+        # The terminal report lists unreadable articles itself; elsewhere they go to stderr too.
+        for problem in outcome.report.problems:
+            typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
     _write_or_print(outcome.rendered, settings.output)
     if settings.strict and outcome.report.problems:
         raise typer.Exit(EXIT_USAGE)
@@ -213,6 +224,7 @@ def extract_command(
     debug: DebugOpt = False,
 ) -> None:
     """Extract dated, attributed claims from each article."""
+    _require_paths(paths)
     from .pipeline import RunOptions, default_jobs, extract
     from .report.extract_table import render_extract_table
 

@@ -69,12 +69,30 @@ def run_check(
 
         raise ConfigError("--update-baseline needs --baseline FILE")
     options = RenderOptions(color=_color(settings), min_severity=settings.min_severity, rule_descriptions=_descriptions())
-    rendered = render(report, settings.format, options=options)
+    rendered = render(_for_format(report, settings.format), settings.format, options=options)
     if summary_path is not None:
         from .report.github import render_summary
 
         summary_path.write_text(render_summary(report), encoding="utf-8")
     return Outcome(report=report, rendered=rendered, warnings=warnings)
+
+
+# Code-scanning tools place annotations by file path from the repository root, so these
+# formats name files as the working directory sees them rather than relative to the folder given.
+_CWD_PATH_FORMATS = frozenset({"github", "sarif"})
+
+
+def _for_format(report: Report, fmt: str) -> Report:
+    if fmt not in _CWD_PATH_FORMATS or not report.locations:
+        return report
+    where = report.locations
+    findings = tuple(
+        f.model_copy(update={"evidence": tuple(ev.model_copy(update={"path": where.get(ev.path, ev.path)}) for ev in f.evidence)})
+        for f in report.findings
+    )
+    documents = tuple(d.model_copy(update={"path": where.get(d.path, d.path)}) for d in report.documents)
+    problems = tuple(p.model_copy(update={"path": where.get(p.path, p.path)}) for p in report.problems)
+    return report.model_copy(update={"findings": findings, "documents": documents, "problems": problems})
 
 
 def _stale_label(entry: object) -> str:

@@ -275,6 +275,8 @@ class Report(_Frozen):
     stories: dict[str, list[str]] = Field(default_factory=dict)
     """Story id → paths of the articles grouped into it."""
     timeline: tuple[TimelineEntry, ...] = ()
+    locations: dict[str, str] = Field(default_factory=dict)
+    """Article path → its file relative to the working directory (for annotations in CI)."""
 
     def counts_by(self, field: Literal["kind", "severity"]) -> dict[str, int]:
         counts: dict[str, int] = {}

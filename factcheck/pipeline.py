@@ -183,11 +183,13 @@ def check(
     documents: list[DocumentClaims] = []
     problems: list[InputProblem] = []
     line_indexes: dict[str, LineIndex] = {}
+    locations: dict[str, str] = {}
 
     def remember_lines(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
         for item in items:
             if isinstance(item, Article):
                 line_indexes[item.path] = LineIndex(item.original)
+                locations[item.path] = _relative_to_cwd(item.abs_path) if item.abs_path else item.path
             yield item
 
     articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
@@ -215,7 +217,15 @@ def check(
         rule_packs=("builtin", *options.rules_dirs),
         stories=comparison.stories,
         timeline=comparison.timeline,
+        locations=locations,
     )
+
+
+def _relative_to_cwd(abs_path: str) -> str:
+    try:
+        return Path(os.path.relpath(abs_path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(abs_path).as_posix()
 
 
 def _locate(finding: Finding, line_indexes: dict[str, LineIndex]) -> Finding:
