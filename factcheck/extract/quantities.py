@@ -698,10 +698,14 @@ def _is_age(c: _Candidate, g: _Grammar) -> bool:
 
 
 def _is_in_name(c: _Candidate, g: _Grammar) -> bool:
-    """A number between capitalised words ("Regional One Health", "WAVE 3 News") or in a named entity."""
+    """A number between capitalised words ("Regional One Health", "WAVE 3 News", "8 Mile") or in a named entity."""
+    prev, nxt = c.prev, c.next
+    if c.unit is not None and not c.modified and len(c.sides) == 1 and c.last.unit_end - c.last.end == 1:
+        unit_tok = c.doc[c.last.end]
+        if unit_tok.text[:1].isupper() and unit_tok.is_alpha and not c.doc[c.first.start].is_sent_start:
+            return True  # a unit word written as a name: "near 8 Mile"
     if not c.bare:
         return False
-    prev, nxt = c.prev, c.next
     if len(c.sides) == 1 and _title_word(prev) and prev.lower_ not in g.before and nxt is not None:  # type: ignore[union-attr]
         if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start and nxt.lower_ not in g.date_words:
             return True
@@ -745,6 +749,11 @@ def _is_code(c: _Candidate, g: _Grammar) -> bool:
         if tuple(t.lower_ for t in doc[after_i : after_i + size]) in g.code_after:
             return True
     return False
+
+
+def _is_decade(c: _Candidate, g: _Grammar) -> bool:
+    """ "in their 20's", "the 1990 's" (a glued "1990s" is not read as a number at all)."""
+    return c.bare and _lower_at(c, c.last.end) in ("'s", "’s", "s")
 
 
 def _is_rating(c: _Candidate, g: _Grammar) -> bool:
@@ -793,6 +802,7 @@ _CHECKS = (
     ("name", _is_in_name),
     ("code", _is_code),
     ("rating", _is_rating),
+    ("decade", _is_decade),
     ("date", _is_date_entity),
     ("pronoun", _is_pronoun_one),
 )

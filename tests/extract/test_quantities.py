@@ -177,6 +177,7 @@ def test_quantities_percent(nlp, text: str) -> None:
         ("The fire spread over 1,200 acres.", "acre", 1_200),
         ("He is about 6 feet tall.", "ft", 6),
         ("He had a 9mm handgun.", "mm", 9),
+        ("They bought a 4,200-square-foot house.", "sq ft", 4_200),
     ],
 )
 def test_quantities_measures(nlp, text: str, unit: str, value: float) -> None:
@@ -231,6 +232,8 @@ def test_quantities_measures(nlp, text: str, unit: str, value: float) -> None:
         "They met near 3200 South.",
         "Police searched the 400 and 700 blocks.",
         "Call 911 now.",
+        "They lived near 8 Mile.",
+        "All of them were in their 20's.",
         "The victims, 22, 25 and 31, were charged.",
         "The 20-year-old woman and her 2-month-old son were hurt.",
         # ordinals
