@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from pathlib import Path
 
 import pytest
 
@@ -386,3 +388,36 @@ def test_quantities_agree_on_extracted_text(nlp) -> None:
     (narrow,) = quantities(nlp("Owners have 30 to 60 days to comply."))
     assert agree(window, approx)
     assert not agree(window, narrow)
+
+
+# --------------------------------------------------------------------------- real news (shared data)
+
+_NOT_QUANTITY = re.compile(
+    r"\d{3}-\d{4}|\d:\d\d|year-old|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"
+)
+
+
+@pytest.mark.shared_data
+def test_quantities_gva_sample(nlp, shared_data: Path) -> None:
+    """On every 35th GVA article: no phone, time, age or date is taken for a quantity, and the
+    gold death toll (when two or more) is among the counts of most articles."""
+    articles_path = shared_data / "gva" / "articles.jsonl"
+    incidents_path = shared_data / "gva" / "incidents.jsonl"
+    if not articles_path.is_file() or not incidents_path.is_file():
+        pytest.skip(f"GVA data not found under {shared_data / 'gva'}")
+    with articles_path.open(encoding="utf-8") as handle:
+        articles = [json.loads(line) for line in handle][::35]
+    with incidents_path.open(encoding="utf-8") as handle:
+        killed = {rec["incident_id"]: int(rec.get("num_killed") or 0) for rec in map(json.loads, handle)}
+    wrong: list[str] = []
+    found = stated = 0
+    for article, doc in zip(articles, nlp.pipe(a["text"][:4000] for a in articles)):
+        found_here = quantities(doc)
+        wrong += [q.text for q in found_here if _NOT_QUANTITY.search(q.text)]
+        toll = killed.get(article["incident_id"], 0)
+        if toll >= 2:
+            stated += 1
+            found += any(q.kind == "count" and q.low <= toll <= q.high for q in found_here)
+    assert wrong == []
+    assert stated >= 10
+    assert found / stated >= 0.6, f"gold death toll among counts in {found}/{stated} articles"
