@@ -898,6 +898,7 @@ def quantities(doc: Doc, *, extra_rule_dirs: Sequence[str | Path] = ()) -> list[
     n = len(doc)
     i = 0
     age_end = -1
+    floor = 0  # tokens before it belong to an earlier candidate
     while i < n:
         side = _read_side(doc, i, g) or _article_side(doc, i, g)
         if side is None:
@@ -907,7 +908,8 @@ def quantities(doc: Doc, *, extra_rule_dirs: Sequence[str | Path] = ()) -> list[
         in_age_list = 0 < side.start - age_end <= 2 and all(
             doc[k].lower_ in (",", "and", "or") for k in range(age_end, side.start)
         )
-        quantity, next_i, reason = _build(doc, side, g, blocked, in_age_list=in_age_list)
+        quantity, next_i, reason = _build(doc, side, g, blocked, in_age_list=in_age_list, floor=floor)
+        floor = max(next_i, i + 1)
         if quantity is not None:
             found.append(quantity)
         if reason == "age" or (quantity is None and in_age_list):
@@ -940,7 +942,7 @@ def _range_partner(doc: Doc, side: _Side, g: _Grammar) -> tuple[_Side, str] | No
 
 
 def _build(
-    doc: Doc, side: _Side, g: _Grammar, blocked: set[int], *, in_age_list: bool = False
+    doc: Doc, side: _Side, g: _Grammar, blocked: set[int], *, in_age_list: bool = False, floor: int = 0
 ) -> tuple[Quantity | None, int, str | None]:
     """The quantity starting with `side`, the token index to continue from, and why it was skipped."""
     sides = [side]
@@ -982,11 +984,11 @@ def _build(
     approximate = bool(unit and unit.approximate) or any(s.unit is not None and s.unit.approximate for s in sides)
     bound: Bound = "range" if len(sides) > 1 else "exact"
     modified = False
-    if len(sides) > 1 and start > 0 and doc[start - 1].lower_ in g.openers:
+    if len(sides) > 1 and start > floor and doc[start - 1].lower_ in g.openers:
         start -= 1
     for _ in range(2):
         hit = _match_before(doc, start, g.before, g.phrase_span)
-        if hit is None:
+        if hit is None or hit[0] < floor:
             break
         start, (approx, bound_word) = hit
         modified = True

@@ -267,6 +267,12 @@ def test_quantities_offsets_sorted_and_disjoint(nlp) -> None:
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
+def test_quantities_modifier_words_are_not_shared(nlp) -> None:
+    found = quantities(nlp("They found 5 or more than 10 casings."))
+    assert [(q.text, q.bound) for q in found] == [("5 or more", "at_least"), ("10", "exact")]
+    assert found[0].end <= found[1].start
+
+
 def test_quantities_change_is_two_figures(nlp) -> None:
     found = quantities(nlp("The toll climbed from 12 to 14 on Monday."))
     assert [(q.low, q.high, q.bound, q.subject) for q in found] == [
