@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -244,8 +245,9 @@ def extract_command(
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
-        width = None if output else None
-        _write_or_print(render_extract_table(report, color=output is None and sys.stdout.isatty(), width=width), output)
+        on_terminal = output is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size((80, 24)).columns if on_terminal else 80
+        _write_or_print(render_extract_table(report, color=on_terminal, width=width), output)
 
 
 @app.command("rules")

@@ -53,7 +53,7 @@ def render_extract_table(report: ExtractReport, *, color: bool = False, width: i
     """Render extracted claims as text tables that stay readable at 80 columns."""
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width or 100, color_system="standard" if color else None, force_terminal=color, highlight=False
+        file=buffer, width=width or 80, color_system="standard" if color else None, force_terminal=color, highlight=False
     )
     for doc in report.documents:
         header = Text(doc.path, style="bold")
