@@ -38,8 +38,31 @@ CHROMIUM_ARGS = [
 SCREENSHOT = Path(os.environ.get("FACTCHECK_SCREENSHOT", "/tmp/factcheck_report.png"))
 
 
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+
+def build_corpus_report() -> Report:
+    """The report of the sample corpus, with hostile markup planted in an article's title and body."""
+    import shutil
+    import tempfile
+
+    from factcheck.pipeline import RunOptions, check
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "corpus"
+        shutil.copytree(CORPUS, target)
+        brief = target / "ai-order" / "capitol-brief.md"
+        text = brief.read_text(encoding="utf-8")
+        text = text.replace("title:", f"title: '{HOSTILE}' #", 1).replace(
+            "put off the signing", f"put off the signing {HOSTILE}", 1
+        )
+        brief.write_text(text, encoding="utf-8")
+        return check([target], RunOptions(jobs=1))
+
+
 def _reports() -> list:
-    cases = [pytest.param(build_sample_report, id="sample")]
+    cases = [pytest.param(build_sample_report, id="sample"), pytest.param(build_corpus_report, id="corpus")]
     extra = os.environ.get("FACTCHECK_BROWSER_REPORT")
     if extra:
         path = Path(extra)
