@@ -47,10 +47,18 @@ class ObligationConflict(Detector):
         bearing = [
             (c, story.docs[path]) for path, claims in sorted(story.claims.items()) for c in claims if c.obligation
         ]
+        reported: set[tuple[str, ...]] = set()
         for i, (a, doc_a) in enumerate(bearing):
             for b, doc_b in bearing[i + 1 :]:
-                if a.path != b.path:
-                    yield from self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0))
+                # One finding per pair of articles and pair of cue words: "must register" said
+                # twice in one article against "optional" in another is one disagreement.
+                key = (a.path, b.path, (a.obligation_cue or "").lower(), (b.obligation_cue or "").lower())
+                if a.path == b.path or key in reported:
+                    continue
+                findings = list(self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0)))
+                if findings:
+                    reported.add(key)
+                    yield from findings
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b
