@@ -18,7 +18,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _common import SHARED_DATA, data_path, pct
+from _common import ROOT, SHARED_DATA, data_path, pct
+
+CACHE_DIR = ROOT / "benchmarks" / "out" / "cache"
 
 
 def load(articles_path: Path, incidents_path: Path, n_incidents: int) -> tuple[list[dict], dict[str, dict]]:
@@ -52,7 +54,9 @@ def extract_all(records: list[dict], jobs: int) -> dict[str, object]:
             )
         extracted = {}
         problems = 0
-        for item in extract_articles(read_corpus([feed]), RunOptions(jobs=jobs)):
+        # The claim cache makes a rerun (after a detector change) skip the parser.
+        options = RunOptions(jobs=jobs, cache=True, cache_dir=str(CACHE_DIR))
+        for item in extract_articles(read_corpus([feed]), options):
             if isinstance(item, InputProblem):
                 problems += 1
                 continue
@@ -92,11 +96,11 @@ def score(findings, doc_incident: dict[str, str], incidents: dict[str, dict], la
             for ev in f.evidence:
                 if ev.value and len(ev.value) == 10 and ev.value[4] == "-":
                     date_values += 1
-                    date_match += ev.value == incident["date"]
+                    date_match += ev.value == incident.get("date")
         if f.kind == "quantity_conflict" and ("kill" in f.message or "injure" in f.message or "dead" in f.message):
             for _, number in casualty_values(f):
                 count_values += 1
-                count_match += number in (incident["num_killed"], incident["num_injured"])
+                count_match += number in (incident.get("num_killed"), incident.get("num_injured"))
     print(f"  date findings: cited day values {date_values}, matching the gold incident date {date_match} ({pct(date_match, date_values)})")
     print(f"  casualty findings: cited counts {count_values}, matching a gold count {count_match} ({pct(count_match, count_values)})")
     _ = registry
@@ -134,6 +138,11 @@ def main() -> None:
         comparison = compare_documents(docs, detectors)
         grouped_together += len(comparison.stories) == 1
         per_incident.extend(comparison.findings)
+    if args.examples:
+        for f in [f for f in per_incident if f.severity == "high"][: args.examples]:
+            print(f"\n{f.rule} {f.severity} {f.message}")
+            for ev in f.evidence:
+                print(f"   {ev.path}:{ev.line} [{ev.value}] {ev.text[:160]}")
     print(f"\n(a) incidents compared: {len(incidents)}; grouped into one story: {grouped_together} ({pct(grouped_together, len(incidents))})")
     score(per_incident, doc_incident, incidents, "a: incident by incident")
 

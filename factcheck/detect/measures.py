@@ -13,7 +13,11 @@ __all__ = ["measure_key", "quantity_relation", "show_quantity"]
 
 # Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
 _TALLY_WORDS = frozenset({"number", "count", "total", "tally", "figure", "toll", "amount"})
-_PEOPLE_WORDS = frozenset({"people", "person", "man", "woman", "child", "resident", "victim"})
+_PEOPLE_WORDS = frozenset(
+    {"people", "person", "man", "woman", "child", "resident", "victim", "other", "student", "teen", "adult", "officer"}
+)
+# Counted nouns that share a lemma with an event but count something else ("15 stab wounds").
+_NOT_PEOPLE = frozenset({"wound", "shot", "shooting", "round", "bullet", "time", "injury", "gunshot"})
 
 
 def measure_key(claim: Claim, quantity: Quantity, lexicon: Lexicon, *, loose: bool = False) -> tuple[str, ...] | None:
@@ -30,12 +34,13 @@ def measure_key(claim: Claim, quantity: Quantity, lexicon: Lexicon, *, loose: bo
     if quantity.kind == "count":
         if subject in _TALLY_WORDS or (not subject and loose):
             subject = _tallied_noun(claim, subject) or ""
+        if not subject or subject in _NOT_PEOPLE:
+            return None
         if subject in classes:
             return ("count", classes[subject])
-        if subject in _PEOPLE_WORDS and event in classes.values():
-            return ("count", event)
-        if not subject:
-            return None
+        if subject in _PEOPLE_WORDS:
+            # "killed six people", "injured two others": people counted by what happened to them.
+            return ("count", event) if event in classes.values() else None
         return ("count", stem(subject)) if loose else ("count", event, subject)
     if quantity.kind == "duration":
         return ("duration",) if loose else ("duration", event)

@@ -30,11 +30,28 @@ class QuantitySettings(BaseModel):
     """Words in the later report that say a figure was updated ("has risen to 1,450, up from 1,200")."""
 
 
-def _about_the_same(a: Claim, b: Claim) -> bool:
-    """Same event, or enough shared content words that the figures measure the same thing."""
+def _about_the_same(a: Claim, b: Claim, entities: dict[str, set[str]]) -> bool:
+    """Same event, or enough shared content words that the figures measure the same thing,
+    and neither claim is about a place or party the other report never mentions (background:
+    "another gunman killed 13 people at Fort Hood in 2009")."""
+    if _foreign(a, entities.get(b.path, set())) or _foreign(b, entities.get(a.path, set())):
+        return False
     if a.event.event_class == b.event.event_class:
         return True
     return len(content_words(a.text) & content_words(b.text)) >= 3
+
+
+def _foreign(claim: Claim, other_report: set[str]) -> bool:
+    """Whether the claim names a place or party the other report never mentions ("Port Calder"
+    counts as mentioned by "Port Calder City Council")."""
+    return any(
+        e.key not in other_report and not any(e.key in key or key in e.key for key in other_report)
+        for e in claim.entities
+        if e.label in _PLACE_OR_PARTY
+    )
+
+
+_PLACE_OR_PARTY = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "EVENT"})
 
 
 def _usable(claim: Claim) -> bool:
@@ -80,6 +97,7 @@ class QuantityConflict(Detector):
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         groups: dict[tuple[str, ...], list[tuple[Claim, Quantity]]] = defaultdict(list)
+        entities = {path: {e.key for c in claims for e in c.entities} for path, claims in story.claims.items()}
         for path in sorted(story.claims):
             for claim in story.claims[path]:
                 if not _usable(claim):
@@ -91,7 +109,7 @@ class QuantityConflict(Detector):
         for key, items in groups.items():
             for i, (a, qa) in enumerate(items):
                 for b, qb in items[i + 1 :]:
-                    if a.path == b.path or not _about_the_same(a, b):
+                    if a.path == b.path or not _about_the_same(a, b, entities):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
