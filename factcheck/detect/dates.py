@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, TimeRef
 from .base import ClaimPair, Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
@@ -49,6 +49,30 @@ class DateSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_gap_days: int = 1
     """Dates closer than this are taken to agree (1: any different day conflicts)."""
+    ignore_events: list[str] = Field(
+        default_factory=lambda: ["be", "have", "do", "get", "make", "take", "go", "come", "say", "think", "face", "publish", "update", "post"]
+    )
+    """Predicates too light to name one event ("was", "faces") and a page's own metadata ("Published Monday")."""
+
+
+_PEOPLE_AND_PLACES = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _different_participants(a: Claim, b: Claim) -> bool:
+    """Both claims name people or places, and none in common: "Price pleaded guilty Thursday"
+    and "Wilson pleaded guilty Monday" are two events."""
+    for labels in ({"PERSON"}, {"GPE", "LOC", "FAC"}):
+        ka = {e.key for e in a.entities if e.label in labels}
+        kb = {e.key for e in b.entities if e.label in labels}
+        if ka and kb and not any(x in y or y in x for x in ka for y in kb):
+            return True
+    return False
+
+
+def _precise_enough(time: TimeRef) -> bool:
+    """Days are compared; coarser periods only when written out ("May 2014"), since a relative
+    "two weeks ago" read against two datelines drifts by a week without anyone disagreeing."""
+    return time.granularity == "day" or (time.anchor == "absolute" and time.granularity in ("month", "year"))
 
 
 @register
@@ -77,7 +101,12 @@ class DateConflict(Detector):
         a, b = pair.a, pair.b
         if not _comparable_claims(pair) or a.event_time is None or b.event_time is None:
             return
+        settings: DateSettings = self.settings  # type: ignore[assignment]
+        if a.event.lemma in settings.ignore_events or a.event.event_class in settings.ignore_events:
+            return
         ta, tb = a.event_time, b.event_time
+        if not (_precise_enough(ta) and _precise_enough(tb)) or _different_participants(a, b):
+            return
         if time_relation(ta, tb) != "disjoint":
             return
         assert ta.range_start and tb.range_start
