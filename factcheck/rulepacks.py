@@ -12,7 +12,7 @@ import functools
 import hashlib
 import importlib.resources
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,9 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import RulePackError
 
-__all__ = ["builtin_rules_dir", "read_pack_file", "load_pack", "rules_hash", "validation_message"]
+__all__ = ["builtin_rules_dir", "read_pack_file", "load_pack", "rules_hash", "validation_message", "compiled"]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 def builtin_rules_dir() -> Path:
@@ -96,6 +97,23 @@ def _load_pack_cached(name: str, model: type[M], extra_dirs: tuple[str, ...]) ->
         return model.model_validate(data)
     except ValidationError as e:  # pragma: no cover - each file was validated above
         raise RulePackError(validation_message(last or name, e)) from e
+
+
+_COMPILED: dict[tuple[int, int], tuple[object, object]] = {}
+
+
+def compiled(pack: M, build: Callable[[M], T]) -> T:
+    """`build(pack)`, computed once per pack object (packs are frozen; what is built from them,
+    compiled patterns and lookup tables, is not hashable, so it is cached beside them)."""
+    key = (id(pack), id(build))
+    cached = _COMPILED.get(key)
+    if cached is not None and cached[0] is pack:
+        return cached[1]  # type: ignore[return-value]
+    if len(_COMPILED) >= 32:
+        _COMPILED.clear()
+    result = build(pack)
+    _COMPILED[key] = (pack, result)
+    return result
 
 
 def rules_hash(extra_dirs: Sequence[str | Path] = ()) -> str:

@@ -9,7 +9,16 @@ from rapidfuzz import fuzz
 
 from ..extract.attribution import speaker_key
 from ..models import Claim, Finding
-from .base import ClaimPair, Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
+from .base import (
+    ClaimPair,
+    Detector,
+    StoryClaims,
+    cross_document_pairs,
+    evidence_for,
+    make_finding,
+    register,
+    story_claims,
+)
 from .similarity import normalize_text
 
 __all__ = ["SpeakerConflict", "SettingConflict"]
@@ -50,16 +59,10 @@ class SpeakerConflict(Detector):
     scope = "story"
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
-        quoted = [
-            (c, story.docs[path])
-            for path in sorted(story.claims)
-            for c in story.claims[path]
-            if speaker_key(c.attribution) and len(_statement(c).split()) >= self.settings.min_quote_words  # type: ignore[attr-defined]
-        ]
-        for i, (a, doc_a) in enumerate(quoted):
-            for b, doc_b in quoted[i + 1 :]:
-                if a.path != b.path:
-                    yield from self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0))
+        min_words = self.settings.min_quote_words  # type: ignore[attr-defined]
+        quoted = [c for c in story_claims(story) if speaker_key(c.attribution) and len(_statement(c).split()) >= min_words]
+        for pair in cross_document_pairs(story, quoted):
+            yield from self.check_pair(pair)
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b
@@ -122,17 +125,14 @@ class SettingConflict(Detector):
     scope = "story"
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
-        by_speaker: dict[str, list[tuple[Claim, DocMeta]]] = {}
-        for path in sorted(story.claims):
-            for claim in story.claims[path]:
-                key = speaker_key(claim.attribution)
-                if key and claim.attribution.setting:
-                    by_speaker.setdefault(key, []).append((claim, story.docs[path]))
-        for items in by_speaker.values():
-            for i, (a, doc_a) in enumerate(items):
-                for b, doc_b in items[i + 1 :]:
-                    if a.path != b.path:
-                        yield from self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0))
+        by_speaker: dict[str, list[Claim]] = {}
+        for claim in story_claims(story):
+            key = speaker_key(claim.attribution)
+            if key and claim.attribution.setting:
+                by_speaker.setdefault(key, []).append(claim)
+        for claims in by_speaker.values():
+            for pair in cross_document_pairs(story, claims):
+                yield from self.check_pair(pair)
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -30,6 +30,8 @@ __all__ = [
     "evidence_for",
     "make_finding",
     "DETECTOR_MODULES",
+    "cross_document_pairs",
+    "story_claims",
 ]
 
 # Detector modules, imported only when a rule pack asks for them (sqlfluff's get_rules).
@@ -125,6 +127,20 @@ def registry(modules: Sequence[str] = DETECTOR_MODULES) -> dict[str, type[Detect
     for module in modules:
         importlib.import_module(f"{__package__}.{module}")
     return dict(sorted(_REGISTRY.items()))
+
+
+def cross_document_pairs(story: StoryClaims, items: Sequence[Claim]) -> Iterator[ClaimPair]:
+    """Every pair of `items` from different articles of `story`, in a stable order."""
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a.path != b.path:
+                yield ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
+
+
+def story_claims(story: StoryClaims) -> Iterator[Claim]:
+    """The claims of a story, article by article in path order."""
+    for path in sorted(story.claims):
+        yield from story.claims[path]
 
 
 def evidence_for(

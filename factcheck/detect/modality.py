@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Finding
-from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
+from .base import ClaimPair, Detector, StoryClaims, cross_document_pairs, evidence_for, make_finding, register, story_claims
 from .similarity import same_measure
 
 __all__ = ["ObligationConflict"]
@@ -44,21 +44,19 @@ class ObligationConflict(Detector):
     scope = "story"
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
-        bearing = [
-            (c, story.docs[path]) for path, claims in sorted(story.claims.items()) for c in claims if c.obligation
-        ]
         reported: set[tuple[str, ...]] = set()
-        for i, (a, doc_a) in enumerate(bearing):
-            for b, doc_b in bearing[i + 1 :]:
-                # One finding per pair of articles and pair of cue words: "must register" said
-                # twice in one article against "optional" in another is one disagreement.
-                key = (a.path, b.path, (a.obligation_cue or "").lower(), (b.obligation_cue or "").lower())
-                if a.path == b.path or key in reported:
-                    continue
-                findings = list(self.check_pair(ClaimPair(a, b, doc_a, doc_b, story.story, 0.0)))
-                if findings:
-                    reported.add(key)
-                    yield from findings
+        bearing = [c for c in story_claims(story) if c.obligation]
+        for pair in cross_document_pairs(story, bearing):
+            a, b = pair.a, pair.b
+            # One finding per pair of articles and pair of cue words: "must register" said
+            # twice in one article against "optional" in another is one disagreement.
+            key = (a.path, b.path, (a.obligation_cue or "").lower(), (b.obligation_cue or "").lower())
+            if key in reported:
+                continue
+            findings = list(self.check_pair(pair))
+            if findings:
+                reported.add(key)
+                yield from findings
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b

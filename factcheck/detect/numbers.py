@@ -30,25 +30,28 @@ class QuantitySettings(BaseModel):
     """Words in the later report that say a figure was updated ("has risen to 1,450, up from 1,200")."""
 
 
-def _about_the_same(a: Claim, b: Claim, entities: dict[str, set[str]]) -> bool:
+def _about_the_same(a: Claim, b: Claim, entities: dict[str, dict[str, str]]) -> bool:
     """Same event, or enough shared content words that the figures measure the same thing,
     and neither claim is about a place or party the other report never mentions (background:
     "another gunman killed 13 people at Fort Hood in 2009")."""
-    if _foreign(a, entities.get(b.path, set())) or _foreign(b, entities.get(a.path, set())):
+    if _foreign(a, entities.get(b.path, {})) or _foreign(b, entities.get(a.path, {})):
         return False
     if a.event.event_class == b.event.event_class:
         return True
     return len(content_words(a.text) & content_words(b.text)) >= 3
 
 
-def _foreign(claim: Claim, other_report: set[str]) -> bool:
-    """Whether the claim names a place or party the other report never mentions ("Port Calder"
-    counts as mentioned by "Port Calder City Council")."""
-    return any(
-        e.key not in other_report and not any(e.key in key or key in e.key for key in other_report)
-        for e in claim.entities
-        if e.label in _PLACE_OR_PARTY
-    )
+def _foreign(claim: Claim, other_report: dict[str, str]) -> bool:
+    """Whether the claim names a place or party of a kind the other report names too, but not
+    this one ("Fort Hood" against a report about Isla Vista). "Port Calder" counts as named by
+    "Port Calder City Council"; a report that names no place at all is no evidence either way."""
+    for entity in claim.entities:
+        if entity.label not in _PLACE_OR_PARTY or entity.key in other_report:
+            continue
+        same_kind = [key for key, label in other_report.items() if label == entity.label]
+        if same_kind and not any(entity.key in key or key in entity.key for key in same_kind):
+            return True
+    return False
 
 
 _PLACE_OR_PARTY = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "EVENT"})
@@ -97,7 +100,7 @@ class QuantityConflict(Detector):
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         groups: dict[tuple[str, ...], list[tuple[Claim, Quantity]]] = defaultdict(list)
-        entities = {path: {e.key for c in claims for e in c.entities} for path, claims in story.claims.items()}
+        entities = {path: {e.key: e.label for c in claims for e in c.entities} for path, claims in story.claims.items()}
         for path in sorted(story.claims):
             for claim in story.claims[path]:
                 if not _usable(claim):

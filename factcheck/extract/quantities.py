@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
 from ..models import Quantity
-from ..rulepacks import load_pack
+from ..rulepacks import compiled, load_pack
 
 __all__ = [
     "UNBOUNDED",
@@ -171,19 +171,9 @@ class _Grammar:
     blocked: re.Pattern[str]
 
 
-_GRAMMARS: dict[int, tuple[QuantityLexicon, _Grammar]] = {}
-
-
 def _grammar(lexicon: QuantityLexicon) -> _Grammar:
-    """The compiled grammar of `lexicon`, built on first use (packs are frozen but hold dicts)."""
-    cached = _GRAMMARS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
-    if len(_GRAMMARS) >= 8:
-        _GRAMMARS.clear()
-    grammar = _build_grammar(lexicon)
-    _GRAMMARS[id(lexicon)] = (lexicon, grammar)
-    return grammar
+    """The compiled grammar of `lexicon`, built on first use."""
+    return compiled(lexicon, _build_grammar)
 
 
 def _modifier_table(approx: Iterable[str], bounds: BoundWords) -> dict[tuple[str, ...], tuple[bool, Bound | None]]:

@@ -51,7 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Granularity, TimeRef
-from ..rulepacks import load_pack
+from ..rulepacks import compiled, load_pack
 
 __all__ = ["Tense", "TimeLexicon", "load_time_lexicon", "normalize_time", "time_expressions", "clause_tense"]
 
@@ -149,19 +149,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}  # fmt: skip
 
 
-_GRAMMARS: dict[int, tuple[TimeLexicon, _Grammar]] = {}
-
-
 def _grammar(lexicon: TimeLexicon) -> _Grammar:
-    """The compiled grammar of `lexicon`, built on first use (lexicons are frozen but hold dicts)."""
-    cached = _GRAMMARS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
-    if len(_GRAMMARS) >= 8:
-        _GRAMMARS.clear()
-    grammar = _build_grammar(lexicon)
-    _GRAMMARS[id(lexicon)] = (lexicon, grammar)
-    return grammar
+    """The compiled grammar of `lexicon`, built on first use."""
+    return compiled(lexicon, _build_grammar)
 
 
 def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
