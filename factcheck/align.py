@@ -21,10 +21,6 @@ from .stories import ClaimRules
 __all__ = ["claim_pairs"]
 
 
-def _shares_entity(a: Claim, b: Claim) -> bool:
-    return bool({e.key for e in a.entities} & {e.key for e in b.entities})
-
-
 def claim_pairs(
     story: str, docs: Sequence[DocumentClaims], rules: ClaimRules
 ) -> Iterator[ClaimPair]:
@@ -49,13 +45,16 @@ def _best_pairs(
     story: str, claims: list[Claim], scores: np.ndarray, meta: dict[str, DocMeta], rules: ClaimRules
 ) -> Iterator[ClaimPair]:
     chosen: set[tuple[int, int]] = set()
+    # Entity keys once per claim, not once per pair: buckets are scored all against all.
+    keys = [frozenset(e.key for e in c.entities) for c in claims]
     for i, claim in enumerate(claims):
         by_doc: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        row = scores[i].tolist()
         for j, other in enumerate(claims):
             if other.path == claim.path:
                 continue
-            score = float(scores[i, j])
-            if score >= rules.min_similarity or _shares_entity(claim, other):
+            score = float(row[j])
+            if score >= rules.min_similarity or not keys[i].isdisjoint(keys[j]):
                 by_doc[other.path].append((score, j))
         for candidates in by_doc.values():
             for _, j in sorted(candidates, reverse=True)[: rules.max_pairs_per_claim]:
