@@ -1,0 +1,302 @@
+"""How factcheck scales: cost over the bare parser, comparison growth, jobs, cache, memory, throughput.
+
+Real local news (Gun Violence Archive articles) are used as they are; larger sizes are
+made by replicating extracted claims under new paths, with every entity key suffixed
+by the replica number, so replicas form stories of their own instead of piling into
+the stories of the original articles (comparison work then grows as a larger folder
+of similar news would). Figures are printed, never asserted.
+
+Usage: python benchmarks/bench_scale.py [--quick] [--sizes 1000,10000] [--ratio-n N]
+       [--jobs-n N] [--cache-n N] [--data PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from _common import article_from_text, data_path, flush, parse_date
+
+FULL = {"ratio_n": 400, "jobs_n": 2000, "cache_n": 300, "sizes": (1000, 10000), "base_n": 0}
+QUICK = {"ratio_n": 60, "jobs_n": 200, "cache_n": 60, "sizes": (200, 2000), "base_n": 600}
+
+
+def load_records(path: Path, limit: int = 0) -> list[dict]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return records[:limit] if limit else records
+
+
+def to_articles(records: list[dict]) -> list:
+    return [article_from_text(f"{r['doc_id']}.txt", r["text"], parse_date(r["dct"]), title=r["title"]) for r in records]
+
+
+def write_folder(records: list[dict], folder: Path) -> Path:
+    """The articles as JSON files, the way a user's feed would look."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for r in records:
+        (folder / f"{r['doc_id']}.json").write_text(
+            json.dumps({"id": r["doc_id"], "title": r["title"], "date": r["dct"], "url": r["url"], "text": r["text"]}),
+            encoding="utf-8",
+        )
+    return folder
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def replica(doc, k: int):
+    """Copy `k` of a document: a new path, and entity keys of its own (suffix `~k`)."""
+    if k == 0:
+        return doc
+    path = f"replica-{k}/{doc.path}"
+
+    def keys(entities):
+        return tuple(e.model_copy(update={"key": f"{e.key}~{k}"}) for e in entities)
+
+    claims = tuple(c.model_copy(update={"path": path, "entities": keys(c.entities)}) for c in doc.claims)
+    return doc.model_copy(update={"path": path, "claims": claims, "entities": keys(doc.entities)})
+
+
+def replicate(docs: list, n: int) -> list:
+    out: list = []
+    k = 0
+    while len(out) < n:
+        out.extend(replica(d, k) for d in docs[: n - len(out)])
+        k += 1
+    return out
+
+
+# 1) and 6): extraction against the bare parser, in one process.
+def bench_ratio(records: list[dict]) -> dict[str, float]:
+    from factcheck.nlp import load_model
+    from factcheck.pipeline import RunOptions, extract_articles
+
+    options = RunOptions(jobs=1)
+    articles = to_articles(records)
+    texts = [a.text for a in articles]
+    nlp = load_model(options.model)
+    list(nlp.pipe(texts[:4]))
+    list(extract_articles(articles[:4], options))  # warm the lexicon and rule packs
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=options.batch_size):
+        pass
+    bare = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in extract_articles(articles, options):
+        pass
+    full = time.perf_counter() - start
+    n_words = words(texts)
+    return {"n": len(texts), "words": n_words, "bare": bare, "factcheck": full}
+
+
+# 3): end to end with 1 and 2 jobs.
+def bench_jobs(records: list[dict], workdir: Path, jobs: int) -> dict[str, float]:
+    from factcheck.pipeline import RunOptions, check
+
+    folder = write_folder(records, workdir / "jobs")
+    times = {}
+    for n_jobs in (1, jobs):
+        start = time.perf_counter()
+        report = check([folder], RunOptions(jobs=n_jobs))
+        times[n_jobs] = time.perf_counter() - start
+        print(f"  jobs={n_jobs}: {times[n_jobs]:.1f}s, {len(report.documents)} documents, {len(report.findings)} findings")
+        flush()
+    return times
+
+
+# 4): cold and warm cache.
+def bench_cache(records: list[dict], workdir: Path) -> dict[str, float]:
+    from factcheck.pipeline import RunOptions, check
+
+    folder = write_folder(records, workdir / "cache-folder")
+    options = RunOptions(jobs=1, cache=True, cache_dir=str(workdir / "cache"))
+    times = {}
+    for label in ("cold", "warm"):
+        start = time.perf_counter()
+        report = check([folder], options)
+        times[label] = time.perf_counter() - start
+        print(f"  {label}: {times[label]:.2f}s, {len(report.findings)} findings")
+        flush()
+    return times
+
+
+# 2): comparison growth, on claims already extracted.
+def bench_compare(docs: list, sizes: tuple[int, int]) -> dict[str, float]:
+    from factcheck.compare import compare_documents, load_detectors
+
+    detectors = load_detectors()
+    compare_documents(replicate(docs, 100), detectors)  # warm up: rule packs, lazy imports
+    small, large = sizes
+    factor = max(1, round(large / small))
+    runs = {
+        f"{small} real": docs[:small] if small <= len(docs) else replicate(docs, small),
+        f"{large} replicated": replicate(docs, large),
+        f"{small} x{factor}": [replica(d, k) for k in range(factor) for d in replicate(docs, small)],
+    }
+    times = {}
+    for label, batch in runs.items():
+        start = time.perf_counter()
+        comparison = compare_documents(batch, detectors)
+        times[label] = time.perf_counter() - start
+        sizes_desc = sorted((len(p) for p in comparison.stories.values()), reverse=True)[:3]
+        print(f"  {label}: {len(batch)} documents, {times[label]:.2f}s, {comparison.pairs} claim pairs, "
+              f"{len(comparison.stories)} stories (largest {sizes_desc})")
+        flush()
+    return times
+
+
+# 5): peak memory of extraction + comparison at the largest size, in a child process.
+def child_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -> None:
+    import resource
+
+    from factcheck.compare import compare_documents, load_detectors
+    from factcheck.models import DocumentClaims
+    from factcheck.pipeline import RunOptions, extract_articles
+
+    records = load_records(data, base_n)
+    start = time.perf_counter()
+    docs = [d for d in extract_articles(to_articles(records), RunOptions(jobs=jobs)) if isinstance(d, DocumentClaims)]
+    extract_time = time.perf_counter() - start
+    with claims_out.open("w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(d.model_dump_json() + "\n")
+    batch = replicate(docs, size)
+    start = time.perf_counter()
+    comparison = compare_documents(batch, load_detectors())
+    print(json.dumps({
+        "extracted": len(docs),
+        "extract_time": extract_time,
+        "documents": len(batch),
+        "compare_time": time.perf_counter() - start,
+        "findings": len(comparison.findings),
+        "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }))
+
+
+def bench_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -> dict:
+    """Run `child_rss` and sample the resident memory of its whole process tree."""
+    command = [sys.executable, __file__, "--child-rss", str(size), "--base-n", str(base_n), "--jobs", str(jobs),
+               "--data", str(data), "--claims-out", str(claims_out)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent)
+    peak_tree = 0
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    if psutil is not None:
+        def sample() -> None:
+            nonlocal peak_tree
+            try:
+                root = psutil.Process(child.pid)
+                while child.poll() is None:
+                    total = 0
+                    for p in [root, *root.children(recursive=True)]:
+                        try:
+                            total += p.memory_info().rss
+                        except psutil.Error:
+                            pass
+                    peak_tree = max(peak_tree, total)
+                    time.sleep(0.2)
+            except psutil.Error:
+                pass
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+    out, _ = child.communicate()
+    if child.returncode:
+        raise SystemExit(f"memory run failed with exit code {child.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_tree_bytes"] = peak_tree
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (a few minutes)")
+    parser.add_argument("--sizes", help="comparison sizes small,large (default 1000,10000)")
+    parser.add_argument("--ratio-n", type=int)
+    parser.add_argument("--jobs-n", type=int)
+    parser.add_argument("--cache-n", type=int)
+    parser.add_argument("--base-n", type=int, help="real articles extracted for the comparison runs (0 = all)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--data")
+    parser.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--claims-out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    data = data_path("gva/articles.jsonl", args.data)
+    if data is None:
+        return
+    if args.child_rss:
+        child_rss(data, args.base_n or 0, args.child_rss, args.jobs, Path(args.claims_out))
+        return
+    plan = dict(QUICK if args.quick else FULL)
+    for key in ("ratio_n", "jobs_n", "cache_n", "base_n"):
+        if getattr(args, key) is not None:
+            plan[key] = getattr(args, key)
+    if args.sizes:
+        plan["sizes"] = tuple(int(s) for s in args.sizes.split(","))
+    cores = os.cpu_count() or 1
+    print(f"machine: {cores} cores; plan: {plan}")
+    records = load_records(data)
+    summary: list[tuple[str, str, str]] = []
+
+    print(f"1) extraction vs bare nlp.pipe, {plan['ratio_n']} articles, jobs=1")
+    flush()
+    r = bench_ratio(records[: plan["ratio_n"]])
+    ratio = r["factcheck"] / r["bare"]
+    print(f"  bare parser {r['bare']:.1f}s, factcheck extraction {r['factcheck']:.1f}s")
+    summary.append(("extraction / bare parser", f"{ratio:.2f}", "<= 1.3"))
+    summary.append(("words/s per process: factcheck", f"{r['words'] / r['factcheck']:,.0f}", ""))
+    summary.append(("words/s per process: bare parser", f"{r['words'] / r['bare']:,.0f}", ""))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        size_small, size_large = plan["sizes"]
+        print(f"5) peak memory: extract {plan['base_n'] or len(records)} articles (jobs={args.jobs}), "
+              f"replicate to {size_large}, compare (child process)")
+        flush()
+        claims_path = workdir / "claims.jsonl"
+        rss = bench_rss(data, plan["base_n"], size_large, args.jobs, claims_path)
+        print(f"  extracted {rss['extracted']} in {rss['extract_time']:.0f}s; compared {rss['documents']} in "
+              f"{rss['compare_time']:.1f}s; main process peak {rss['maxrss_kb'] / 1024:.0f} MB; "
+              f"process tree peak {rss['peak_tree_bytes'] / 2**20:.0f} MB")
+        summary.append((f"peak RSS at {size_large}, main process", f"{rss['maxrss_kb'] / 1024:.0f} MB", "< 1536 MB"))
+        if rss["peak_tree_bytes"]:
+            summary.append((f"peak RSS at {size_large}, with workers", f"{rss['peak_tree_bytes'] / 2**20:.0f} MB", ""))
+
+        print(f"2) comparison growth {size_small} → {size_large}")
+        flush()
+        from factcheck.models import DocumentClaims
+
+        docs = [DocumentClaims.model_validate_json(line) for line in claims_path.read_text(encoding="utf-8").splitlines()]
+        t = bench_compare(docs, (size_small, size_large))
+        labels = list(t)
+        summary.append((f"compare {labels[1]} / {labels[0]}", f"{t[labels[1]] / t[labels[0]]:.1f}", "<= 15"))
+        summary.append((f"compare {labels[2]} / {labels[0]}", f"{t[labels[2]] / t[labels[0]]:.1f}", "<= 15"))
+
+        print(f"3) check end to end, {plan['jobs_n']} articles, jobs 1 vs {args.jobs}")
+        flush()
+        j = bench_jobs(records[: plan["jobs_n"]], workdir, args.jobs)
+        summary.append((f"speed-up jobs={args.jobs} vs 1 ({plan['jobs_n']} articles)", f"{j[1] / j[args.jobs]:.2f}x", ">= 1.7x"))
+
+        print(f"4) cache, {plan['cache_n']} articles, cold then warm")
+        flush()
+        c = bench_cache(records[: plan["cache_n"]], workdir)
+        summary.append(("warm cache speed-up", f"{c['cold'] / c['warm']:.0f}x", ">= 20x"))
+
+    print(f"\nsummary ({cores} cores)")
+    width = max(len(s[0]) for s in summary)
+    for name, value, target in summary:
+        print(f"  {name:<{width}}  {value:>12}  {target}")
+
+
+if __name__ == "__main__":
+    main()
