@@ -162,8 +162,11 @@ def child_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -
     from factcheck.pipeline import RunOptions, extract_articles
 
     records = load_records(data, base_n)
+    # Articles are made as the engine asks for them, as `read_corpus` streams them in a real run.
+    articles = (to_articles([r])[0] for r in records)
     start = time.perf_counter()
-    docs = [d for d in extract_articles(to_articles(records), RunOptions(jobs=jobs)) if isinstance(d, DocumentClaims)]
+    docs = [d for d in extract_articles(articles, RunOptions(jobs=jobs)) if isinstance(d, DocumentClaims)]
+    del records
     extract_time = time.perf_counter() - start
     with claims_out.open("w", encoding="utf-8") as f:
         for d in docs:
