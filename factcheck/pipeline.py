@@ -67,13 +67,16 @@ def extract_articles(
     options: RunOptions,
     *,
     warnings: list[str] | None = None,
+    engine: ExtractionEngine | None = None,
 ) -> Iterator[DocumentClaims | InputProblem]:
     """Claims of each article; problems pass through.
 
     With the cache on, articles whose claims are cached (same content, extractor,
-    model and rules) skip the parser; only the others reach the engine.
+    model and rules) skip the parser; only the others reach the engine. An engine
+    passed in is left open for the caller (the Dask engine also compares).
     """
-    engine: ExtractionEngine = make_engine(options)
+    owned = engine is None
+    engine = engine or make_engine(options)
     cache = _open_cache(options)
     try:
         if cache is None:
@@ -108,7 +111,8 @@ def extract_articles(
         if fresh:
             cache.put_many(fresh)
     finally:
-        engine.close()
+        if owned:
+            engine.close()
         if cache is not None:
             if warnings is not None:
                 warnings.extend(cache.warnings)
@@ -193,10 +197,19 @@ def check(
             yield item
 
     articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
-    for item in extract_articles(articles, options, warnings=warnings):
-        (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
-    documents.sort(key=lambda d: d.path)
-    comparison = compare_documents(documents, detectors, extra_dirs=options.rules_dirs)
+    engine = make_engine(options)
+    try:
+        for item in extract_articles(articles, options, warnings=warnings, engine=engine):
+            (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+        documents.sort(key=lambda d: d.path)
+        # An engine that can compare (Dask: stories on the workers) does; else compare here.
+        compare = getattr(engine, "compare", None)
+        if compare is not None:
+            comparison = compare(documents, detectors, extra_dirs=options.rules_dirs)
+        else:
+            comparison = compare_documents(documents, detectors, extra_dirs=options.rules_dirs)
+    finally:
+        engine.close()
     findings = tuple(_locate(f, line_indexes) for f in comparison.findings)
     return Report(
         tool_version=__version__,

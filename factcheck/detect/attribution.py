@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
-from ..extract.attribution import speaker_key
-from ..models import Claim, Finding
+from ..extract.attribution import speaker_key as _speaker_key
+from ..models import Attribution, Claim, Finding
 from .base import (
     ClaimPair,
     Detector,
@@ -24,8 +25,19 @@ from .similarity import normalize_text
 __all__ = ["SpeakerConflict", "SettingConflict"]
 
 
+@functools.lru_cache(maxsize=65536)
+def speaker_key(attribution: Attribution) -> str | None:
+    """The speaker's matching key, computed once per distinct attribution."""
+    return _speaker_key(attribution)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalized(text: str) -> str:
+    return normalize_text(text)
+
+
 def _statement(claim: Claim) -> str:
-    return normalize_text(claim.attribution.quote or claim.text)
+    return _normalized(claim.attribution.quote or claim.text)
 
 
 class SpeakerSettings(BaseModel):
