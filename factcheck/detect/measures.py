@@ -8,7 +8,7 @@ from ..extract.lexicon import Lexicon
 from .similarity import stem
 from ..models import Claim, Quantity
 
-__all__ = ["measure_key", "quantity_relation", "show_quantity"]
+__all__ = ["measure_key", "show_quantity"]
 
 
 # Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
@@ -59,44 +59,6 @@ def _tallied_noun(claim: Claim, tally: str) -> str | None:
                 if candidate.endswith("s") and len(candidate) > 3:
                     return candidate[:-1]
     return None
-
-
-def quantity_relation(a: Quantity, b: Quantity, *, tolerance: float = 0.1) -> str:
-    """"equal", "within", "overlap" or "disjoint", widening approximate figures by `tolerance`."""
-    if a.unit != b.unit or a.kind != b.kind:
-        return "disjoint" if a.kind == b.kind else "unrelated"
-
-    def bounds(q: Quantity) -> tuple[float, float]:
-        low, high = q.low, q.high
-        if q.bound == "at_least":
-            high = math.inf
-        if q.bound == "at_most":
-            low = 0.0
-        if q.approximate:
-            low, high = low * (1 - tolerance), high * (1 + tolerance)
-        return low, high
-
-    (al, ah), (bl, bh) = bounds(a), bounds(b)
-    if ah < bl or bh < al:
-        return "disjoint"
-    if _is_window(a) and _is_window(b) and not (_close(a.low, b.low, a, b, tolerance) and _close(a.high, b.high, a, b, tolerance)):
-        # Two explicit windows ("between 14 and 90 days", "30 to 60 days") each claim the
-        # whole window, so different ends disagree even where the windows overlap.
-        return "disjoint"
-    if (al, ah) == (bl, bh):
-        return "equal"
-    if (al >= bl and ah <= bh) or (bl >= al and bh <= ah):
-        return "within"
-    return "overlap"
-
-
-def _is_window(q: Quantity) -> bool:
-    return q.bound == "range" and q.low != q.high
-
-
-def _close(x: float, y: float, a: Quantity, b: Quantity, tolerance: float) -> bool:
-    slack = tolerance if (a.approximate or b.approximate) else 0.0
-    return abs(x - y) <= slack * max(abs(x), abs(y)) + 1e-9
 
 
 def _number(value: float) -> str:

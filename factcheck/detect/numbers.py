@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, Quantity, Severity
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
-from .measures import measure_key, quantity_relation, show_quantity
+from ..extract.quantities import agree
+from .measures import measure_key, show_quantity
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -130,7 +131,7 @@ class QuantityConflict(Detector):
         if not (_usable(a) and _usable(b)) or (a.tense == "future") != (b.tense == "future"):
             return
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
-        if quantity_relation(qa, qb, tolerance=settings.tolerance) == "disjoint":
+        if not agree(qa, qb, tolerance=settings.tolerance):
             yield self._finding(pair, qa, qb, key)
 
     def _finding(self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...]) -> Finding:
