@@ -70,6 +70,13 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _merge_span(a: tuple, b: tuple) -> tuple:  # type: ignore[type-arg]
+    """The earliest and latest publication dates of two stories (None when unknown)."""
+    starts = [d for d in (a[0], b[0]) if d is not None]
+    ends = [d for d in (a[1], b[1]) if d is not None]
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
 def group_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> dict[str, list[str]]:
     """Story id → paths of its articles (stories of one article included), deterministic."""
     entities = {d.path: document_entities(d) for d in docs}
@@ -101,16 +108,26 @@ def group_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> dict[str
                 candidates[pair] += idf[key]
                 shared_count[pair] += 1
     union = _UnionFind([d.path for d in docs])
+    span = {d.path: (d.published, d.published) for d in docs}
+    edges = []
     for (a, b), shared_weight in candidates.items():
         if shared_count[(a, b)] < rules.min_shared_entities:
             continue
-        smaller = min(weight[a], weight[b]) or 1.0
-        if shared_weight / smaller < rules.min_entity_overlap:
+        score = shared_weight / (min(weight[a], weight[b]) or 1.0)
+        if score >= rules.min_entity_overlap:
+            edges.append((-score, a, b))
+    # Strongest links first, and a link never stretches a story past `max_days_apart`: without
+    # that, articles about several shootings in one city chain into one story through
+    # pairs that each look alike.
+    for _, a, b in sorted(edges):
+        ra, rb = union.find(a), union.find(b)
+        if ra == rb:
             continue
-        da, db = published[a], published[b]
-        if rules.max_days_apart and da and db and abs((da - db).days) > rules.max_days_apart:
+        merged = _merge_span(span[ra], span[rb])
+        if rules.max_days_apart and merged[0] and merged[1] and (merged[1] - merged[0]).days > rules.max_days_apart:
             continue
         union.union(a, b)
+        span[union.find(a)] = merged
     groups: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         groups[union.find(d.path)].append(d.path)
