@@ -80,7 +80,6 @@ def _merge_span(a: tuple, b: tuple) -> tuple:  # type: ignore[type-arg]
 def group_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> dict[str, list[str]]:
     """Story id → paths of its articles (stories of one article included), deterministic."""
     entities = {d.path: document_entities(d) for d in docs}
-    published = {d.path: d.published for d in docs}
     n_docs = len(docs)
     frequency: Counter[str] = Counter()
     for counts in entities.values():
