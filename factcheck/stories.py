@@ -47,7 +47,7 @@ def load_alignment(extra_dirs: Sequence[str | Path] = ()) -> AlignmentPack:
 
 
 def document_entities(doc: DocumentClaims) -> Counter[str]:
-    """Entity keys of an article with how many claims mention each (the title counts too)."""
+    """Entity keys of an article with how many of its claims mention each."""
     counts: Counter[str] = Counter()
     for claim in doc.claims:
         counts.update({e.key for e in claim.entities})
