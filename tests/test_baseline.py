@@ -7,31 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from factories import evidence as make_evidence
+
 from factcheck.baseline import Baseline, BaselineEntry, apply_baseline, load_baseline, write_baseline
 from factcheck.errors import ConfigError
 from factcheck.fingerprint import evidence_parts, finding_fingerprint
-from factcheck.models import Evidence, Finding
+from factcheck.models import Finding
 
 
-def _evidence(path: str, line: int, text: str, value: str, start: int = 0) -> Evidence:
-    return Evidence(
-        path=path,
-        line=line,
-        column=1,
-        end_line=line,
-        end_column=len(text) + 1,
-        start=start,
-        end=start + len(text),
-        text=text,
-        value=value,
-    )
 
 
 def _finding(rule: str, texts: tuple[str, str], values: tuple[str, str], *, shift: int = 0) -> Finding:
     """A two-article finding; `shift` moves both sentences down, as an edit above them would."""
     evidence = (
-        _evidence("articles/a.md", 3 + shift, texts[0], values[0], start=100 + 40 * shift),
-        _evidence("articles/b.md", 7 + shift, texts[1], values[1], start=250 + 40 * shift),
+        make_evidence("articles/a.md", 3 + shift, texts[0], values[0], start=100 + 40 * shift),
+        make_evidence("articles/b.md", 7 + shift, texts[1], values[1], start=250 + 40 * shift),
     )
     return Finding(
         kind="date_conflict" if rule.startswith("DT") else "quantity_conflict",

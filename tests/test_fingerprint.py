@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from factories import evidence as make_evidence
+
 from factcheck.fingerprint import (
     FINGERPRINT_LENGTH,
     claim_fingerprint,
@@ -15,18 +17,6 @@ from factcheck.fingerprint import (
 from factcheck.models import Evidence, Finding
 
 
-def _evidence(path: str, line: int, text: str, value: str | None, start: int = 0) -> Evidence:
-    return Evidence(
-        path=path,
-        line=line,
-        column=1,
-        end_line=line,
-        end_column=len(text) + 1,
-        start=start,
-        end=start + len(text),
-        text=text,
-        value=value,
-    )
 
 
 def _finding(*evidence: Evidence, fingerprint: str = "", rule: str = "DT01") -> Finding:
@@ -107,21 +97,21 @@ def test_fingerprint_claim() -> None:
 
 def test_fingerprint_of_ignores_paths_lines_and_offsets() -> None:
     a = _finding(
-        _evidence("a.md", 3, "The vote is on Monday.", "2024-03-04"),
-        _evidence("b.md", 9, "The vote is on Tuesday.", "2024-03-05"),
+        make_evidence("a.md", 3, "The vote is on Monday.", "2024-03-04"),
+        make_evidence("b.md", 9, "The vote is on Tuesday.", "2024-03-05"),
     )
     moved = _finding(
-        _evidence("renamed/b.md", 40, "The vote is on Tuesday.", "2024-03-05", start=900),
-        _evidence("renamed/a.md", 12, "The vote is on Monday.", "2024-03-04", start=300),
+        make_evidence("renamed/b.md", 40, "The vote is on Tuesday.", "2024-03-05", start=900),
+        make_evidence("renamed/a.md", 12, "The vote is on Monday.", "2024-03-04", start=300),
     )
     assert fingerprint_of(a) == fingerprint_of(moved)
     assert fingerprint_of(a) == finding_fingerprint("DT01", evidence_parts(a.evidence))
 
 
 def test_fingerprint_of_prefers_stored_fingerprint() -> None:
-    assert fingerprint_of(_finding(_evidence("a.md", 1, "x", None), fingerprint="abc")) == "abc"
+    assert fingerprint_of(_finding(make_evidence("a.md", 1, "x", None), fingerprint="abc")) == "abc"
 
 
 def test_fingerprint_evidence_parts_skip_missing_values() -> None:
-    parts = evidence_parts([_evidence("a.md", 1, "One.", None), _evidence("b.md", 2, "Two.", "2")])
+    parts = evidence_parts([make_evidence("a.md", 1, "One.", None), make_evidence("b.md", 2, "Two.", "2")])
     assert parts == ["One.", "Two.", "2"]

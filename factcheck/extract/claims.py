@@ -218,7 +218,7 @@ def _claim(
     return Claim(
         id=claim_id,
         path=article.path,
-        text=doc_text(sentence.doc, clause_start, clause_end),
+        text=sentence.doc.text[clause_start:clause_end],
         sentence=sentence.text.strip(),
         start=start,
         end=end,
@@ -241,7 +241,3 @@ def _claim(
         hedges=modality.hedges,
         tense=modality.tense,
     )
-
-
-def doc_text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[start:end]
