@@ -3,15 +3,18 @@
 Two articles join one story when the named entities they share, weighted by how rare
 each is in the folder (inverse document frequency), make up enough of the smaller
 article's entity weight, and they were published close enough in time. Candidate
-pairs come from an inverted index of entities, so the work grows with the number of
-articles sharing a rare entity, not with all pairs.
+pairs come from an inverted index of entities, probed only with each article's rarest
+entities and only within the date window, so the work grows with the number of
+articles sharing a rare entity within a few weeks, not with all pairs.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -46,12 +49,9 @@ def load_alignment(extra_dirs: Sequence[str | Path] = ()) -> AlignmentPack:
     return load_pack("alignment", AlignmentPack, extra_dirs)
 
 
-def document_entities(doc: DocumentClaims) -> Counter[str]:
-    """Entity keys of an article with how many of its claims mention each."""
-    counts: Counter[str] = Counter()
-    for claim in doc.claims:
-        counts.update({e.key for e in claim.entities})
-    return counts
+def document_entities(doc: DocumentClaims) -> tuple[str, ...]:
+    """Entity keys named in the article's claims, sorted (so sums of weights never depend on hashing)."""
+    return tuple(sorted({e.key for claim in doc.claims for e in claim.entities}))
 
 
 class _UnionFind:
@@ -77,44 +77,108 @@ def _merge_span(a: tuple, b: tuple) -> tuple:  # type: ignore[type-arg]
     return (min(starts) if starts else None, max(ends) if ends else None)
 
 
+class _DatedIndex:
+    """Entity key → the articles naming it, sorted by publication date, for window lookups."""
+
+    def __init__(self, keys_of: dict[str, tuple[str, ...]], published: dict[str, dt.date | None]) -> None:
+        self.paths: dict[str, list[str]] = defaultdict(list)
+        self.dates: dict[str, list[dt.date]] = defaultdict(list)
+        self.undated: dict[str, list[str]] = defaultdict(list)
+        # Articles visited in date order, so every posting list comes out sorted by date.
+        dated = sorted((p for p in keys_of if published[p] is not None), key=lambda p: (published[p], p))
+        for path in dated:
+            date = published[path]
+            for key in keys_of[path]:
+                self.paths[key].append(path)
+                self.dates[key].append(date)  # type: ignore[arg-type]
+        for path in keys_of:
+            if published[path] is None:
+                for key in keys_of[path]:
+                    self.undated[key].append(path)
+
+    def near(self, key: str, date: dt.date | None, max_days: int) -> Iterator[str]:
+        """Articles naming `key` published within `max_days` of `date` (all when either is unknown)."""
+        paths = self.paths.get(key, [])
+        if date is None or not max_days:
+            yield from paths
+        elif paths:
+            dates = self.dates[key]
+            limit = dt.timedelta(days=max_days)
+            yield from paths[bisect.bisect_left(dates, date - limit) : bisect.bisect_right(dates, date + limit)]
+        yield from self.undated.get(key, [])
+
+
+def _probe_keys(keys: Sequence[str], idf: dict[str, float], weight: float, overlap: float) -> Iterator[str]:
+    """The rarest keys of an article, until the rest weigh less than `overlap` of its weight.
+
+    Prefix filtering: an article sharing `overlap` of this article's weight must share at
+    least one of these keys, so the common keys of long posting lists (a city, a police
+    department) are never walked from this side.
+    """
+    remaining = weight
+    for key in keys:
+        # The small margin keeps rounding from ever cutting the prefix short.
+        if remaining < overlap * weight - 1e-9:
+            return
+        yield key
+        remaining -= idf[key]
+
+
+def _candidate_edges(
+    keys_of: dict[str, tuple[str, ...]],
+    published: dict[str, dt.date | None],
+    idf: dict[str, float],
+    rules: StoryRules,
+) -> list[tuple[float, str, str]]:
+    """(-score, a, b) for every pair of articles that shares enough entity weight and entities.
+
+    Candidates come from each article's rarest keys (`_probe_keys`) within the date window:
+    articles further apart than `max_days_apart` never join one story (see `group_stories`).
+    Scores are then computed exactly from the two articles' keys.
+    """
+    index = _DatedIndex(keys_of, published)
+    key_sets = {path: frozenset(keys) for path, keys in keys_of.items()}
+    weight = {path: sum(idf[k] for k in keys) for path, keys in keys_of.items()}
+    seen: set[tuple[str, str]] = set()
+    edges = []
+    for a, keys in keys_of.items():
+        for key in _probe_keys(keys, idf, weight[a], rules.min_entity_overlap):
+            for b in index.near(key, published[a], rules.max_days_apart):
+                pair = (a, b) if a < b else (b, a)
+                if a == b or pair in seen:
+                    continue
+                seen.add(pair)
+                shared = key_sets[a] & key_sets[b]
+                if len(shared) < rules.min_shared_entities:
+                    continue
+                score = sum(idf[k] for k in sorted(shared)) / (min(weight[a], weight[b]) or 1.0)
+                if score >= rules.min_entity_overlap:
+                    edges.append((-score, *pair))
+    return edges
+
+
 def group_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> dict[str, list[str]]:
     """Story id → paths of its articles (stories of one article included), deterministic."""
     entities = {d.path: document_entities(d) for d in docs}
     n_docs = len(docs)
     frequency: Counter[str] = Counter()
-    for counts in entities.values():
-        frequency.update(counts.keys())
+    for keys in entities.values():
+        frequency.update(keys)
     ubiquitous = {
         key
         for key, df in frequency.items()
         if n_docs >= 8 and df / n_docs > rules.max_document_frequency
     }
     idf = {key: math.log((1 + n_docs) / (1 + df)) + 1.0 for key, df in frequency.items()}
-    index: dict[str, list[str]] = defaultdict(list)
-    for path, counts in entities.items():
-        for key in counts:
-            if key not in ubiquitous:
-                index[key].append(path)
-    weight = {path: sum(idf[k] for k in counts if k not in ubiquitous) for path, counts in entities.items()}
-    candidates: dict[tuple[str, str], float] = defaultdict(float)
-    shared_count: Counter[tuple[str, str]] = Counter()
-    for key, paths in index.items():
-        if len(paths) < 2:
-            continue
-        for i, a in enumerate(paths):
-            for b in paths[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                candidates[pair] += idf[key]
-                shared_count[pair] += 1
+    # Rarest first: the order `_probe_keys` relies on.
+    keys_of = {
+        path: tuple(sorted((k for k in keys if k not in ubiquitous), key=lambda k: (-idf[k], k)))
+        for path, keys in entities.items()
+    }
+    published = {d.path: d.published for d in docs}
+    edges = _candidate_edges(keys_of, published, idf, rules)
     union = _UnionFind([d.path for d in docs])
-    span = {d.path: (d.published, d.published) for d in docs}
-    edges = []
-    for (a, b), shared_weight in candidates.items():
-        if shared_count[(a, b)] < rules.min_shared_entities:
-            continue
-        score = shared_weight / (min(weight[a], weight[b]) or 1.0)
-        if score >= rules.min_entity_overlap:
-            edges.append((-score, a, b))
+    span = {path: (date, date) for path, date in published.items()}
     # Strongest links first, and a link never stretches a story past `max_days_apart`: without
     # that, articles about several shootings in one city chain into one story through
     # pairs that each look alike.

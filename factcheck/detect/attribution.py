@@ -6,7 +6,8 @@ import functools
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..extract.attribution import speaker_key as _speaker_key
 from ..models import Attribution, Claim, Finding
@@ -40,6 +41,10 @@ def _statement(claim: Claim) -> str:
     return _normalized(claim.attribution.quote or claim.text)
 
 
+# Paraphrases (not direct quotes) put in different mouths count only when nearly word for word.
+_PARAPHRASE_SIMILARITY = 97.0
+
+
 class SpeakerSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_quote_similarity: float = 85.0
@@ -71,10 +76,23 @@ class SpeakerConflict(Detector):
     scope = "story"
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
-        min_words = self.settings.min_quote_words  # type: ignore[attr-defined]
-        quoted = [c for c in story_claims(story) if speaker_key(c.attribution) and len(_statement(c).split()) >= min_words]
-        for pair in cross_document_pairs(story, quoted):
-            yield from self.check_pair(pair)
+        settings: SpeakerSettings = self.settings  # type: ignore[assignment]
+        quoted = [
+            c
+            for c in story_claims(story)
+            if speaker_key(c.attribution) and len(_statement(c).split()) >= settings.min_quote_words
+        ]
+        if len({c.path for c in quoted}) < 2:
+            return
+        # All statements scored in one rapidfuzz call, below the lowest threshold `check_pair`
+        # could accept set to 0: a story's quotes are compared in C, not pair by pair in Python.
+        statements = [_statement(c) for c in quoted]
+        cutoff = min(settings.min_quote_similarity, _PARAPHRASE_SIMILARITY)
+        scores = process.cdist(statements, statements, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
+        for i, j in zip(*np.nonzero(np.triu(scores, 1))):
+            a, b = quoted[i], quoted[j]
+            if a.path != b.path:
+                yield from self.check_pair(ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, float(scores[i, j])))
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b
@@ -86,7 +104,7 @@ class SpeakerConflict(Detector):
             return  # one asserts, one denies: a polarity question, not an attribution one
         sa, sb = _statement(a), _statement(b)
         # Paraphrases by different people are common; the same words are what count.
-        threshold = settings.min_quote_similarity if (a.attribution.direct_quote and b.attribution.direct_quote) else 97.0
+        threshold = settings.min_quote_similarity if (a.attribution.direct_quote and b.attribution.direct_quote) else _PARAPHRASE_SIMILARITY
         if min(len(sa.split()), len(sb.split())) < settings.min_quote_words:
             return
         if fuzz.ratio(sa, sb) < threshold:
