@@ -66,13 +66,26 @@ def replica(doc, k: int):
     return doc.model_copy(update={"path": path, "claims": claims, "entities": keys(doc.entities)})
 
 
+def replica_plan(docs: list, n: int) -> list[tuple]:
+    """(document, replica number) pairs: all documents as copy 0, then copy 1, ... up to n."""
+    return [(docs[i % len(docs)], i // len(docs)) for i in range(n)]
+
+
 def replicate(docs: list, n: int) -> list:
-    out: list = []
-    k = 0
-    while len(out) < n:
-        out.extend(replica(d, k) for d in docs[: n - len(out)])
-        k += 1
-    return out
+    return [replica(d, k) for d, k in replica_plan(docs, n)]
+
+
+def distinct_replica(doc, k: int):
+    """Copy `k` with no object in common with the original, and sentences of its own:
+    the memory of `k` different articles, not of shared copies."""
+    from factcheck.models import DocumentClaims
+
+    data = replica(doc, k).model_dump()
+    if k:
+        for claim in data["claims"]:
+            claim["text"] = f"{claim['text']} [{k}]"
+            claim["sentence"] = f"{claim['sentence']} [{k}]"
+    return DocumentClaims.model_validate(data)
 
 
 # 1) and 6): extraction against the bare parser, in one process.
@@ -181,22 +194,28 @@ def child_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -
     from factcheck.compare import compare_documents, load_detectors
     from factcheck.models import DocumentClaims
     from factcheck.pipeline import RunOptions, extract_articles
+    from factcheck.sharing import SharedParts
 
     records = load_records(data, base_n)
-    # Articles are made as the engine asks for them, as `read_corpus` streams them in a real run.
+    # Articles are made as the engine asks for them, as `read_corpus` streams them in a real run,
+    # and their claims are kept through the same sharing as `check` keeps them.
     articles = (to_articles([r])[0] for r in records)
+    shared = SharedParts()
     start = time.perf_counter()
-    docs = [d for d in extract_articles(articles, RunOptions(jobs=jobs)) if isinstance(d, DocumentClaims)]
+    docs = [shared.document(d) for d in extract_articles(articles, RunOptions(jobs=jobs)) if isinstance(d, DocumentClaims)]
     del records
     extract_time = time.perf_counter() - start
+    n_extracted = len(docs)
     with claims_out.open("w", encoding="utf-8") as f:
         for d in docs:
             f.write(d.model_dump_json() + "\n")
-    batch = replicate(docs, size)
+    # Replicas as a real run would hold different articles: fresh objects with sentences of their own.
+    batch = [d if k == 0 else shared.document(distinct_replica(d, k)) for d, k in replica_plan(docs, size)]
+    del docs, shared
     start = time.perf_counter()
     comparison = compare_documents(batch, load_detectors())
     print(json.dumps({
-        "extracted": len(docs),
+        "extracted": n_extracted,
         "extract_time": extract_time,
         "documents": len(batch),
         "compare_time": time.perf_counter() - start,

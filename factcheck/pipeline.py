@@ -21,6 +21,7 @@ from .cache import ClaimCache, cache_key
 from .compare import compare_documents, load_detectors
 from .extract.claims import EXTRACTOR_VERSION
 from .rulepacks import rules_hash
+from .sharing import SharedParts
 from .engine import ExtractionEngine, make_engine
 from .ingest import read_corpus
 from .ingest.offsets import LineIndex
@@ -156,9 +157,13 @@ def extract(
     options = options or RunOptions()
     documents: list[DocumentClaims] = []
     problems: list[InputProblem] = []
+    shared = SharedParts()
     articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes)
     for item in extract_articles(articles, options, warnings=warnings):
-        (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        else:
+            documents.append(shared.document(item))
     documents.sort(key=lambda d: d.path)
     return ExtractReport(
         tool_version=__version__,
@@ -199,8 +204,14 @@ def check(
     articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
     engine = make_engine(options)
     try:
+        # Every article's claims are held until the comparison: equal parts are kept once.
+        shared = SharedParts()
         for item in extract_articles(articles, options, warnings=warnings, engine=engine):
-            (problems if isinstance(item, InputProblem) else documents).append(item)  # type: ignore[arg-type]
+            if isinstance(item, InputProblem):
+                problems.append(item)
+            else:
+                documents.append(shared.document(item))
+        del shared
         documents.sort(key=lambda d: d.path)
         # An engine that can compare (Dask: stories on the workers) does; else compare here.
         compare = getattr(engine, "compare", None)
