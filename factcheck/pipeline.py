@@ -85,11 +85,13 @@ def extract_articles(
             return
         keys: dict[str, str] = {}
         hits: list[DocumentClaims] = []
+        # Read once per run: the rule packs do not change while a folder is read.
+        model_version, rules_version = _model_version(options), _rules_hash(options)
 
         def misses() -> Iterator[Article | InputProblem]:
             for item in articles:
                 if isinstance(item, Article):
-                    key = cache_key(item.content_hash, EXTRACTOR_VERSION, _model_version(options), _rules_hash(options),
+                    key = cache_key(item.content_hash, EXTRACTOR_VERSION, model_version, rules_version,
                                     item.published.isoformat() if item.published else None)
                     cached = cache.get(key) if item.content_hash else None
                     if cached is not None and cached.path == item.path:

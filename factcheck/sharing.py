@@ -44,20 +44,31 @@ class SharedParts:
     def _share_fields(self, model: BaseModel) -> None:
         values = model.__dict__
         for name, value in values.items():
-            values[name] = self._share(value)
+            if type(value) not in _PLAIN:
+                values[name] = self._share(value)
         fields_set = model.__pydantic_fields_set__
         key = (type(model), frozenset(fields_set))
         # pydantic copies this set before changing it (model_copy), so one set can serve many models.
         object.__setattr__(model, "__pydantic_fields_set__", self._field_sets.setdefault(key, fields_set))
 
     def _share(self, value: Any) -> Any:
-        if isinstance(value, (str, dt.date)):
+        kind = type(value)
+        if kind is str or kind is dt.date:
             return self._atoms.setdefault(value, value)
-        if isinstance(value, tuple):
+        if kind is tuple:
             return tuple(self._share(v) for v in value) if value else value
         if isinstance(value, BaseModel):
-            self._share_fields(value)
             if isinstance(value, _NEVER_EQUAL):
+                self._share_fields(value)
                 return value
-            return self._parts.setdefault(value, value)
+            # Most parts have been seen before: then the earlier one is kept, this one dropped unwalked.
+            earlier = self._parts.get(value)
+            if earlier is not None:
+                return earlier
+            self._share_fields(value)
+            self._parts[value] = value
         return value
+
+
+# Values that are never worth sharing (small, immutable, or cached by Python already).
+_PLAIN = frozenset({int, float, bool, type(None)})
