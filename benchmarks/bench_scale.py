@@ -7,7 +7,7 @@ the stories of the original articles (comparison work then grows as a larger fol
 of similar news would). Figures are printed, never asserted.
 
 Usage: python benchmarks/bench_scale.py [--quick] [--sizes 1000,10000] [--ratio-n N]
-       [--jobs-n N] [--cache-n N] [--data PATH]
+       [--jobs-n N] [--cache-n N] [--data PATH] [--only ratio,memory,compare,jobs,cache]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from _common import article_from_text, data_path, flush, parse_date
 
+STEPS = ("ratio", "memory", "compare", "jobs", "cache")
 FULL = {"ratio_n": 400, "jobs_n": 2000, "cache_n": 300, "sizes": (1000, 10000), "base_n": 0}
 QUICK = {"ratio_n": 60, "jobs_n": 200, "cache_n": 60, "sizes": (200, 2000), "base_n": 600}
 
@@ -224,6 +225,31 @@ def child_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -
     }))
 
 
+def bench_claim_memory(claims_path: Path) -> dict[bool, float]:
+    """Bytes per claim held in memory (tracemalloc), loaded as-is and through `SharedParts`."""
+    import tracemalloc
+
+    from factcheck.models import DocumentClaims
+    from factcheck.sharing import SharedParts
+
+    lines = claims_path.read_text(encoding="utf-8").splitlines()
+    per_claim = {}
+    for share in (False, True):
+        gc.collect()
+        tracemalloc.start()
+        pool = SharedParts()
+        docs = [DocumentClaims.model_validate_json(line) for line in lines]
+        if share:
+            docs = [pool.document(d) for d in docs]
+        del pool
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        per_claim[share] = held / max(1, sum(len(d.claims) for d in docs))
+        del docs
+    return per_claim
+
+
 def bench_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -> dict:
     """Run `child_rss` and sample the resident memory of its whole process tree."""
     command = [sys.executable, __file__, "--child-rss", str(size), "--base-n", str(base_n), "--jobs", str(jobs),
@@ -271,6 +297,8 @@ def main() -> None:
     parser.add_argument("--base-n", type=int, help="real articles extracted for the comparison runs (0 = all)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--data")
+    parser.add_argument("--only", help=f"comma-separated steps to run, of: {', '.join(STEPS)} "
+                        "(compare needs the claims the memory step extracts, so it runs that too)")
     parser.add_argument("--child-rss", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--claims-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -286,54 +314,69 @@ def main() -> None:
             plan[key] = getattr(args, key)
     if args.sizes:
         plan["sizes"] = tuple(int(s) for s in args.sizes.split(","))
+    steps = set(args.only.split(",")) if args.only else set(STEPS)
+    if steps - set(STEPS):
+        parser.error(f"unknown step(s) {', '.join(sorted(steps - set(STEPS)))}; expected: {', '.join(STEPS)}")
+    if "compare" in steps:
+        steps.add("memory")
     cores = os.cpu_count() or 1
-    print(f"machine: {cores} cores; plan: {plan}")
+    print(f"machine: {cores} cores; plan: {plan}; steps: {', '.join(s for s in STEPS if s in steps)}")
     records = load_records(data)
     summary: list[tuple[str, str, str]] = []
 
-    print(f"1) extraction vs bare nlp.pipe, {plan['ratio_n']} articles, jobs=1")
-    flush()
-    r = bench_ratio(records[: plan["ratio_n"]])
-    ratio = r["factcheck"] / r["bare"]
-    print(f"  bare parser {r['bare']:.1f}s, factcheck extraction {r['factcheck']:.1f}s")
-    summary.append(("extraction / bare parser", f"{ratio:.2f}", "<= 1.3"))
-    summary.append(("words/s per process: factcheck", f"{r['words'] / r['factcheck']:,.0f}", ""))
-    summary.append(("words/s per process: bare parser", f"{r['words'] / r['bare']:,.0f}", ""))
+    if "ratio" in steps:
+        print(f"1) extraction vs bare nlp.pipe, {plan['ratio_n']} articles, jobs=1")
+        flush()
+        r = bench_ratio(records[: plan["ratio_n"]])
+        ratio = r["factcheck"] / r["bare"]
+        print(f"  bare parser {r['bare']:.1f}s, factcheck extraction {r['factcheck']:.1f}s")
+        summary.append(("extraction / bare parser", f"{ratio:.2f}", "<= 1.3"))
+        summary.append(("words/s per process: factcheck", f"{r['words'] / r['factcheck']:,.0f}", ""))
+        summary.append(("words/s per process: bare parser", f"{r['words'] / r['bare']:,.0f}", ""))
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         size_small, size_large = plan["sizes"]
-        print(f"5) peak memory: extract {plan['base_n'] or len(records)} articles (jobs={args.jobs}), "
-              f"replicate to {size_large}, compare (child process)")
-        flush()
-        claims_path = workdir / "claims.jsonl"
-        rss = bench_rss(data, plan["base_n"], size_large, args.jobs, claims_path)
-        print(f"  extracted {rss['extracted']} in {rss['extract_time']:.0f}s; compared {rss['documents']} in "
-              f"{rss['compare_time']:.1f}s; main process peak {rss['maxrss_kb'] / 1024:.0f} MB; "
-              f"process tree peak {rss['peak_tree_bytes'] / 2**20:.0f} MB")
-        summary.append((f"peak RSS at {size_large}, main process", f"{rss['maxrss_kb'] / 1024:.0f} MB", "< 1536 MB"))
-        if rss["peak_tree_bytes"]:
-            summary.append((f"peak RSS at {size_large}, with workers", f"{rss['peak_tree_bytes'] / 2**20:.0f} MB", ""))
+        if "memory" in steps:
+            print(f"5) peak memory: extract {plan['base_n'] or len(records)} articles (jobs={args.jobs}), "
+                  f"replicate to {size_large}, compare (child process)")
+            flush()
+            claims_path = workdir / "claims.jsonl"
+            rss = bench_rss(data, plan["base_n"], size_large, args.jobs, claims_path)
+            print(f"  extracted {rss['extracted']} in {rss['extract_time']:.0f}s; compared {rss['documents']} in "
+                  f"{rss['compare_time']:.1f}s; main process peak {rss['maxrss_kb'] / 1024:.0f} MB; "
+                  f"process tree peak {rss['peak_tree_bytes'] / 2**20:.0f} MB")
+            summary.append((f"peak RSS at {size_large}, main process", f"{rss['maxrss_kb'] / 1024:.0f} MB", "< 1536 MB"))
+            if rss["peak_tree_bytes"]:
+                summary.append((f"peak RSS at {size_large}, with workers", f"{rss['peak_tree_bytes'] / 2**20:.0f} MB", ""))
 
-        print(f"2) comparison growth {size_small} → {size_large}")
-        flush()
-        from factcheck.models import DocumentClaims
+            per_claim = bench_claim_memory(claims_path)
+            print(f"  claims in memory: {per_claim[False] / 1024:.1f} KB each as loaded, "
+                  f"{per_claim[True] / 1024:.1f} KB with parts shared (as `check` holds them)")
+            summary.append(("memory per claim, shared parts", f"{per_claim[True] / 1024:.1f} KB", ""))
 
-        docs = [DocumentClaims.model_validate_json(line) for line in claims_path.read_text(encoding="utf-8").splitlines()]
-        t = bench_compare(docs, (size_small, size_large))
-        labels = list(t)
-        summary.append((f"compare {labels[1]} / {labels[0]}", f"{t[labels[1]] / t[labels[0]]:.1f}", "<= 15"))
-        summary.append((f"compare {labels[2]} / {labels[0]}", f"{t[labels[2]] / t[labels[0]]:.1f}", "<= 15"))
+        if "compare" in steps:
+            print(f"2) comparison growth {size_small} → {size_large}")
+            flush()
+            from factcheck.models import DocumentClaims
 
-        print(f"3) check end to end, {plan['jobs_n']} articles, jobs 1 vs {args.jobs}")
-        flush()
-        j = bench_jobs(records[: plan["jobs_n"]], workdir, args.jobs)
-        summary.append((f"speed-up jobs={args.jobs} vs 1 ({plan['jobs_n']} articles)", f"{j[1] / j[args.jobs]:.2f}x", ">= 1.7x"))
+            docs = [DocumentClaims.model_validate_json(line) for line in claims_path.read_text(encoding="utf-8").splitlines()]
+            t = bench_compare(docs, (size_small, size_large))
+            labels = list(t)
+            summary.append((f"compare {labels[1]} / {labels[0]}", f"{t[labels[1]] / t[labels[0]]:.1f}", "<= 15"))
+            summary.append((f"compare {labels[2]} / {labels[0]}", f"{t[labels[2]] / t[labels[0]]:.1f}", "<= 15"))
 
-        print(f"4) cache, {plan['cache_n']} articles, cold then warm")
-        flush()
-        c = bench_cache(records[: plan["cache_n"]], workdir)
-        summary.append(("warm cache speed-up", f"{c['cold'] / c['warm']:.0f}x", ">= 20x"))
+        if "jobs" in steps:
+            print(f"3) check end to end, {plan['jobs_n']} articles, jobs 1 vs {args.jobs}")
+            flush()
+            j = bench_jobs(records[: plan["jobs_n"]], workdir, args.jobs)
+            summary.append((f"speed-up jobs={args.jobs} vs 1 ({plan['jobs_n']} articles)", f"{j[1] / j[args.jobs]:.2f}x", ">= 1.7x"))
+
+        if "cache" in steps:
+            print(f"4) cache, {plan['cache_n']} articles, cold then warm")
+            flush()
+            c = bench_cache(records[: plan["cache_n"]], workdir)
+            summary.append(("warm cache speed-up", f"{c['cold'] / c['warm']:.0f}x", ">= 20x"))
 
     print(f"\nsummary ({cores} cores)")
     width = max(len(s[0]) for s in summary)

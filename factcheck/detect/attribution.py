@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from ..extract.attribution import speaker_key as _speaker_key
@@ -89,7 +89,8 @@ class SpeakerConflict(Detector):
         statements = [_statement(c) for c in quoted]
         cutoff = min(settings.min_quote_similarity, _PARAPHRASE_SIMILARITY)
         scores = process.cdist(statements, statements, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
-        for i, j in zip(*np.nonzero(np.triu(scores, 1))):
+        candidates = scores > 0 if cutoff > 0 else np.ones(scores.shape, dtype=bool)
+        for i, j in zip(*np.nonzero(np.triu(candidates, 1))):
             a, b = quoted[i], quoted[j]
             if a.path != b.path:
                 yield from self.check_pair(ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, float(scores[i, j])))
