@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.models import Attribution, Claim, DocumentClaims, Entity, EventRef, TimeRef
+from factcheck.models import Attribution, Claim, DocumentClaims, Entity, EventRef
 from factcheck.sharing import SharedParts
 
+from factories import monday_time
 
-def _time() -> TimeRef:
-    return TimeRef(
-        text="on Monday",
-        start=20,
-        end=29,
-        value="2024-03-04",
-        granularity="day",
-        anchor="dateline",
-        anchored_to=dt.date(2024, 3, 1),
-        range_start=dt.date(2024, 3, 4),
-        range_end=dt.date(2024, 3, 4),
-    )
+
+_time = monday_time
 
 
 def _claim(path: str, n: int) -> Claim:
