@@ -148,6 +148,21 @@ def _rules_hash(options: RunOptions) -> str:
     return rules_hash(options.rules_dirs)
 
 
+def _collect(items: Iterable[DocumentClaims | InputProblem]) -> tuple[list[DocumentClaims], list[InputProblem]]:
+    """Documents sorted by path, and problems. Every document is held until the end of the run,
+    so their equal parts are kept once."""
+    shared = SharedParts()
+    documents: list[DocumentClaims] = []
+    problems: list[InputProblem] = []
+    for item in items:
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        else:
+            documents.append(shared.document(item))
+    documents.sort(key=lambda d: d.path)
+    return documents, problems
+
+
 def extract(
     paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> ExtractReport:
@@ -157,16 +172,8 @@ def extract(
         An `ExtractReport` with per-document claims and times, plus unreadable inputs.
     """
     options = options or RunOptions()
-    documents: list[DocumentClaims] = []
-    problems: list[InputProblem] = []
-    shared = SharedParts()
     articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes)
-    for item in extract_articles(articles, options, warnings=warnings):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-        else:
-            documents.append(shared.document(item))
-    documents.sort(key=lambda d: d.path)
+    documents, problems = _collect(extract_articles(articles, options, warnings=warnings))
     return ExtractReport(
         tool_version=__version__,
         model=_model_label(options),
@@ -191,8 +198,6 @@ def check(
         severity=options.severity,
         settings=options.settings,
     )
-    documents: list[DocumentClaims] = []
-    problems: list[InputProblem] = []
     line_indexes: dict[str, LineIndex] = {}
     locations: dict[str, str] = {}
 
@@ -206,15 +211,7 @@ def check(
     articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
     engine = make_engine(options)
     try:
-        # Every article's claims are held until the comparison: equal parts are kept once.
-        shared = SharedParts()
-        for item in extract_articles(articles, options, warnings=warnings, engine=engine):
-            if isinstance(item, InputProblem):
-                problems.append(item)
-            else:
-                documents.append(shared.document(item))
-        del shared
-        documents.sort(key=lambda d: d.path)
+        documents, problems = _collect(extract_articles(articles, options, warnings=warnings, engine=engine))
         # An engine that can compare (Dask: stories on the workers) does; else compare here.
         compare = getattr(engine, "compare", None)
         if compare is not None:

@@ -8,21 +8,12 @@ import sqlite3
 from pathlib import Path
 
 from factcheck.cache import CACHE_DB_NAME, ClaimCache, cache_key, default_cache_dir
-from factcheck.models import Attribution, Claim, DocumentClaims, EventRef, Quantity, TimeRef
+from factcheck.models import Attribution, Claim, DocumentClaims, EventRef, Quantity
+from factories import monday_time
 
 
 def _doc(path: str = "articles/a.md", n: int = 0) -> DocumentClaims:
-    time = TimeRef(
-        text="on Monday",
-        start=20,
-        end=29,
-        value="2024-03-04",
-        granularity="day",
-        anchor="dateline",
-        anchored_to=dt.date(2024, 3, 1),
-        range_start=dt.date(2024, 3, 4),
-        range_end=dt.date(2024, 3, 4),
-    )
+    time = monday_time()
     claim = Claim(
         id=f"{path}#{n}",
         path=path,
