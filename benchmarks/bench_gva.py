@@ -118,7 +118,7 @@ def main() -> None:
     incidents_path = data_path("gva/incidents.jsonl")
     if articles_path is None or incidents_path is None:
         return
-    from factcheck.compare import compare_documents, load_detectors
+    from factcheck.comparison import compare_documents, load_detectors
 
     records, incidents = load(articles_path, incidents_path, args.incidents)
     doc_incident = {r["doc_id"]: r["incident_id"] for r in records}

@@ -153,7 +153,7 @@ def bench_compare(docs: list, sizes: tuple[int, int], repeat: int = 3) -> dict[s
     prints how many articles share a story with another: only those are compared, so that
     share (the folder's density of coverage), not the article count alone, drives the work.
     """
-    from factcheck.compare import compare_documents, load_detectors
+    from factcheck.comparison import compare_documents, load_detectors
 
     detectors = load_detectors()
     compare_documents(replicate(docs, 100), detectors)  # warm up: rule packs, lazy imports
@@ -192,7 +192,7 @@ def bench_compare(docs: list, sizes: tuple[int, int], repeat: int = 3) -> dict[s
 def child_rss(data: Path, base_n: int, size: int, jobs: int, claims_out: Path) -> None:
     import resource
 
-    from factcheck.compare import compare_documents, load_detectors
+    from factcheck.comparison import compare_documents, load_detectors
     from factcheck.models import DocumentClaims
     from factcheck.pipeline import RunOptions, extract_articles
     from factcheck.sharing import SharedParts

@@ -29,7 +29,7 @@ def main() -> None:
         return
     import json
 
-    from factcheck.compare import compare_documents, load_detectors
+    from factcheck.comparison import compare_documents, load_detectors
     from factcheck.extract.claims import extract_document
     from factcheck.extract.lexicon import load_lexicon
     from factcheck.nlp import load_model

@@ -258,7 +258,7 @@ def rules_command(
     debug: DebugOpt = False,
 ) -> None:
     """List the rules with their code, kind, severity and description."""
-    from .compare import load_detectors
+    from .comparison import load_detectors
     from .detect.base import registry
 
     enabled = {d.code: d for d in load_detectors([str(r) for r in rules or ()])}

@@ -26,7 +26,7 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
     raise ImportError("the dask engine needs the extra: pip install 'factcheck[dask]'") from e
 
 if TYPE_CHECKING:
-    from .compare import Comparison
+    from .comparison import Comparison
     from .detect.base import Detector
     from .pipeline import RunOptions
 
@@ -119,7 +119,7 @@ def _compare_stories(
     extra_dirs: tuple[str, ...],
 ) -> list[Comparison]:
     """Compare a chunk of stories on a worker, each on its own."""
-    from .compare import compare_documents
+    from .comparison import compare_documents
 
     return [
         compare_documents(docs, detectors, extra_dirs=extra_dirs, stories={story: [d.path for d in docs]})
@@ -142,8 +142,8 @@ def compare_distributed(
     the same key, so the result equals `compare_documents(docs, detectors)`: a path
     belongs to one story, so no two stories' findings tie on the sort key.
     """
-    from .compare import Comparison, compare_documents
-    from .stories import group_stories, load_alignment
+    from .comparison import Comparison, compare_documents
+    from .comparison.stories import group_stories, load_alignment
 
     dirs = tuple(str(d) for d in extra_dirs)
     stories = group_stories(docs, load_alignment(dirs).stories)

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__
 from .cache import ClaimCache, cache_key
-from .compare import compare_documents, load_detectors
+from .comparison import compare_documents, load_detectors
 from .extract.claims import EXTRACTOR_VERSION
 from .rulepacks import rules_hash
 from .sharing import SharedParts

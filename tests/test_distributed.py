@@ -49,7 +49,7 @@ def test_distributed_check_same_findings_as_local(nlp):
 
 @pytest.mark.dask
 def test_distributed_compare_per_story_same_as_compare_documents(nlp, dask_engine):
-    from factcheck.compare import compare_documents, load_detectors
+    from factcheck.comparison import compare_documents, load_detectors
 
     documents = list(extract([CORPUS], RunOptions()).documents)
     detectors = load_detectors()

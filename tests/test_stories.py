@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 
 from factcheck.models import Claim, DocumentClaims, Entity, EventRef
-from factcheck.stories import StoryRules, _candidate_edges, _DatedIndex, document_entities, group_stories
+from factcheck.comparison.stories import StoryRules, _candidate_edges, _DatedIndex, document_entities, group_stories
 
 DAY = dt.date(2026, 5, 1)
 

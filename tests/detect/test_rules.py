@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.compare import compare_documents, load_detectors
+from factcheck.comparison import compare_documents, load_detectors
 from factcheck.extract.claims import extract_document
 from factcheck.ingest.offsets import identity_map
 from factcheck.models import SEVERITY_ORDER, Article

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .detect.base import ClaimPair, DocMeta
-from .detect.similarity import normalize_text
-from .models import Claim, DocumentClaims
+from ..detect.base import ClaimPair, DocMeta
+from ..detect.similarity import normalize_text
+from ..models import Claim, DocumentClaims
 from .stories import ClaimRules
 
 __all__ = ["claim_pairs"]

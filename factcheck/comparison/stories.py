@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .models import DocumentClaims
-from .rulepacks import load_pack
+from ..models import DocumentClaims
+from ..rulepacks import load_pack
 
 __all__ = ["AlignmentPack", "StoryRules", "ClaimRules", "load_alignment", "group_stories", "document_entities"]
 
