@@ -18,27 +18,21 @@ which JSON can carry, unlike infinity); "fewer than 10" gets `low = 0`.
 The extractor is split along its stages: `lexicon` (the rule pack), `grammar` (tables
 compiled from it), `numbers` (number words and digits), `reading` (a number and its
 modifiers off the tokens), `filters` (numbers that are not quantities), `subjects` (what
-is counted), `extractor`, and `compare` (two quantities as intervals).
+is counted) and `extractor`. Comparing two quantities is a detector's job, next to date
+comparison: `factcheck.detect.quantity_compare`.
 """
 
 from __future__ import annotations
 
-from .compare import Relation, agree, contains, interval, overlaps, relation
 from .extractor import quantities
 from .lexicon import UNBOUNDED, QuantityLexicon, UnitSpec, load_quantity_lexicon
 from .numbers import parse_number
 
 __all__ = [
     "UNBOUNDED",
-    "Relation",
     "UnitSpec",
     "QuantityLexicon",
     "load_quantity_lexicon",
     "parse_number",
     "quantities",
-    "interval",
-    "relation",
-    "overlaps",
-    "contains",
-    "agree",
 ]

@@ -1,12 +1,12 @@
-"""Comparing two quantities as intervals."""
+"""Comparing two quantities as intervals, next to date comparison in `dates.time_relation`."""
 
 from __future__ import annotations
 
 import math
 from typing import Literal
 
-from .lexicon import UNBOUNDED
-from ...models import Quantity
+from ..extract.quantities.lexicon import UNBOUNDED
+from ..models import Quantity
 
 __all__ = ["Relation", "interval", "relation", "overlaps", "contains", "agree"]
 
