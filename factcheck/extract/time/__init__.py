@@ -47,6 +47,6 @@ from __future__ import annotations
 from .expressions import time_expressions
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 from .normalize import normalize_time
-from .tense import clause_tense
+from .tense import clause_tense, verb_tense
 
-__all__ = ["Tense", "TimeLexicon", "load_time_lexicon", "normalize_time", "time_expressions", "clause_tense"]
+__all__ = ["Tense", "TimeLexicon", "load_time_lexicon", "normalize_time", "time_expressions", "clause_tense", "verb_tense"]

@@ -6,15 +6,11 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 
-__all__ = ["clause_tense"]
+__all__ = ["clause_tense", "verb_tense"]
+
 
 def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
-    """The tense of the clause that `span` modifies, from the governing verb's tag and auxiliaries.
-
-    Future when the verb has "will"/"shall" or hangs under "expected to", "plans to",
-    "scheduled to"; past for a past-tense or perfect verb (VBD, "has voted"); present otherwise.
-    """
-    lx = lexicon or load_time_lexicon()
+    """The tense of the clause that `span` modifies: `verb_tense` of the verb governing it."""
     verb: Token | None = span.root
     hops = 0
     while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb and hops < 6:
@@ -22,8 +18,24 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
         hops += 1
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         verb = span.sent.root
+    return verb_tense(verb, lexicon, modals_point_forward=True)
+
+
+def verb_tense(verb: Token, lexicon: TimeLexicon | None = None, *, modals_point_forward: bool = False) -> Tense:
+    """The tense of the clause headed by `verb`, from its tag, its auxiliaries and what governs it.
+
+    Future when the verb has "will"/"shall" or a forward-looking modal, or hangs under
+    "expected to", "plans to", "scheduled to"; past for a past-tense or perfect verb (VBD,
+    "has voted"); present otherwise. The words are the `future_*` lists of `rules/time.toml`,
+    shared by the time extractor and the claim's modality.
+
+    `modals_point_forward` counts "would", "may", "must" as future: next to a bare day
+    ("would arrive Tuesday") they mostly place it ahead of the dateline, while a claim's
+    "hosts must register" states a present obligation, not a future event.
+    """
+    lx = lexicon or load_time_lexicon()
     future_aux = {w.lower() for w in lx.future_auxiliaries}
-    modals = {w.lower() for w in lx.future_modals}
+    modals = {w.lower() for w in lx.future_modals} if modals_point_forward else set()
     governors = {w.lower() for w in lx.future_governors}
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in future_aux or a.lower_ in modals for a in auxes) or verb.lower_ in future_aux:
