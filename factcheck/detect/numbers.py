@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, Quantity, Severity
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
-from ..extract.quantities import agree
+from .quantity_compare import agree
 from .measures import measure_key, show_quantity
 from .similarity import content_words
 

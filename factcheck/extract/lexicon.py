@@ -24,7 +24,6 @@ class Obligation(_Pack):
 
 class Modality(_Pack):
     conditional: list[str] = Field(default_factory=list)
-    future: list[str] = Field(default_factory=list)
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
@@ -98,7 +97,6 @@ class Lexicon(_Pack):
             "mandatory": frozenset(w.lower() for w in self.obligation.mandatory),
             "voluntary": frozenset(w.lower() for w in self.obligation.voluntary),
             "conditional": frozenset(w.lower() for w in self.modality.conditional),
-            "future": frozenset(w.lower() for w in self.modality.future),
             "hedges": frozenset(w.lower() for w in self.modality.hedges),
             "negations": frozenset(w.lower() for w in self.modality.negations),
             "denial": frozenset(w.lower() for w in self.modality.denial_verbs),
