@@ -40,6 +40,8 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     candidates.append(f"{lemma} {child.lower_} {obj.lemma_.lower()}")
+            # "would kick in 60 days after passage": the parser may read the particle as a preposition.
+            candidates.append(f"{lemma} {child.lower_}")
     for phrase in candidates:
         if phrase in classes:
             return phrase, classes[phrase]

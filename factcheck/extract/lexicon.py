@@ -27,6 +27,7 @@ class Modality(_Pack):
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+    approval: list[str] = Field(default_factory=list)
 
 
 class CasualtyScope(_Pack):
