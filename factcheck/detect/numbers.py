@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Claim, Finding, Quantity, Severity
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .quantity_compare import agree
-from .measures import measure_key, show_quantity
+from .measures import is_window, measure_key, show_quantity
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -64,16 +64,6 @@ def _usable(claim: Claim) -> bool:
 
 # A figure after these words is a part of a larger one ("31 reports, including four of burns").
 _SUBSET_CUES = ("including", "among them", "of whom", "of which", "among those", "of those")
-
-
-# A span followed by these words is counted from an event ("30 days after the vote").
-_FROM_EVENT = ("before", "after", "from", "following", "prior to", "ahead of")
-
-
-def _counted_from_event(claim: Claim, quantity: Quantity) -> bool:
-    offset = quantity.end - claim.sentence_start
-    after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
-    return after.startswith(_FROM_EVENT)
 
 
 def _is_subset(claim: Claim, quantity: Quantity) -> bool:
@@ -141,7 +131,7 @@ class QuantityConflict(Detector):
             overlaps = any(c.start < quantity.end and quantity.start < c.end for c in claim.casualties)
             return not overlaps and (quantity.subject or "").lower() not in people
         if quantity.kind == "duration":
-            return quantity.bound != "exact" or _counted_from_event(claim, quantity)
+            return is_window(claim, quantity)
         return True
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:

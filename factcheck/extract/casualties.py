@@ -24,6 +24,8 @@ _NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12, "both": 2,
 }
+# Nouns that hold a running count ("the death toll rose to three").
+_TALLIES = frozenset({"toll", "count", "number"})
 # Active verbs whose subject is the one acting, not the one hurt ("the gunman killed two").
 _INTRANSITIVE = frozenset({"die", "perish", "succumb"})
 # Counts bigger than this in one incident are tallies, phone numbers or ids, not people.
@@ -73,8 +75,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         count = number_value(token)
         if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
             continue
-        if _is_span_or_age(token):
-            continue
+        if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ == "no"):
+            continue  # "No one has been charged" counts nobody
         noun = _counted_noun(token, lexicon)
         if noun is None:
             continue
@@ -141,6 +143,14 @@ def _role(noun: Token, lexicon: Lexicon) -> str | None:
     for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
         if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
             return roles.get(word.lemma_.lower()) or roles[word.lower_]
+    # "bringing the death toll to two", "the toll stands at three"
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        for tally in head.head.children:
+            if tally.dep_ in ("nsubj", "nsubjpass", "dobj") and tally.lemma_.lower() in _TALLIES:
+                kinds = [c.lemma_.lower() for c in tally.children if c.dep_ in ("compound", "amod")]
+                role = next((roles[k] for k in kinds if k in roles), None)
+                if role:
+                    return role
     # "the shooting of four people", "the deaths of two men"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in roles:
         return roles[head.head.lemma_.lower()]
@@ -198,11 +208,14 @@ def _of_a_group(child: Token, people: frozenset[str]) -> bool:
 
 def _rest_as_total(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
     """ "One man was killed and three others were wounded": the others are all the wounded,
-    so a rest whose role no other count of the sentence fills is that role's total."""
+    since the sentence counts the rest of the people in another role. Without such a count
+    ("the other four victims remain hospitalized") the rest of what is unknown stays a rest."""
     out = []
     for item in found:
         role, count, scope, noun, start, end = item
-        if scope == "rest" and not any(o is not item and o[0] == role for o in found):
+        other_roles = any(o is not item and o[0] != role for o in found)
+        same_role = any(o is not item and o[0] == role for o in found)
+        if scope == "rest" and other_roles and not same_role:
             scope = "total"
         out.append((role, count, scope, noun, start, end))
     return out

@@ -63,7 +63,10 @@ def dated_events(
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None:
             continue
-        event = _governing_event(span.root, lexicon)
+        # "Friday night, March 6, police said": the parser may hang the parts of one date on
+        # different words; the date belongs to the first event any of its parts leads to.
+        heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+        event = next((e for e in (_governing_event(t, lexicon) for t in heads) if e is not None), None)
         if event is None:
             continue
         phrase, event_class, verb = event
@@ -88,7 +91,8 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
         if lemma in reporting:
             carried = _event_a_report_carries(node, lexicon)
             return carried
-        if lemma in lexicon.occurrence_verbs or lemma == "be":
+        particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+        if lemma in lexicon.occurrence_verbs or f"{lemma} {particle}" in lexicon.occurrence_verbs or lemma == "be":
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lemma_.lower() in classes:
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
