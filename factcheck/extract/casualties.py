@@ -68,7 +68,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
     a number that counts nothing about the event ("one officer asked colleagues to move") must
     not become a casualty.
     """
-    found = []
+    found: list[tuple[str, int, str, str, int, int]] = []
+    nouns: list[Token] = []
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
     for token in sentence:
@@ -87,7 +88,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
         found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
-    return _rest_as_total(found)
+        nouns.append(noun)
+    return _rest_as_total(_coordinated_sums(found, nouns))
 
 
 def _is_span_or_age(token: Token) -> bool:
@@ -116,7 +118,23 @@ def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _role(noun: Token, lexicon: Lexicon) -> str | None:
+    """The role the count fills, or None when the parse gives none or denies it ("five
+    customers who weren't injured")."""
+    if _denied(noun):
+        return None
+    return _role_word(noun, lexicon)
+
+
+def _denied(noun: Token) -> bool:
+    words = [noun.head, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+    return any(any(c.dep_ == "neg" for c in word.children) for word in words)
+
+
+def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     roles = lexicon.casualties.role_of
+    # "Three children and two adults were found dead": a conjunct shares its first's role.
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
+        return _role_word(noun.head, lexicon)
     head = noun.head
     # "four people were shot", "two died", "killed two"
     if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
@@ -204,6 +222,29 @@ def _of_a_group(child: Token, people: frozenset[str]) -> bool:
         or (o.lemma_.lower() in people and any(c.lower_ in ("the", "those", "these") for c in o.children))
         for o in objects
     )
+
+
+def _coordinated_sums(
+    found: list[tuple[str, int, str, str, int, int]], nouns: list[Token]
+) -> list[tuple[str, int, str, str, int, int]]:
+    """ "Three children and two adults were found dead": coordinated counts in one role are
+    parts of one total (5), which is what another report's "five people" counts."""
+    out = list(found)
+    index = {noun.i: k for k, noun in enumerate(nouns)}
+    for k, noun in enumerate(nouns):
+        if noun.dep_ == "conj" or found[k][2] != "total":
+            continue
+        group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]][0] == found[k][0]]
+        if len(group) < 2:
+            continue
+        members = sorted({*group}, key=lambda g: found[g][4])
+        for g in members:
+            role, count, _, lemma, start, end = found[g]
+            out[g] = (role, count, "part", lemma, start, end)
+        first, last = found[members[0]], found[members[-1]]
+        total = sum(found[g][1] for g in members)
+        out.append((first[0], total, "total", "group", first[4], last[5]))
+    return sorted(out, key=lambda item: (item[4], -item[5]))
 
 
 def _rest_as_total(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
