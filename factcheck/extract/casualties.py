@@ -192,7 +192,17 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     before = sentence.doc.text[sentence.start_char : token.idx].lower()[-24:]
     if any(cue in before for cue in scope.part):
         return "part"
+    # "at least two", "more than 20", "about a dozen": a bound agrees with many totals.
+    previous = [t.lower_ for t in token.doc[max(sentence.start, token.i - 2) : token.i]]
+    if any(word in scope.bound for word in previous):
+        return "bound"
+    # "the three teenagers were shot": a definite count names a group already introduced,
+    # often a part of the victims ("... and the adult was hit").
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)):
+        return "part"
     others = set(scope.other)
+    if any(c.lower_ in scope.more for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")):
+        return "part"
     if noun.lower_ in others or noun.lemma_.lower() in others or any(
         c.lower_ in others for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")
     ):

@@ -32,6 +32,8 @@ class Modality(_Pack):
 
 class CasualtyScope(_Pack):
     part: list[str] = Field(default_factory=list)
+    bound: list[str] = Field(default_factory=list)
+    more: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
 
