@@ -116,7 +116,21 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
             return None
         phrase, event_class = event_phrase(node, lexicon)
+        if event_class is None and lemma in lexicon.inquiry_verbs:
+            # "Police are investigating a shooting Friday night", "were called to a shooting".
+            return _event_it_is_about(node, lexicon)
         return (phrase, event_class, node) if event_class else None
+    return None
+
+
+def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    classes = lexicon.event_class_of
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for o in p.children if o.dep_ == "pobj"]
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        if lemma in classes:
+            return lemma, classes[lemma], verb
     return None
 
 

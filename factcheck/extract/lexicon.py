@@ -70,6 +70,7 @@ class Lexicon(_Pack):
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     occurrence_verbs: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
+    inquiry_verbs: list[str] = Field(default_factory=list)
     casualties: Casualties = Casualties()
 
     @functools.cached_property
