@@ -89,7 +89,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
             scope = "part"
         found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
         nouns.append(noun)
-    return _rest_as_total(_coordinated_sums(found, nouns))
+    singles = _single_people(sentence, lexicon, {n.i for n in nouns})
+    return _rest_as_total(_coordinated_sums(found, nouns) + singles)
 
 
 def _is_span_or_age(token: Token) -> bool:
@@ -132,13 +133,17 @@ def _denied(noun: Token) -> bool:
 
 def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     roles = lexicon.casualties.role_of
+    # "six fatalities": the noun names its role.
+    if noun.lemma_.lower() in roles and noun.pos_ == "NOUN":
+        return roles[noun.lemma_.lower()]
     # "Three children and two adults were found dead": a conjunct shares its first's role.
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
         return _role_word(noun.head, lexicon)
     head = noun.head
-    # "four people were shot", "two died", "killed two"
+    # "four people were shot", "two died", "killed two"; "fatally wounded" kills.
     if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
-        return roles[head.lemma_.lower()]
+        manner = [c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.lemma_.lower() in roles]
+        return roles[manner[0]] if manner else roles[head.lemma_.lower()]
     if noun.dep_ == "nsubj" and head.lemma_.lower() in roles:
         lemma = head.lemma_.lower()
         agent = any(c.dep_ in ("dobj", "obj") for c in head.children) and lemma not in _INTRANSITIVE
@@ -232,6 +237,24 @@ def _of_a_group(child: Token, people: frozenset[str]) -> bool:
         or (o.lemma_.lower() in people and any(c.lower_ in ("the", "those", "these") for c in o.children))
         for o in objects
     )
+
+
+def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[tuple[str, int, str, str, int, int]]:
+    """ "Killing a 44-year-old man and injuring seven others": one person in a role. Such a
+    mention is never compared as a total (a man shot may be one of several), but it tells that
+    the others beside it are all the rest ("seven others" injured is the injured total)."""
+    people = _person_nouns(lexicon)
+    singles = []
+    for token in sentence:
+        if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.head.i in counted:
+            continue
+        noun = token.head
+        if noun.lemma_.lower() not in people:
+            continue
+        role = _role(noun, lexicon)
+        if role is not None:
+            singles.append((role, 1, "single", noun.lemma_.lower(), token.idx, noun.idx + len(noun)))
+    return singles
 
 
 def _coordinated_sums(
