@@ -87,10 +87,28 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         scope = "aggregate" if aggregate else _scope(token, noun, sentence, lexicon)
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
+        # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
+        # "1 person is critically injured": a state that qualifies part of the victims.
+        if scope == "total" and (count == 1 and noun is token or _qualified(noun, lexicon)):
+            scope = "part"
         found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
         nouns.append(noun)
     singles = _single_people(sentence, lexicon, {n.i for n in nouns})
-    return _rest_as_total(_coordinated_sums(found, nouns) + singles)
+    return _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles))
+
+
+def _bounds_carry_over(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
+    """ "At least eight people were killed and 12 wounded": the bound covers the whole list."""
+    first_bound = min((item[4] for item in found if item[2] == "bound"), default=None)
+    if first_bound is None:
+        return found
+    return [(r, c, "bound" if s == "total" and start > first_bound else s, n, start, end) for r, c, s, n, start, end in found]
+
+
+def _qualified(noun: Token, lexicon: Lexicon) -> bool:
+    words = set(lexicon.casualties.scope.qualifiers)
+    near = [noun.head, *noun.children, *noun.head.children]
+    return any(t.lower_ in words for h in near for t in (h, *h.children))
 
 
 def _is_span_or_age(token: Token) -> bool:
@@ -140,10 +158,12 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
         return _role_word(noun.head, lexicon)
     head = noun.head
-    # "four people were shot", "two died", "killed two"; "fatally wounded" kills.
+    # "four people were shot", "two died", "killed two"; "fatally wounded" and "shot to death" kill.
     if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
-        manner = [c.lemma_.lower() for c in head.children if c.dep_ == "advmod" and c.lemma_.lower() in roles]
-        return roles[manner[0]] if manner else roles[head.lemma_.lower()]
+        return _with_manner(head, roles)
+    # "the attempted murder of one victim" names no casualty of its role.
+    if noun.dep_ == "pobj" and any(c.lower_ in ("attempted", "attempt") for c in head.head.children):
+        return None
     if noun.dep_ == "nsubj" and head.lemma_.lower() in roles:
         lemma = head.lemma_.lower()
         agent = any(c.dep_ in ("dobj", "obj") for c in head.children) and lemma not in _INTRANSITIVE
@@ -155,7 +175,7 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj"):
         for child in head.children:
             if child.dep_ in ("acomp", "oprd", "xcomp") and child.lemma_.lower() in roles:
-                return roles[child.lemma_.lower()]
+                return _with_manner(child, roles)
     # "one woman dead", "two people killed", "victims who were shot", "two fatally"
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "advmod", "acomp", "oprd"):
@@ -181,6 +201,20 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     if noun.dep_ == "conj" and noun.head.dep_ in ("nsubjpass", "dobj") and noun.head.head.lemma_.lower() in roles:
         return roles[noun.head.head.lemma_.lower()]
     return None
+
+
+def _with_manner(word: Token, roles: dict[str, str]) -> str:
+    """The role a word gives, unless its manner says otherwise: "fatally wounded" and "shot to
+    death" kill."""
+    manner = [c.lemma_.lower() for c in word.children if c.dep_ == "advmod" and c.lemma_.lower() in roles]
+    manner += [
+        o.lemma_.lower()
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in roles
+    ]
+    return roles[manner[0]] if manner else roles[word.lemma_.lower()]
 
 
 def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
@@ -219,9 +253,10 @@ def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:
     """ "killed five members of his family and then himself": the count leaves out the one
     who did it, so it is a part of the dead another report counts ("six found dead")."""
     roles = lexicon.casualties.role_of
-    return any(
-        t.lower_ in ("himself", "herself", "themselves") and roles.get(t.head.lemma_.lower()) == role for t in sentence
-    )
+    if not any(t.lower_ in ("himself", "herself", "themselves") for t in sentence):
+        return False
+    # "killed three people and himself": the reflexive may hang on the verb or on its object.
+    return any(t.pos_ == "VERB" and roles.get(t.lemma_.lower()) == role for t in sentence)
 
 
 def _of_a_group(child: Token, people: frozenset[str]) -> bool:
@@ -258,13 +293,19 @@ def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[
 
 
 def _coordinated_sums(
-    found: list[tuple[str, int, str, str, int, int]], nouns: list[Token]
+    found: list[tuple[str, int, str, str, int, int]], nouns: list[Token], lexicon: Lexicon | None = None
 ) -> list[tuple[str, int, str, str, int, int]]:
     """ "Three children and two adults were found dead": coordinated counts in one role are
     parts of one total (5), which is what another report's "five people" counts."""
     out = list(found)
     index = {noun.i: k for k, noun in enumerate(nouns)}
+    people = frozenset(w.lower() for w in lexicon.casualties.people) if lexicon else frozenset()
     for k, noun in enumerate(nouns):
+        # "a woman, her husband and six children": a count listed beside people it does not count.
+        if found[k][2] == "total" and any(c.i not in index and c.lemma_.lower() in people for c in noun.conjuncts):
+            role, count, _, lemma, start, end = found[k]
+            out[k] = (role, count, "part", lemma, start, end)
+            continue
         if noun.dep_ == "conj" or found[k][2] != "total":
             continue
         group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]][0] == found[k][0]]

@@ -34,6 +34,7 @@ class CasualtyScope(_Pack):
     part: list[str] = Field(default_factory=list)
     bound: list[str] = Field(default_factory=list)
     more: list[str] = Field(default_factory=list)
+    qualifiers: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
 
