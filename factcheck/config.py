@@ -117,28 +117,6 @@ class Settings(BaseModel):
     config_file: Path | None = None
     """The file these settings were read from, if any (set by `load_settings`)."""
 
-    def is_rule_selected(self, code: str, *names: str) -> bool:
-        """Whether a rule runs, given its code and its names (kind, dotted name, groups).
-
-        A selector matches a rule when it is the rule's code, a prefix of it ("DT"),
-        one of its names, or "all". `ignore` beats `select`; an empty `select`
-        selects everything.
-        """
-        keys = {code, *names, "all"}
-
-        def matches(selector: str) -> bool:
-            if _CODE.match(selector):
-                return code.startswith(selector)
-            return selector in keys
-
-        if any(matches(s) for s in self.ignore):
-            return False
-        return not self.select or any(matches(s) for s in self.select)
-
-    def severity_for(self, code: str, default: Severity) -> Severity:
-        """The severity a rule reports at: the override for its code, else `default`."""
-        return self.severity.get(code, default)
-
     def shows(self, severity: Severity) -> bool:
         """Whether a finding of this severity is shown (at or above `min_severity`)."""
         return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[self.min_severity]
