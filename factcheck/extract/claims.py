@@ -18,8 +18,9 @@ from .attribution import SpeakerMemory, attribution_for, remember_people
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
+from .quantities import QuantityLexicon, load_quantity_lexicon
 from .quantities import quantities as find_quantities
-from .time import time_expressions
+from .time import TimeLexicon, load_time_lexicon, time_expressions
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
@@ -158,14 +159,23 @@ def extract_document(
     doc: Doc,
     *,
     lexicon: Lexicon | None = None,
+    time_lexicon: TimeLexicon | None = None,
+    quantity_lexicon: QuantityLexicon | None = None,
     extra_rule_dirs: Sequence[str | Path] = (),
 ) -> DocumentClaims:
-    """All claims of one parsed article."""
+    """All claims of one parsed article.
+
+    The three lexicons are the run's packs (`RulePacks`); each one not given is read
+    from the built-in pack merged with `extra_rule_dirs`.
+    """
     lexicon = lexicon or load_lexicon(extra_rule_dirs)
+    time_lexicon = time_lexicon or load_time_lexicon(extra_rule_dirs)
     locate = _Locator(article)
-    local_times = time_expressions(doc, dateline=article.published)
+    local_times = time_expressions(doc, dateline=article.published, lexicon=time_lexicon)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
-    local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
+    local_quantities = find_quantities(
+        doc, lexicon=quantity_lexicon or load_quantity_lexicon(extra_rule_dirs)
+    )
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     claims: list[Claim] = []
@@ -174,7 +184,9 @@ def extract_document(
             continue
         predicates = clause_predicates(sentence, lexicon)
         for predicate in predicates:
-            claim = _claim(article, predicate, predicates, sentence, lexicon, memory, locate, times, quantities)
+            claim = _claim(
+                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities
+            )
             if claim is not None:
                 claims.append(claim)
         remember_people(sentence, memory)
@@ -199,6 +211,7 @@ def _claim(
     predicates: Sequence[Token],
     sentence: Span,
     lexicon: Lexicon,
+    time_lexicon: TimeLexicon,
     memory: SpeakerMemory,
     locate: _Locator,
     times: list[tuple[TimeRef, TimeRef]],
@@ -209,7 +222,7 @@ def _claim(
         clause = list(sentence)
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1])
     attribution, _ = attribution_for(predicate, sentence, lexicon, memory)
-    modality = clause_modality(clause, predicate, sentence, lexicon)
+    modality = clause_modality(clause, predicate, sentence, lexicon, time_lexicon=time_lexicon)
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
     start, end, line, column = locate.span(clause_start, clause_end)
