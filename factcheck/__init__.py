@@ -20,16 +20,20 @@ if TYPE_CHECKING:
     from .models import Report
 
 
-def check(paths: Sequence[str | Path], **options: Any) -> Report:
-    """Read, extract and compare the articles under `paths`.
+def check(paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> Report:
+    """Read, extract and compare the articles under `paths`, as `factcheck check` does.
 
-    Keyword options are those of `factcheck.pipeline.RunOptions` (model, dateline,
-    rules_dirs, jobs, cache, cache_dir, select, ignore, severity, settings, engine…).
+    Settings are resolved as on the command line: the configuration file (`config`, else
+    `FACTCHECK_CONFIG`, else the nearest `.factcheck.toml` or `[tool.factcheck]`), then
+    the keyword options, which are those of `factcheck.options.RunOptions` (model,
+    dateline, rules_dirs, jobs, cache, cache_dir, select, ignore, severity, settings,
+    baseline, engine…). Inline suppressions and the baseline are applied.
     """
-    from .pipeline import RunOptions
+    from .options import resolve_options
     from .pipeline import check as run_check
 
-    return run_check(list(paths), RunOptions(**options))
+    _, run = resolve_options(list(paths), config=config, **options)
+    return run_check(list(paths), run)
 
 
 # `factcheck.extract(paths, **options) -> ExtractReport`: the extractors' subpackage is

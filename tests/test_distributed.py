@@ -18,7 +18,7 @@ def _findings_json(report) -> list[dict]:
 
 
 def test_distributed_missing_dask_names_the_extra(monkeypatch):
-    from factcheck.engine import make_engine
+    from factcheck.pipeline import make_engine
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     monkeypatch.delitem(sys.modules, "factcheck.distributed", raising=False)
@@ -51,7 +51,7 @@ def test_distributed_check_same_findings_as_local(nlp):
 def test_distributed_compare_per_story_same_as_compare_documents(nlp, dask_engine):
     from factcheck.comparison import compare_documents, load_detectors
 
-    documents = list(extract([CORPUS], RunOptions()).documents)
+    documents = list(extract([CORPUS], RunOptions(jobs=1)).documents)
     detectors = load_detectors()
     here = compare_documents(documents, detectors)
     there = dask_engine.compare(documents, detectors)

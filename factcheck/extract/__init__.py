@@ -13,11 +13,12 @@ from typing import Any
 
 
 class _CallableModule(types.ModuleType):
-    def __call__(self, paths: Any, **options: Any) -> Any:
-        from ..pipeline import RunOptions
+    def __call__(self, paths: Any, *, config: Any = None, **options: Any) -> Any:
+        from ..options import resolve_options
         from ..pipeline import extract as run_extract
 
-        return run_extract(list(paths), RunOptions(**options))
+        _, run = resolve_options(list(paths), config=config, **options)
+        return run_extract(list(paths), run)
 
 
 sys.modules[__name__].__class__ = _CallableModule
