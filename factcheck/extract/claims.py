@@ -13,8 +13,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..ingest.offsets import LineIndex, OffsetMapper
-from ..models import Article, Claim, DocumentClaims, EventRef, Quantity, TimeRef
+from ..models import Article, Casualty, Claim, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
+from .casualties import casualty_counts, is_furniture, is_scheduled
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -25,7 +26,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -117,6 +118,12 @@ def _relocate_quantity(quantity: Quantity, locate: _Locator) -> Quantity:
     return quantity.model_copy(update={"start": start, "end": end})
 
 
+def _casualty(text: str, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
+    role, value, scope, noun, local_start, local_end = count
+    start, end, _, _ = locate.span(local_start, local_end)
+    return Casualty(role=role, count=value, scope=scope, noun=noun, text=text[local_start:local_end], start=start, end=end)  # type: ignore[arg-type]
+
+
 # A time after these words bounds an interval ("sold since September") rather than dating the event.
 _INTERVAL_WORDS = frozenset({"since", "after", "before", "until", "till", "by", "through", "from", "between", "within", "as of", "than"})
 
@@ -183,9 +190,10 @@ def extract_document(
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
             continue
         predicates = clause_predicates(sentence, lexicon)
+        counts = casualty_counts(sentence, lexicon)
         for predicate in predicates:
             claim = _claim(
-                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities
+                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities, counts
             )
             if claim is not None:
                 claims.append(claim)
@@ -216,6 +224,7 @@ def _claim(
     locate: _Locator,
     times: list[tuple[TimeRef, TimeRef]],
     quantities: list[tuple[Quantity, Quantity]],
+    counts: list[tuple[str, int, str, str, int, int]],
 ) -> Claim | None:
     clause = _clause_tokens(predicate, predicates)
     if len([t for t in clause if not t.is_punct]) < _MIN_CLAIM_TOKENS and predicate.i != sentence.root.i:
@@ -225,6 +234,9 @@ def _claim(
     modality = clause_modality(clause, predicate, sentence, lexicon, time_lexicon=time_lexicon)
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
+    casualties = tuple(
+        _casualty(sentence.doc.text, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
+    )
     start, end, line, column = locate.span(clause_start, clause_end)
     sentence_start, sentence_end, _, _ = locate.span(sentence.start_char, sentence.end_char)
     claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
@@ -245,6 +257,9 @@ def _claim(
         times=tuple(mapped for _, mapped in clause_times),
         event_time=_event_time(predicate, clause_times),
         quantities=clause_quantities,
+        casualties=casualties,
+        scheduled=is_scheduled(predicate, lexicon),
+        furniture=is_furniture(sentence.text, lexicon),
         obligation=modality.obligation,
         obligation_cue=modality.obligation_cue,
         obligation_scope=modality.obligation_scope,

@@ -29,6 +29,29 @@ class Modality(_Pack):
     denial_verbs: list[str] = Field(default_factory=list)
 
 
+class CasualtyScope(_Pack):
+    part: list[str] = Field(default_factory=list)
+    aggregate: list[str] = Field(default_factory=list)
+    other: list[str] = Field(default_factory=list)
+
+
+class Casualties(_Pack):
+    roles: dict[str, list[str]] = Field(default_factory=dict)
+    people: list[str] = Field(default_factory=list)
+    scope: CasualtyScope = CasualtyScope()
+    furniture: list[str] = Field(default_factory=list)
+    scheduling: list[str] = Field(default_factory=list)
+
+    @functools.cached_property
+    def role_of(self) -> dict[str, str]:
+        """Lemma → role (the first role listing it wins)."""
+        index: dict[str, str] = {}
+        for role, words in self.roles.items():
+            for word in words:
+                index.setdefault(word.lower(), role)
+        return index
+
+
 class Lexicon(_Pack):
     """Word lists the claim extractor reads; see the comments in `rules/lexicon.toml`."""
 
@@ -41,6 +64,18 @@ class Lexicon(_Pack):
     obligation: Obligation = Obligation()
     modality: Modality = Modality()
     events: dict[str, list[str]] = Field(default_factory=dict)
+    event_families: dict[str, list[str]] = Field(default_factory=dict)
+    occurrence_verbs: list[str] = Field(default_factory=list)
+    casualties: Casualties = Casualties()
+
+    @functools.cached_property
+    def family_of(self) -> dict[str, str]:
+        """Event class → the family of classes that name one occurrence (itself when in none)."""
+        index = {c: c for c in self.events}
+        for family, classes in self.event_families.items():
+            for event_class in classes:
+                index[event_class] = family
+        return index
 
     @functools.cached_property
     def event_class_of(self) -> dict[str, str]:
