@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from report_samples import build_sample_report
 
+from factcheck.fingerprint import FINGERPRINT_LENGTH
 from factcheck.models import Report
 from factcheck.report import RenderOptions, render
 
@@ -88,7 +89,7 @@ def test_report_sarif_fingerprints_ignore_line_numbers():
     after = [r["partialFingerprints"] for r in _sarif(report.model_copy(update={"findings": moved}))["runs"][0]["results"]]
     assert before == after
     assert before[0] == {"factcheck/v1": "dt01-3b8f0c"}
-    assert len(before[1]["factcheck/v1"]) == 64
+    assert len(before[1]["factcheck/v1"]) == FINGERPRINT_LENGTH  # the baselines' fallback
 
 
 def test_report_sarif_problems_become_notifications():
