@@ -34,7 +34,7 @@ def test_names_all_is_every_rule() -> None:
 
 @pytest.mark.parametrize(
     ("name", "hint"),
-    [("dates.conflct", "dates.conflict"), ("DT10", "DT01"), ("ZZ99", None), ("date_conflicts", "date_conflict"), ("quantites", "quantities")],
+    [("dates.conflct", "dates.conflict"), ("dates.conflicts", "dates.conflict"), ("ZZ99", None), ("date_conflicts", "date_conflict"), ("quantites", "quantities")],
 )
 def test_names_unknown_name_names_itself_and_the_nearest(name: str, hint: str | None) -> None:
     with pytest.raises(UnknownRuleError) as caught:
