@@ -28,13 +28,6 @@ def test_report_sarif_is_valid_against_the_2_1_0_schema(report):
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
 
 
-def test_report_sarif_schema_rejects_a_broken_log():
-    log = _sarif(build_sample_report())
-    del log["runs"][0]["results"][0]["message"]
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(log, SCHEMA)
-
-
 def test_report_sarif_driver_and_rules():
     run = _sarif(build_sample_report(), rule_descriptions={"DT01": "Dates disagree."})["runs"][0]
     driver = run["tool"]["driver"]
