@@ -18,6 +18,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def corpus_report():
+    """The sample corpus checked once, in this process, without a cache (several modules compare against it)."""
+    from factcheck.pipeline import RunOptions, check
+
+    return check([ROOT / "corpus"], RunOptions(jobs=1, cache=False))
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared evaluation data not found at {SHARED_DATA}")

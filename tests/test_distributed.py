@@ -37,10 +37,12 @@ def dask_engine():
 
 
 @pytest.mark.dask
-def test_distributed_check_same_findings_as_local(nlp):
-    pytest.importorskip("distributed")
-    local = check([CORPUS], RunOptions(jobs=1))
-    distributed = check([CORPUS], RunOptions(engine="dask", jobs=2, batch_size=2))
+def test_distributed_check_same_findings_as_local(corpus_report, dask_engine):
+    # One cluster for the module: this check reaches it by its scheduler's address, as a
+    # user's `--scheduler` does, instead of starting a second one.
+    local = corpus_report
+    address = dask_engine.client.scheduler.address
+    distributed = check([CORPUS], RunOptions(engine="dask", scheduler=address, batch_size=2))
     assert local.findings
     assert _findings_json(distributed) == _findings_json(local)
     assert distributed.stories == local.stories
