@@ -46,12 +46,12 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     (a bad rule pack, a missing model) is the user's to fix and stops the run.
     """
     from .extract.claims import extract_document
+    from .extract.packs import load_extraction_packs
     from .nlp import load_model
-    from .packs import RulePacks
 
     nlp = load_model(model)
     # Loaded once per process and kept: the batches of a run share one set of packs.
-    packs = RulePacks.load(rules_dirs)
+    packs = load_extraction_packs(tuple(rules_dirs))
     results: list[Result] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
         try:
@@ -156,9 +156,9 @@ class LocalEngine:
 
 def warm_worker(model: str | None, rules_dirs: tuple[str, ...] = ()) -> None:
     """Load the model and the rule packs once when a worker process starts."""
+    from .extract.packs import load_extraction_packs
     from .nlp import load_model
-    from .packs import RulePacks
 
     load_model(model)
-    RulePacks.load(rules_dirs)
+    load_extraction_packs(tuple(rules_dirs))
 

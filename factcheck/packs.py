@@ -20,9 +20,10 @@ from pathlib import Path
 from .comparison.detectors import RuleConfig, rule_configs
 from .comparison.stories import AlignmentPack, load_alignment
 from .detect.base import registry
-from .extract.lexicon import Lexicon, load_lexicon
-from .extract.quantities import QuantityLexicon, load_quantity_lexicon
-from .extract.time import TimeLexicon, load_time_lexicon
+from .extract.lexicon import Lexicon
+from .extract.packs import ExtractionPacks, load_extraction_packs
+from .extract.quantities import QuantityLexicon
+from .extract.time import TimeLexicon
 from .ingest.noise import NoiseRules, load_noise_rules
 from .rulepacks import rules_hash
 
@@ -34,14 +35,25 @@ class RulePacks:
     """The validated rule packs of one run, and the folders they were merged from."""
 
     dirs: tuple[str, ...]
-    lexicon: Lexicon
-    time: TimeLexicon
-    quantities: QuantityLexicon
+    extraction: ExtractionPacks
+    """The lexicon, time and quantity words (what worker processes load for themselves)."""
     noise: NoiseRules
     alignment: AlignmentPack
     detectors: dict[str, RuleConfig]
     version: str
     """A hash of every pack file in use, part of the cache key."""
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.extraction.lexicon
+
+    @property
+    def time(self) -> TimeLexicon:
+        return self.extraction.time
+
+    @property
+    def quantities(self) -> QuantityLexicon:
+        return self.extraction.quantities
 
     @classmethod
     def load(cls, dirs: Sequence[str | Path] = ()) -> RulePacks:
@@ -58,9 +70,7 @@ def load_rule_packs(dirs: tuple[str, ...] = ()) -> RulePacks:
     """
     return RulePacks(
         dirs=dirs,
-        lexicon=load_lexicon(dirs),
-        time=load_time_lexicon(dirs),
-        quantities=load_quantity_lexicon(dirs),
+        extraction=load_extraction_packs(dirs),
         noise=load_noise_rules(dirs),
         alignment=load_alignment(dirs),
         detectors=rule_configs(dirs, registry()),

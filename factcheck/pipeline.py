@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
+from .version import __version__
 from .baseline import apply_baseline, load_baseline, write_baseline
 from .cache import ClaimCache, cache_key
 from .comparison import compare_documents, load_detectors
