@@ -23,6 +23,7 @@ __all__ = [
     "Quantity",
     "Attribution",
     "Casualty",
+    "DatedEvent",
     "EventRef",
     "Entity",
     "Claim",
@@ -149,6 +150,17 @@ class Casualty(_Frozen):
     end: int
 
 
+class DatedEvent(_Frozen):
+    """An event the sentence dates, wherever in the sentence it stands: "two men were killed
+    when gunmen opened fire Friday night" dates the shooting (`open fire`) to Friday."""
+
+    lemma: str
+    event_class: str
+    time: TimeRef
+    tense: Literal["past", "present", "future"] = "past"
+    scheduled: bool = False
+
+
 class Attribution(_Frozen):
     """Who asserts a claim, and how."""
 
@@ -199,6 +211,7 @@ class Claim(_Frozen):
     event_time: TimeRef | None = None
     quantities: tuple[Quantity, ...] = ()
     casualties: tuple[Casualty, ...] = ()
+    dated_events: tuple[DatedEvent, ...] = ()
     scheduled: bool = False
     """The clause sets an event for later ("is scheduled to appear", "is set for"), even in past tense."""
     furniture: bool = False

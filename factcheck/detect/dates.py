@@ -75,8 +75,7 @@ class DateConflict(Detector):
         settings: DateSettings = self.settings  # type: ignore[assignment]
         published = {path: meta.published for path, meta in story.docs.items()}
         ignored = frozenset(settings.ignore_events)
-        claims = {path: [c for c in items if c.event.lemma not in ignored] for path, items in story.claims.items()}
-        slots = date_slots(claims, published, self.lexicon, ignore_events=ignored)
+        slots = date_slots(story.claims, published, self.lexicon, ignore_events=ignored)
         paths = sorted(slots)
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
@@ -88,7 +87,7 @@ class DateConflict(Detector):
                 if abs((ta.range_start - tb.range_start).days) < settings.min_gap_days:
                     continue
                 message = (
-                    f"Reports give different dates for the {a.family} (\"{a.claim.event.lemma}\" / \"{b.claim.event.lemma}\"): "
+                    f"Reports give different dates for the {a.family} (\"{a.lemma}\" / \"{b.lemma}\"): "
                     f"{_describe(ta)} in {a.claim.path}, {_describe(tb)} in {b.claim.path}"
                 )
                 yield make_finding(

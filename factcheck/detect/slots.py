@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..extract.lexicon import Lexicon
-from ..models import Casualty, Claim, TimeRef
+from ..models import Casualty, Claim, DatedEvent, TimeRef
 
 __all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event"]
 
@@ -35,6 +35,7 @@ class DateFill:
     claim: Claim
     time: TimeRef
     family: str
+    lemma: str
 
 
 def reports_event(claim: Claim) -> bool:
@@ -44,10 +45,7 @@ def reports_event(claim: Claim) -> bool:
 
 
 def _about_another_event(claim: Claim, published: dt.date | None) -> bool:
-    time = claim.event_time
-    if published is None or time is None or time.range_end is None:
-        return False
-    return (published - time.range_end).days > _OTHER_EVENT_DAYS
+    return claim.event_time is not None and _before_the_story(claim.event_time, published)
 
 
 def count_slots(
@@ -64,35 +62,40 @@ def count_slots(
     return slots
 
 
-def _day_time(claim: Claim) -> TimeRef | None:
-    time = claim.event_time
-    if time is None or time.granularity != "day" or time.range_start is None:
-        return None
-    return time
+def _day_events(claim: Claim, published: dt.date | None) -> list[DatedEvent]:
+    """The day-precise events the claim's sentence reports as having happened, in text order:
+    not plans, schedules, or days after the report's own dateline ("takes effect on June 1")."""
+    if not reports_event(claim):
+        return []
+    return sorted(
+        (
+            e
+            for e in claim.dated_events
+            if e.time.range_start is not None
+            and e.tense != "future"
+            and not e.scheduled
+            and (published is None or e.time.range_start <= published)
+        ),
+        key=lambda e: e.time.start,
+    )
 
 
-def main_family(claims_by_path: Mapping[str, Sequence[Claim]], lexicon: Lexicon) -> str | None:
+def main_family(
+    claims_by_path: Mapping[str, Sequence[Claim]], lexicon: Lexicon, published: Mapping[str, dt.date | None] | None = None
+) -> str | None:
     """The story's main event (the shooting, the vote, the delay): of the families of event
     classes some report dates to a day, the one the most reports speak of, then the one the
     most reports date. None when no report dates an event."""
     family_of = lexicon.family_of
     dated: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    for claims in claims_by_path.values():
-        reported = [c for c in claims if reports_event(c)]
-        dated.update({family_of.get(c.event.event_class, c.event.event_class) for c in reported if _day_time(c)})
-        named.update({family_of.get(c.event.event_class, c.event.event_class) for c in reported})
+    for path, claims in claims_by_path.items():
+        day = (published or {}).get(path)
+        dated.update({family_of.get(e.event_class, e.event_class) for c in claims for e in _day_events(c, day)})
+        named.update({family_of.get(c.event.event_class, c.event.event_class) for c in claims if reports_event(c)})
     if not dated:
         return None
-    return max(sorted(dated), key=lambda family: (named[family], dated[family]))
-
-
-def _names_the_event(claim: Claim, lexicon: Lexicon) -> bool:
-    """The clause's own verb is the event ("was shot Saturday"), or says that the event named
-    by its subject happened ("the shooting happened Saturday"); "charged in the shooting were
-    in court today" dates the hearing, not the shooting."""
-    lemma = claim.event.lemma
-    return lemma in lexicon.event_class_of or lemma in lexicon.occurrence_verbs
+    return max(sorted(dated), key=lambda family: (named[family] + dated[family], dated[family]))
 
 
 def date_slots(
@@ -103,16 +106,30 @@ def date_slots(
     ignore_events: frozenset[str] = frozenset(),
 ) -> dict[str, DateFill]:
     """Path → the day its report first gives for the story's main event."""
-    family = main_family(claims_by_path, lexicon)
+    family = main_family(claims_by_path, lexicon, published)
     if family is None or family in ignore_events:
         return {}
+    family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():
         for claim in sorted(claims, key=lambda c: c.start):
-            time = _day_time(claim)
-            if time is None or not reports_event(claim) or _about_another_event(claim, published.get(path)):
-                continue
-            if _names_the_event(claim, lexicon) and lexicon.family_of.get(claim.event.event_class, claim.event.event_class) == family:
-                slots[path] = DateFill(claim, time, family)
+            event = next(
+                (
+                    e
+                    for e in _day_events(claim, published.get(path))
+                    if family_of.get(e.event_class, e.event_class) == family
+                    and not _before_the_story(e.time, published.get(path))
+                ),
+                None,
+            )
+            if event is not None:
+                slots[path] = DateFill(claim, event.time, family, event.lemma)
                 break
     return slots
+
+
+def _before_the_story(time: TimeRef, published: dt.date | None) -> bool:
+    """A day further back than `_OTHER_EVENT_DAYS` from the dateline belongs to another event."""
+    if published is None or time.range_end is None:
+        return False
+    return (published - time.range_end).days > _OTHER_EVENT_DAYS

@@ -13,9 +13,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..ingest.offsets import LineIndex, OffsetMapper
-from ..models import Article, Casualty, Claim, DocumentClaims, EventRef, Quantity, TimeRef
+from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import casualty_counts, is_furniture, is_scheduled
+from .events import dated_events, event_phrase
+from .time import load_time_lexicon
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -26,7 +28,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -57,10 +59,7 @@ def clause_predicates(sentence: Span, lexicon: Lexicon) -> list[Token]:
 
 def _event_ref(predicate: Token, clause: list[Token], lexicon: Lexicon) -> EventRef:
     classes = lexicon.event_class_of
-    lemma = predicate.lemma_.lower()
-    particle = next((c.lower_ for c in predicate.children if c.dep_ == "prt"), None)
-    event_class = classes.get(f"{lemma} {particle}") if particle else None
-    event_class = event_class or classes.get(lemma)
+    phrase, event_class = event_phrase(predicate, lexicon)
     if event_class is None:
         # "the signing was pulled" names its event with a noun; so do copulas ("participation would be voluntary").
         for tok in clause:
@@ -70,8 +69,8 @@ def _event_ref(predicate: Token, clause: list[Token], lexicon: Lexicon) -> Event
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in predicate.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
     return EventRef(
-        lemma=lemma if not particle else f"{lemma} {particle}",
-        event_class=event_class or lemma,
+        lemma=phrase,
+        event_class=event_class or phrase,
         subject=_phrase_head(subject),
         object=_phrase_head(obj),
         negated=any(c.dep_ == "neg" for c in predicate.children),
@@ -116,6 +115,20 @@ def _relocate_time(time: TimeRef, locate: _Locator) -> TimeRef:
 def _relocate_quantity(quantity: Quantity, locate: _Locator) -> Quantity:
     start, end, _, _ = locate.span(quantity.start, quantity.end)
     return quantity.model_copy(update={"start": start, "end": end})
+
+
+def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef, str, bool]]) -> list[Claim]:
+    """Give each dated event of the sentence to the claim whose clause holds its date (the first
+    claim when none does: a date in a clause the claims leave out still dates its event)."""
+    if not claims or not events:
+        return claims
+    owned: dict[int, list[DatedEvent]] = {}
+    for phrase, event_class, time, tense, scheduled in events:
+        owner = next((i for i, c in enumerate(claims) if c.start <= time.start < c.end), 0)
+        owned.setdefault(owner, []).append(
+            DatedEvent(lemma=phrase, event_class=event_class, time=time, tense=tense, scheduled=scheduled)  # type: ignore[arg-type]
+        )
+    return [c.model_copy(update={"dated_events": tuple(owned[i])}) if i in owned else c for i, c in enumerate(claims)]
 
 
 def _casualty(text: str, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
@@ -180,9 +193,16 @@ def extract_document(
     locate = _Locator(article)
     local_times = time_expressions(doc, dateline=article.published, lexicon=time_lexicon)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
+<<<<<<< HEAD
     local_quantities = find_quantities(
         doc, lexicon=quantity_lexicon or load_quantity_lexicon(extra_rule_dirs)
     )
+=======
+    mapped = {local.start: local for local, _ in times}
+    original = {local.start: moved for local, moved in times}
+    time_lexicon = load_time_lexicon(extra_rule_dirs)
+    local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
+>>>>>>> main
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     claims: list[Claim] = []
@@ -191,12 +211,18 @@ def extract_document(
             continue
         predicates = clause_predicates(sentence, lexicon)
         counts = casualty_counts(sentence, lexicon)
+        events = [
+            (phrase, event_class, original[time.start], tense, scheduled)
+            for phrase, event_class, time, tense, scheduled in dated_events(sentence, mapped.values(), lexicon, time_lexicon)
+        ]
+        sentence_claims = []
         for predicate in predicates:
             claim = _claim(
                 article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities, counts
             )
             if claim is not None:
-                claims.append(claim)
+                sentence_claims.append(claim)
+        claims.extend(_with_dated_events(sentence_claims, events))
         remember_people(sentence, memory)
     entities = {e.key: e for claim in claims for e in claim.entities}
     return DocumentClaims(

@@ -27,6 +27,7 @@ class Modality(_Pack):
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+    approval: list[str] = Field(default_factory=list)
 
 
 class CasualtyScope(_Pack):
@@ -66,6 +67,7 @@ class Lexicon(_Pack):
     events: dict[str, list[str]] = Field(default_factory=dict)
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     occurrence_verbs: list[str] = Field(default_factory=list)
+    event_nouns: list[str] = Field(default_factory=list)
     casualties: Casualties = Casualties()
 
     @functools.cached_property
