@@ -17,7 +17,6 @@ from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, Event
 from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import casualty_counts, is_furniture, is_scheduled
 from .events import dated_events, event_phrase
-from .time import load_time_lexicon
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -193,16 +192,11 @@ def extract_document(
     locate = _Locator(article)
     local_times = time_expressions(doc, dateline=article.published, lexicon=time_lexicon)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
-<<<<<<< HEAD
+    mapped = {local.start: local for local, _ in times}
+    original = {local.start: moved for local, moved in times}
     local_quantities = find_quantities(
         doc, lexicon=quantity_lexicon or load_quantity_lexicon(extra_rule_dirs)
     )
-=======
-    mapped = {local.start: local for local, _ in times}
-    original = {local.start: moved for local, moved in times}
-    time_lexicon = load_time_lexicon(extra_rule_dirs)
-    local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
->>>>>>> main
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     claims: list[Claim] = []
