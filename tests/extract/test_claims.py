@@ -86,7 +86,9 @@ def test_attribution_outlet_outside_the_lexicon(nlp) -> None:
         ("Participation in the testing is voluntary.", "voluntary", False, False, (), "present"),
         ("The company denied that it had cut jobs.", None, True, False, (), "past"),
         ("The board did not approve the budget.", None, True, False, (), "past"),
-        ("If the vote passes, the bridge would close in June.", None, False, True, (), "present"),
+        ("If costs keep rising, the bridge would close in June.", None, False, True, (), "present"),
+        # A condition of adoption is not speculation: the provision itself is stated.
+        ("If the vote passes, the bridge would close in June.", None, False, False, (), "present"),
         ("The storm reportedly damaged 40 homes.", None, False, False, ("reportedly",), "past"),
         ("The bridge will reopen on Monday, Mayor Ann Lee said.", None, False, False, (), "future"),
         # A plain statement of fact: nothing to read.
