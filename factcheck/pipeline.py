@@ -22,14 +22,11 @@ from .engine import ExtractionEngine, LocalEngine
 from .errors import ConfigError, FactcheckError
 from .extract.claims import EXTRACTOR_VERSION
 from .ingest import read_corpus
-from .ingest.offsets import LineIndex
 from .models import (
     Article,
     DocumentClaims,
     DocumentInfo,
-    Evidence,
     ExtractReport,
-    Finding,
     InputProblem,
     Report,
 )
@@ -196,17 +193,15 @@ def check(
         configs=packs.detectors,
         lexicon=packs.lexicon,
     )
-    line_indexes: dict[str, LineIndex] = {}
     locations: dict[str, str] = {}
 
-    def remember_lines(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
+    def remember_locations(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
         for item in items:
             if isinstance(item, Article):
-                line_indexes[item.path] = LineIndex(item.original)
                 locations[item.path] = _relative_to_cwd(item.abs_path) if item.abs_path else item.path
             yield item
 
-    articles = remember_lines(
+    articles = remember_locations(
         read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise)
     )
     engine = make_engine(options)
@@ -220,7 +215,7 @@ def check(
             comparison = compare_documents(documents, detectors, extra_dirs=options.rules_dirs)
     finally:
         engine.close()
-    findings = tuple(_locate(f, line_indexes) for f in comparison.findings)
+    findings = comparison.findings
     report = Report(
         tool_version=__version__,
         model=_model_label(options),
@@ -269,22 +264,6 @@ def _relative_to_cwd(abs_path: str) -> str:
         return Path(os.path.relpath(abs_path)).as_posix()
     except ValueError:  # another drive on Windows
         return Path(abs_path).as_posix()
-
-
-def _locate(finding: Finding, line_indexes: dict[str, LineIndex]) -> Finding:
-    """Fill in line and column of each evidence from its article's original text."""
-    evidence: list[Evidence] = []
-    for ev in finding.evidence:
-        lines = line_indexes.get(ev.path)
-        if lines is None:
-            evidence.append(ev)
-            continue
-        line, column = lines.line_column(ev.start)
-        end_line, end_column = lines.line_column(max(ev.start, ev.end - 1))
-        evidence.append(
-            ev.model_copy(update={"line": line, "column": column, "end_line": end_line, "end_column": end_column + 1})
-        )
-    return finding.model_copy(update={"evidence": tuple(evidence)})
 
 
 def _model_label(options: RunOptions) -> str:

@@ -27,7 +27,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -104,6 +104,11 @@ class _Locator:
         original_end = max(original_start, self.to_original(end, end=True))
         line, column = self.lines.line_column(original_start)
         return original_start, original_end, line, column
+
+    def end(self, original_start: int, original_end: int) -> tuple[int, int]:
+        """Line of the last character of `[original_start, original_end)` and the column just past it."""
+        line, column = self.lines.line_column(max(original_start, original_end - 1))
+        return line, column + 1
 
 
 def _relocate_time(time: TimeRef, locate: _Locator) -> TimeRef:
@@ -258,7 +263,9 @@ def _claim(
         _casualty(sentence.doc.text, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
     )
     start, end, line, column = locate.span(clause_start, clause_end)
-    sentence_start, sentence_end, _, _ = locate.span(sentence.start_char, sentence.end_char)
+    # Line and column are computed here, once: findings quote the sentence with these.
+    sentence_start, sentence_end, sentence_line, sentence_column = locate.span(sentence.start_char, sentence.end_char)
+    sentence_end_line, sentence_end_column = locate.end(sentence_start, sentence_end)
     claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
     return Claim(
         id=claim_id,
@@ -271,6 +278,10 @@ def _claim(
         column=column,
         sentence_start=sentence_start,
         sentence_end=sentence_end,
+        sentence_line=sentence_line,
+        sentence_column=sentence_column,
+        sentence_end_line=sentence_end_line,
+        sentence_end_column=sentence_end_column,
         event=_event_ref(predicate, clause, lexicon),
         entities=claim_entities(sentence),
         attribution=attribution,

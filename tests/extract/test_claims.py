@@ -132,6 +132,10 @@ def test_claims_line_and_column_point_into_the_original(nlp) -> None:
     (claim,) = [c for c in _claims(nlp, text) if c.event.lemma == "close"]
     assert claim.line == 3
     assert text.splitlines()[claim.line - 1][claim.column - 1 :].startswith(claim.text[:10])
+    # The sentence's place, which findings quote, is located once, here.
+    last_line = text.splitlines()[2]
+    assert (claim.sentence_line, claim.sentence_column) == (3, 1)
+    assert (claim.sentence_end_line, claim.sentence_end_column) == (3, len(last_line) + 1)
 
 
 @pytest.mark.parametrize("text", ["", "Harwell.", "   \n\n  "])
