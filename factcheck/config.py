@@ -43,9 +43,7 @@ left as given (relative to the working folder).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
-import json
 import os
 import re
 import typing
@@ -56,7 +54,7 @@ from typing import Any, Literal
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .errors import ConfigError
+from .errors import ConfigError, bad_value_message, show_value, unknown_key_message
 from .models import SEVERITY_ORDER, Severity
 
 __all__ = [
@@ -176,14 +174,7 @@ def _describe_allowed(field: str) -> str:
     return str(annotation)  # pragma: no cover - every field is covered above
 
 
-def _show(value: Any) -> str:
-    """A value as it would be written in TOML, for messages."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    try:
-        return json.dumps(value, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):  # pragma: no cover - json with default=str does not fail
-        return repr(value)
+_show = show_value
 
 
 def _display(path: Path) -> str:
@@ -200,16 +191,13 @@ def _kebab(field: str) -> str:
 
 def _bad(where: str, label: str, value: Any, allowed: str) -> ConfigError:
     """The one-line message for a bad value: where, which key, what it was, what is allowed."""
-    if label.startswith("--"):
-        return ConfigError(f"{label} {_show(value)} is not allowed; expected {allowed}")
-    return ConfigError(f"{where}: {label} = {_show(value)} is not allowed; expected {allowed}")
+    return ConfigError(bad_value_message(where, label, value, allowed))
 
 
 def _unknown_key(file: str, prefix: str, key: str, allowed: Sequence[str]) -> ConfigError:
-    choices = [_kebab(k) for k in allowed]
-    close = difflib.get_close_matches(_kebab(key), choices, n=1)
-    hint = f" (did you mean {prefix + close[0]!r}?)" if close else ""
-    return ConfigError(f"{file}: unknown key {prefix + key!r}{hint}; expected one of: {', '.join(sorted(choices))}")
+    message = unknown_key_message(file, _kebab(key), [_kebab(k) for k in allowed], prefix=prefix)
+    # The key is shown as it was written.
+    return ConfigError(message.replace(repr(prefix + _kebab(key)), repr(prefix + key), 1))
 
 
 def _has_factcheck_table(pyproject: Path) -> bool:

@@ -13,7 +13,7 @@ from ..detect.names import resolve_each
 from ..errors import RulePackError
 from ..extract.lexicon import Lexicon, load_lexicon
 from ..models import Severity
-from ..rulepacks import pack_files, read_pack_file
+from ..rulepacks import pack_files, read_pack_file, validation_message
 
 __all__ = ["RuleConfig", "rule_configs", "load_detectors"]
 
@@ -36,21 +36,20 @@ def rule_configs(extra_dirs: Sequence[str | Path], known: Mapping[str, type[Dete
             merged["settings"] = {**configs.get(code, {}).get("settings", {}), **raw.get("settings", {})}
             try:
                 RuleConfig.model_validate(merged)
+            except ValidationError as e:
+                raise RulePackError(_rule_error(path, code, e, known[code], settings=False)) from e
+            try:
                 known[code].Settings.model_validate(merged["settings"])
             except ValidationError as e:
-                raise RulePackError(_rule_error(path, code, e, known[code])) from e
+                raise RulePackError(_rule_error(path, code, e, known[code], settings=True)) from e
             configs[code] = merged
     return {code: RuleConfig.model_validate(raw) for code, raw in configs.items()}
 
 
-def _rule_error(path: Path, code: str, error: ValidationError, detector: type[Detector]) -> str:
-    first = error.errors()[0]
-    key = ".".join(str(p) for p in first["loc"])
-    if first["type"] == "extra_forbidden":
-        allowed = ", ".join(detector.Settings.model_fields) or "(none)"
-        where = "setting" if key not in RuleConfig.model_fields else "key"
-        return f"{path}: {code} has unknown {where} {key!r}; expected: {allowed if where == 'setting' else ', '.join(RuleConfig.model_fields)}"
-    return f"{path}: {code}.{key}: {first['msg']}"
+def _rule_error(path: Path, code: str, error: ValidationError, detector: type[Detector], *, settings: bool) -> str:
+    """The packs' and the configuration's one wording, keyed under the rule's code."""
+    model = detector.Settings if settings else RuleConfig
+    return validation_message(path, error, model, prefix=f"{code}." + ("settings." if settings else ""))
 
 
 def load_detectors(
@@ -97,5 +96,5 @@ def load_detectors(
         try:
             detectors.append(cls(severities.get(code) or config.severity, rule_settings, lexicon=lexicon))
         except ValidationError as e:
-            raise RulePackError(_rule_error(Path("configuration"), code, e, cls)) from e
+            raise RulePackError(_rule_error(Path("configuration"), code, e, cls, settings=True)) from e
     return detectors
