@@ -180,3 +180,37 @@ def test_entry_api_extract_reads_the_configuration_file(undated_project: Path) -
     (doc,) = factcheck.extract([undated_project / "articles"], jobs=1, cache=False).documents
     assert str(doc.published) == "2026-05-16"
     assert [t.value for t in doc.times if t.text == "Thursday"] == ["2026-05-14"]
+
+
+# --------------------------------------------------------------------------- the default number of jobs
+
+
+@pytest.fixture()
+def engine_jobs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The jobs each local engine was built with; the engine then runs in process."""
+    from factcheck import engine, options
+
+    seen: list[int] = []
+    real_init = engine.LocalEngine.__init__
+
+    def spying_init(self, run_options) -> None:  # type: ignore[no-untyped-def]
+        real_init(self, run_options)
+        seen.append(self.jobs)
+        self.jobs = 1
+
+    monkeypatch.setattr(options, "default_jobs", lambda: 3)
+    monkeypatch.setattr(engine.LocalEngine, "__init__", spying_init)
+    return seen
+
+
+def test_entry_cli_default_jobs_decided_in_one_place(ai_folder: Path, engine_jobs: list[int]) -> None:
+    for command in ("check", "extract"):
+        result = runner.invoke(app, [command, str(ai_folder / "wire-saturday.txt"), "--no-progress", "--no-cache"])
+        assert result.exit_code in (0, 1), result.stderr
+    assert engine_jobs == [3, 3]
+
+
+def test_entry_api_default_jobs_decided_in_one_place(ai_folder: Path, engine_jobs: list[int]) -> None:
+    factcheck.check([ai_folder / "wire-saturday.txt"], cache=False)
+    factcheck.extract([ai_folder / "wire-saturday.txt"], cache=False)
+    assert engine_jobs == [3, 3]
