@@ -136,13 +136,14 @@ class Casualty(_Frozen):
     """A count of people filling one role of an event: "four people were shot" → shot, 4.
 
     `scope` says whether the count covers the event ("total"), a part of it ("part": "two of
-    the four", "including a child"; "rest": "three others"), or more than it ("aggregate":
+    the four", "including a child"; "rest": "three others"), a bound ("at least two"), or more
+    than it ("aggregate":
     a city's tally for the year). Only totals of one role are compared between reports.
     """
 
     role: str
     count: int
-    scope: Literal["total", "part", "rest", "aggregate"] = "total"
+    scope: Literal["total", "part", "rest", "bound", "aggregate"] = "total"
     noun: str = ""
     """Lemma of what is counted ("people", "victim", "other")."""
     text: str

@@ -24,6 +24,8 @@ _NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12, "both": 2,
 }
+# Nouns that hold a running count ("the death toll rose to three").
+_TALLIES = frozenset({"toll", "count", "number"})
 # Active verbs whose subject is the one acting, not the one hurt ("the gunman killed two").
 _INTRANSITIVE = frozenset({"die", "perish", "succumb"})
 # Counts bigger than this in one incident are tallies, phone numbers or ids, not people.
@@ -66,15 +68,16 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
     a number that counts nothing about the event ("one officer asked colleagues to move") must
     not become a casualty.
     """
-    found = []
+    found: list[tuple[str, int, str, str, int, int]] = []
+    nouns: list[Token] = []
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
     for token in sentence:
         count = number_value(token)
         if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
             continue
-        if _is_span_or_age(token):
-            continue
+        if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ == "no"):
+            continue  # "No one has been charged" counts nobody
         noun = _counted_noun(token, lexicon)
         if noun is None:
             continue
@@ -85,7 +88,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
         found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
-    return _rest_as_total(found)
+        nouns.append(noun)
+    return _rest_as_total(_coordinated_sums(found, nouns))
 
 
 def _is_span_or_age(token: Token) -> bool:
@@ -114,7 +118,23 @@ def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _role(noun: Token, lexicon: Lexicon) -> str | None:
+    """The role the count fills, or None when the parse gives none or denies it ("five
+    customers who weren't injured")."""
+    if _denied(noun):
+        return None
+    return _role_word(noun, lexicon)
+
+
+def _denied(noun: Token) -> bool:
+    words = [noun.head, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+    return any(any(c.dep_ == "neg" for c in word.children) for word in words)
+
+
+def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     roles = lexicon.casualties.role_of
+    # "Three children and two adults were found dead": a conjunct shares its first's role.
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
+        return _role_word(noun.head, lexicon)
     head = noun.head
     # "four people were shot", "two died", "killed two"
     if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
@@ -141,6 +161,14 @@ def _role(noun: Token, lexicon: Lexicon) -> str | None:
     for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
         if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
             return roles.get(word.lemma_.lower()) or roles[word.lower_]
+    # "bringing the death toll to two", "the toll stands at three"
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        for tally in head.head.children:
+            if tally.dep_ in ("nsubj", "nsubjpass", "dobj") and tally.lemma_.lower() in _TALLIES:
+                kinds = [c.lemma_.lower() for c in tally.children if c.dep_ in ("compound", "amod")]
+                role = next((roles[k] for k in kinds if k in roles), None)
+                if role:
+                    return role
     # "the shooting of four people", "the deaths of two men"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in roles:
         return roles[head.head.lemma_.lower()]
@@ -164,7 +192,17 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     before = sentence.doc.text[sentence.start_char : token.idx].lower()[-24:]
     if any(cue in before for cue in scope.part):
         return "part"
+    # "at least two", "more than 20", "about a dozen": a bound agrees with many totals.
+    previous = [t.lower_ for t in token.doc[max(sentence.start, token.i - 2) : token.i]]
+    if any(word in scope.bound for word in previous):
+        return "bound"
+    # "the three teenagers were shot": a definite count names a group already introduced,
+    # often a part of the victims ("... and the adult was hit").
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)):
+        return "part"
     others = set(scope.other)
+    if any(c.lower_ in scope.more for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")):
+        return "part"
     if noun.lower_ in others or noun.lemma_.lower() in others or any(
         c.lower_ in others for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")
     ):
@@ -196,13 +234,39 @@ def _of_a_group(child: Token, people: frozenset[str]) -> bool:
     )
 
 
+def _coordinated_sums(
+    found: list[tuple[str, int, str, str, int, int]], nouns: list[Token]
+) -> list[tuple[str, int, str, str, int, int]]:
+    """ "Three children and two adults were found dead": coordinated counts in one role are
+    parts of one total (5), which is what another report's "five people" counts."""
+    out = list(found)
+    index = {noun.i: k for k, noun in enumerate(nouns)}
+    for k, noun in enumerate(nouns):
+        if noun.dep_ == "conj" or found[k][2] != "total":
+            continue
+        group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]][0] == found[k][0]]
+        if len(group) < 2:
+            continue
+        members = sorted({*group}, key=lambda g: found[g][4])
+        for g in members:
+            role, count, _, lemma, start, end = found[g]
+            out[g] = (role, count, "part", lemma, start, end)
+        first, last = found[members[0]], found[members[-1]]
+        total = sum(found[g][1] for g in members)
+        out.append((first[0], total, "total", "group", first[4], last[5]))
+    return sorted(out, key=lambda item: (item[4], -item[5]))
+
+
 def _rest_as_total(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
     """ "One man was killed and three others were wounded": the others are all the wounded,
-    so a rest whose role no other count of the sentence fills is that role's total."""
+    since the sentence counts the rest of the people in another role. Without such a count
+    ("the other four victims remain hospitalized") the rest of what is unknown stays a rest."""
     out = []
     for item in found:
         role, count, scope, noun, start, end = item
-        if scope == "rest" and not any(o is not item and o[0] == role for o in found):
+        other_roles = any(o is not item and o[0] != role for o in found)
+        same_role = any(o is not item and o[0] == role for o in found)
+        if scope == "rest" and other_roles and not same_role:
             scope = "total"
         out.append((role, count, scope, noun, start, end))
     return out

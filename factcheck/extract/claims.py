@@ -27,7 +27,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "7"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -135,6 +135,22 @@ def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef
     return [c.model_copy(update={"dated_events": tuple(owned[i])}) if i in owned else c for i, c in enumerate(claims)]
 
 
+def _with_leftover_casualties(
+    claims: list[Claim], counts: list[tuple[str, int, str, str, int, int]], text: str, locate: _Locator
+) -> list[Claim]:
+    """Counts in a part of the sentence no claim covers ("..., police said, bringing the death
+    toll to two") still count: they go to the sentence's first claim."""
+    if not claims:
+        return claims
+    held = {(c.start, c.end) for claim in claims for c in claim.casualties}
+    leftover = [_casualty(text, count, locate) for count in counts]
+    leftover = [c for c in leftover if (c.start, c.end) not in held]
+    if not leftover:
+        return claims
+    first = claims[0]
+    return [first.model_copy(update={"casualties": first.casualties + tuple(leftover)}), *claims[1:]]
+
+
 def _casualty(text: str, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
     role, value, scope, noun, local_start, local_end = count
     start, end, _, _ = locate.span(local_start, local_end)
@@ -221,6 +237,7 @@ def extract_document(
             )
             if claim is not None:
                 sentence_claims.append(claim)
+        sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence.doc.text, locate)
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_people(sentence, memory)
     entities = {e.key: e for claim in claims for e in claim.entities}
