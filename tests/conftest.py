@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def claim_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The API and the command line cache claims by default; keep that cache out of the checkout."""
+    if not os.environ.get("FACTCHECK_CACHE_DIR"):
+        os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("claim-cache"))
 
 
 @pytest.fixture(scope="session")
