@@ -154,7 +154,7 @@ def _describe_allowed(field: str) -> str:
     if field == "rule_settings":
         return "a table of tables, one per rule code, e.g. [rules.settings.QT01]"
     if field in ("select", "ignore"):
-        return "a list of rule codes (DT01), code prefixes (DT) or names (date_conflict, all)"
+        return "a list of rule names: codes (DT01), code prefixes (DT), kinds (date_conflict), dotted names (dates.conflict), groups (dates) or all"
     if field == "rules_dirs":
         return "a list of folder paths"
     annotation = Settings.model_fields[field].annotation

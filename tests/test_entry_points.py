@@ -214,3 +214,24 @@ def test_entry_api_default_jobs_decided_in_one_place(ai_folder: Path, engine_job
     factcheck.check([ai_folder / "wire-saturday.txt"], cache=False)
     factcheck.extract([ai_folder / "wire-saturday.txt"], cache=False)
     assert engine_jobs == [3, 3]
+
+
+# --------------------------------------------------------------------------- baselines
+
+
+def test_entry_cli_baseline_hides_what_the_api_recorded(ai_folder: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    recorded = factcheck.check([ai_folder], baseline=str(baseline), update_baseline=True, jobs=1)
+    assert recorded.findings and baseline.is_file()
+    code, out, err = cli("check", str(ai_folder), "--format", "json", "--baseline", str(baseline))
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["findings"] == [] and report["baselined"] == len(recorded.findings)
+
+
+def test_entry_api_baseline_hides_what_the_cli_recorded(ai_folder: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    code, _, err = cli("check", str(ai_folder), "--baseline", str(baseline), "--update-baseline", "--exit-zero")
+    assert code == 0 and baseline.is_file(), err
+    report = factcheck.check([ai_folder], baseline=str(baseline), jobs=1)
+    assert report.findings == () and report.baselined > 0
