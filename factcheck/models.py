@@ -205,6 +205,12 @@ class Claim(_Frozen):
     column: int
     sentence_start: int
     sentence_end: int
+    sentence_line: int = 1
+    """1-based line of the sentence's first character in the original file (as are the columns)."""
+    sentence_column: int = 1
+    sentence_end_line: int = 1
+    sentence_end_column: int = 1
+    """The column just past the sentence's last character."""
     event: EventRef
     entities: tuple[Entity, ...] = ()
     attribution: Attribution = Attribution()
