@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,9 +64,11 @@ class CasualtyConflict(Detector):
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         paths = sorted(story.claims)
-        slots = {path: count_slots(story.claims[path], story.docs[path].published) for path in paths}
         published = {path: meta.published for path, meta in story.docs.items()}
         days = date_slots(story.claims, published, self.lexicon)
+        slots = {
+            path: count_slots(story.claims[path], published[path], _day(days.get(path))) for path in paths
+        }
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
                 if _different_days(days.get(path_a), days.get(path_b), self.settings.max_days_apart):  # type: ignore[attr-defined]
@@ -102,6 +105,10 @@ class CasualtyConflict(Detector):
             [role, str(a.casualty.count), str(b.casualty.count)],
             severity=severity,
         )
+
+
+def _day(fill: DateFill | None) -> dt.date | None:
+    return fill.time.range_start if fill is not None else None
 
 
 def _different_days(a: DateFill | None, b: DateFill | None, limit: int) -> bool:

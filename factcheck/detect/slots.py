@@ -49,17 +49,26 @@ def _about_another_event(claim: Claim, published: dt.date | None) -> bool:
 
 
 def count_slots(
-    claims: Sequence[Claim], published: dt.date | None
+    claims: Sequence[Claim], published: dt.date | None, main_day: dt.date | None = None
 ) -> dict[str, CountFill]:
-    """Role → the report's first total count for it ("killed" → 2 from "Two people were killed")."""
+    """Role → the report's first total count for it ("killed" → 2 from "Two people were killed").
+
+    With `main_day` (the day the report gives its main event), a sentence that dates its
+    events only to other days counts another event ("the July 17 killings of three officers
+    in Baton Rouge")."""
     slots: dict[str, CountFill] = {}
     for claim in sorted(claims, key=lambda c: c.start):
-        if not reports_event(claim) or _about_another_event(claim, published):
+        if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
             if casualty.scope == "total" and casualty.role not in slots:
                 slots[casualty.role] = CountFill(claim, casualty)
     return slots
+
+
+def _dated_elsewhere(claim: Claim, main_day: dt.date | None) -> bool:
+    days = [e.time.range_start for e in claim.dated_events if e.time.range_start is not None]
+    return main_day is not None and bool(days) and all(abs((day - main_day).days) > 1 for day in days)
 
 
 def _day_events(claim: Claim, published: dt.date | None) -> list[DatedEvent]:

@@ -47,7 +47,8 @@ def number_value(token: Token) -> int | None:
 def is_furniture(sentence_text: str, lexicon: Lexicon) -> bool:
     """A caption, an "Updated:" line, a photo credit: page furniture rather than reporting."""
     lowered = sentence_text.lower()
-    return any(cue in lowered for cue in lexicon.casualties.furniture)
+    pattern = lexicon.casualties.furniture_regex
+    return any(cue in lowered for cue in lexicon.casualties.furniture) or bool(pattern and pattern.search(lowered))
 
 
 def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:
@@ -187,7 +188,8 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     # "six members were found dead", "pronounced two dead": the state hangs under the verb.
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj"):
         for child in head.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp") and child.lemma_.lower() in roles:
+            # "found shot", "pronounced dead"; not "started shooting", which the subject does.
+            if child.dep_ in ("acomp", "oprd", "xcomp") and child.lemma_.lower() in roles and child.tag_ != "VBG":
                 return _with_manner(child, roles)
     # "one woman dead", "two people killed", "victims who were shot", "two fatally"
     for child in noun.children:

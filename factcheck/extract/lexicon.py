@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..rulepacks import load_pack
 
@@ -44,7 +45,22 @@ class Casualties(_Pack):
     people: list[str] = Field(default_factory=list)
     scope: CasualtyScope = CasualtyScope()
     furniture: list[str] = Field(default_factory=list)
+    furniture_patterns: list[str] = Field(default_factory=list)
     scheduling: list[str] = Field(default_factory=list)
+
+    @field_validator("furniture_patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise ValueError(f"furniture pattern {pattern!r} is not a regular expression: {e}") from e
+        return patterns
+
+    @functools.cached_property
+    def furniture_regex(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in self.furniture_patterns), re.M) if self.furniture_patterns else None
 
     @functools.cached_property
     def role_of(self) -> dict[str, str]:
