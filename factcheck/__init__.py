@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from .models import Report
 
 
-def check(paths: Sequence[str | Path], **options: Any) -> Report:
-    """Read, extract and compare the articles under `paths`.
+def check(paths: Sequence[str | Path] | str | Path, **options: Any) -> Report:
+    """Read, extract and compare the articles under `paths` (one path, or a list of them).
 
     Keyword options are those of `factcheck.pipeline.RunOptions` (model, dateline,
     rules_dirs, jobs, cache, cache_dir, select, ignore, severity, settings, engine…).
@@ -29,7 +29,7 @@ def check(paths: Sequence[str | Path], **options: Any) -> Report:
     from .pipeline import RunOptions
     from .pipeline import check as run_check
 
-    return run_check(list(paths), RunOptions(**options))
+    return run_check(paths, RunOptions(**options))
 
 
 # `factcheck.extract(paths, **options) -> ExtractReport`: the extractors' subpackage is

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODELS", "load_model", "resolve_model_name", "model_identity"]
+__all__ = ["DEFAULT_MODELS", "PIECE_CHARS", "load_model", "parse_texts", "resolve_model_name", "model_identity", "text_pieces"]
 
 # The official package is preferred when present; the re-published copy of the same
 # MIT pipeline is what installs from the package index.
@@ -58,6 +59,54 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+# Longest stretch of text parsed at once. spaCy refuses texts over `nlp.max_length`
+# (E088, 1,000,000 characters by default) because the parser's and NER's working memory
+# grows with the text; a long article is parsed in pieces of this size and joined again.
+PIECE_CHARS = 100_000
+# Where a piece may end, best first: after a blank line, a line break, a sentence, a space.
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters whose concatenation is `text`.
+
+    Pieces end at a paragraph break when there is one in the second half of the
+    window, else at a line break, a sentence end or a space; only text with no
+    space at all is cut mid-word.
+    """
+    limit = max(1, limit)
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for mark in _BREAKS:
+            found = text.rfind(mark, start + limit // 2, end)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, limit: int | None = None) -> Iterator[Doc]:
+    """One parsed `Doc` per text, in order; long texts are parsed in pieces and joined.
+
+    The joined Doc's text is exactly the input text, so character offsets into it
+    (and from there into the original file) are unchanged.
+    """
+    limit = min(limit or PIECE_CHARS, nlp.max_length)
+    split = [text_pieces(text, limit) for text in texts]
+    # One stream through `nlp.pipe`, so short articles are still batched together.
+    docs = nlp.pipe(piece for pieces in split for piece in pieces)
+    for pieces in split:
+        parts = [next(docs) for _ in pieces]
+        # ensure_whitespace=False: the pieces already hold every character of the text.
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def _unused_pipes(name: str) -> list[str]:

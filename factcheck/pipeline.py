@@ -23,7 +23,7 @@ from .extract.claims import EXTRACTOR_VERSION
 from .rulepacks import rules_hash
 from .sharing import SharedParts
 from .engine import ExtractionEngine, make_engine
-from .ingest import read_corpus
+from .ingest import as_paths, read_corpus, require_paths
 from .ingest.offsets import LineIndex
 from .models import (
     Article,
@@ -164,14 +164,19 @@ def _collect(items: Iterable[DocumentClaims | InputProblem]) -> tuple[list[Docum
 
 
 def extract(
-    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+    paths: Sequence[str | Path] | str | Path, options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> ExtractReport:
-    """Read and extract every article under `paths`.
+    """Read and extract every article under `paths` (one path, or several).
 
     Returns:
         An `ExtractReport` with per-document claims and times, plus unreadable inputs.
+
+    Raises:
+        FactcheckError: A path does not exist (the command line's exit 2).
     """
     options = options or RunOptions()
+    paths = as_paths(paths)
+    require_paths(paths)
     articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes)
     documents, problems = _collect(extract_articles(articles, options, warnings=warnings))
     return ExtractReport(
@@ -183,14 +188,19 @@ def extract(
 
 
 def check(
-    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+    paths: Sequence[str | Path] | str | Path, options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> Report:
-    """Read, extract and compare every article under `paths`.
+    """Read, extract and compare every article under `paths` (one path, or several).
 
     Returns:
         A `Report` with the documents, the findings (most severe first) and unreadable inputs.
+
+    Raises:
+        FactcheckError: A path does not exist (the command line's exit 2).
     """
     options = options or RunOptions()
+    paths = as_paths(paths)
+    require_paths(paths)
     detectors = load_detectors(
         options.rules_dirs,
         select=options.select,

@@ -17,7 +17,7 @@ class _CallableModule(types.ModuleType):
         from ..pipeline import RunOptions
         from ..pipeline import extract as run_extract
 
-        return run_extract(list(paths), RunOptions(**options))
+        return run_extract(paths, RunOptions(**options))
 
 
 sys.modules[__name__].__class__ = _CallableModule

@@ -16,14 +16,18 @@ import yaml
 
 from ..errors import InputError
 from .dateline import date_value
-from .document import Draft
+from .decode import size_text
+from .document import Draft, bad_date_note
 from .offsets import TextBuilder
 from .suppressions import front_matter_rules
 
-__all__ = ["MarkdownReader", "front_matter"]
+__all__ = ["MarkdownReader", "FrontMatterLoader", "MAX_FRONT_MATTER", "front_matter"]
 
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# `$` matches before "\n" only: a file saved with CRLF line endings has "\r" before it.
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+# Metadata is a few lines; a larger block is not front matter a person wrote.
+MAX_FRONT_MATTER = 64_000
 _HEADING = re.compile(r" {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 _QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
@@ -46,6 +50,38 @@ _KEYS = {
     "url": ("url", "link", "canonical_url", "canonical"),
     "disable": ("factcheck-disable", "factcheck_disable"),
 }
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases, and lenient about dates and numbers.
+
+    An alias repeats a node without repeating its text, so a few kilobytes of nested
+    aliases ("billion laughs") expand to gigabytes; article metadata never needs them.
+    A value that looks like a date or a number but is not one (`2026-02-30`, an integer
+    of 5,000 digits) stays a string instead of aborting the whole block.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            what = "aliases (*name)" if isinstance(event, yaml.AliasEvent) else "anchors (&name)"
+            raise yaml.composer.ComposerError(None, None, f"{what} are not allowed in front matter", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _or_string(construct: Any) -> Any:
+    def constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+    return constructor
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _or_string(yaml.SafeLoader.construct_yaml_timestamp))
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _or_string(yaml.SafeLoader.construct_yaml_int))
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:float", _or_string(yaml.SafeLoader.construct_yaml_float))
 
 
 def _field(meta: dict[str, Any], name: str) -> Any:
@@ -76,13 +112,17 @@ def front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
     if closing is None:
         raise InputError(display, "malformed front matter: no closing '---' line")
     source = text[opening.end() : closing.start()]
+    if len(source) > MAX_FRONT_MATTER:
+        raise InputError(display, f"front matter too large ({size_text(len(source))} > {size_text(MAX_FRONT_MATTER)} limit)")
     try:
-        meta = yaml.safe_load(source)
+        meta = yaml.load(source, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2} column {mark.column + 1}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(display, f"malformed front matter{where} ({problem})") from e
+    except RecursionError as e:
+        raise InputError(display, "malformed front matter (nested too deeply)") from e
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -166,6 +206,7 @@ class MarkdownReader:
         date = _field(meta, "date")
         published = date_value(date)
         title = title or heading
+        notes = (bad_date_note("front matter", date),) if date is not None and published is None else ()
         yield Draft(
             body=clean,
             body_map=offset_map,
@@ -177,4 +218,5 @@ class MarkdownReader:
             author=_text_field(meta, "author"),
             url=_text_field(meta, "url"),
             suppressions=front_matter_rules(_field(meta, "disable")),
+            notes=notes,
         )

@@ -157,7 +157,8 @@ def render_terminal(report: Report, options: RenderOptions) -> str:
     if report.problems:
         console.print()
         for problem in report.problems:
-            line = Text("error", style="bold red" if options.color else "")
+            style = ("bold red" if problem.level == "error" else "dim") if options.color else ""
+            line = Text(problem.level, style=style)
             line.append(f": {problem.path}: {problem.message}")
             console.print(line)
     for entry in report.stale_baseline:
