@@ -21,6 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import FactcheckError
+from .ingest.document import article_pieces
 from .models import Article, DocumentClaims, InputProblem
 
 if TYPE_CHECKING:
@@ -64,18 +65,22 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     """
     from .extract.claims import extract_document
     from .extract.lexicon import load_lexicon
-    from .nlp import load_model, parse_texts
+    from .nlp import load_model, parse_pieces
 
     nlp = load_model(model)
     lexicon = load_lexicon(rules_dirs)
     results: list[Result] = []
-    for article, doc in zip(articles, _parsed(articles, lambda texts: parse_texts(nlp, texts)), strict=True):
-        if isinstance(doc, Exception):
-            _LOG.debug("%s: parsing failed", article.path, exc_info=doc)
-            results.append(InputProblem(path=article.path, message=f"could not parse ({_one_line(doc)})"))
+    for article, docs in zip(articles, _parsed(articles, lambda texts: parse_pieces(nlp, texts)), strict=True):
+        if isinstance(docs, Exception):
+            _LOG.debug("%s: parsing failed", article.path, exc_info=docs)
+            results.append(InputProblem(path=article.path, message=f"could not parse ({_one_line(docs)})"))
             continue
         try:
-            results.append(extract_document(article, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs))
+            parts = [
+                extract_document(piece, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs)
+                for piece, doc in zip(article_pieces(article, [d.text for d in docs]), docs, strict=True)
+            ]
+            results.append(merge_pieces(parts))
         except FactcheckError:
             raise
         except Exception as e:  # noqa: BLE001 - one article must not sink the run
@@ -89,8 +94,22 @@ def _one_line(error: BaseException) -> str:
     return detail if len(detail) <= 200 else detail[:199] + "…"
 
 
-def _parsed(articles: list[Article], parse: Callable[[list[str]], Iterator[Doc]]) -> Iterator[Doc | Exception]:
-    """A parsed Doc per article, or the exception parsing it raised.
+def merge_pieces(parts: list[DocumentClaims]) -> DocumentClaims:
+    """One article's claims from the claims of its pieces (their offsets already point into the file)."""
+    if len(parts) == 1:
+        return parts[0]
+    entities = {e.key: e for part in parts for e in part.entities}
+    return parts[0].model_copy(
+        update={
+            "claims": tuple(c for part in parts for c in part.claims),
+            "times": tuple(t for part in parts for t in part.times),
+            "entities": tuple(entities.values()),
+        }
+    )
+
+
+def _parsed(articles: list[Article], parse: Callable[[list[str]], Iterator[list[Doc]]]) -> Iterator[list[Doc] | Exception]:
+    """The parsed pieces of each article, or the exception parsing it raised.
 
     The batch is parsed in one stream; when that fails, the stream is dead and the
     failing article is not known (the parser works in batches of its own), so the

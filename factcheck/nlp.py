@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODELS", "PIECE_CHARS", "load_model", "parse_texts", "resolve_model_name", "model_identity", "text_pieces"]
+__all__ = ["DEFAULT_MODELS", "PIECE_CHARS", "load_model", "parse_pieces", "resolve_model_name", "model_identity", "text_pieces"]
 
 # The official package is preferred when present; the re-published copy of the same
 # MIT pipeline is what installs from the package index.
@@ -61,10 +61,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-# Longest stretch of text parsed at once. spaCy refuses texts over `nlp.max_length`
-# (E088, 1,000,000 characters by default) because the parser's and NER's working memory
-# grows with the text; a long article is parsed in pieces of this size and joined again.
-PIECE_CHARS = 100_000
+# Longest stretch of text parsed and extracted at once. spaCy refuses texts over
+# `nlp.max_length` (E088, 1,000,000 characters) because the parser's working memory grows
+# with the text, and claim extraction looks at the whole Doc for every clause (entities,
+# sentences), so its time grows with the square of the length. A long article is handled
+# in pieces of at most this size, cut at paragraph breaks; a typical news article is one piece.
+PIECE_CHARS = 10_000
 # Where a piece may end, best first: after a blank line, a line break, a sentence, a space.
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
@@ -93,20 +95,18 @@ def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], *, limit: int | None = None) -> Iterator[Doc]:
-    """One parsed `Doc` per text, in order; long texts are parsed in pieces and joined.
+def parse_pieces(nlp: Language, texts: Iterable[str], *, limit: int | None = None) -> Iterator[list[Doc]]:
+    """For each text, in order, its parsed pieces (one Doc for all but long texts).
 
-    The joined Doc's text is exactly the input text, so character offsets into it
-    (and from there into the original file) are unchanged.
+    The pieces' texts concatenated are the text, so a piece's offsets plus the
+    length of the pieces before it are offsets into the text.
     """
     limit = min(limit or PIECE_CHARS, nlp.max_length)
     split = [text_pieces(text, limit) for text in texts]
-    # One stream through `nlp.pipe`, so short articles are still batched together.
+    # One stream through `nlp.pipe`, so articles are still batched together.
     docs = nlp.pipe(piece for pieces in split for piece in pieces)
     for pieces in split:
-        parts = [next(docs) for _ in pieces]
-        # ensure_whitespace=False: the pieces already hold every character of the text.
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        yield [next(docs) for _ in pieces]
 
 
 def _unused_pipes(name: str) -> list[str]:
