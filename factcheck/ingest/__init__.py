@@ -154,7 +154,7 @@ def _read_file(
     noise = noise or load_noise_rules()
     articles: list[Article] = []
     problems: list[InputError] = [InputError(display, decoded.note)] if decoded.note else []
-    abs_path = str(path.absolute())
+    abs_path = readable_name(str(path.absolute()))
     try:
         items = list(reader.read(decoded.text, display))
     except InputError as e:
@@ -178,6 +178,8 @@ def _read_file(
             )
         except InputError as e:
             problems.append(e)
+    if not articles and all(p.problem.startswith("note:") for p in problems):
+        problems.append(InputError(display, "no articles in the file (an empty list of records)"))
     return articles, problems
 
 
