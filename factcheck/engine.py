@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import FactcheckError
-from .ingest.document import article_pieces
+from .ingest.document import article_piece
 from .models import Article, DocumentClaims, InputProblem
 
 if TYPE_CHECKING:
@@ -76,10 +76,11 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
             results.append(InputProblem(path=article.path, message=f"could not parse ({_one_line(docs)})"))
             continue
         try:
-            parts = [
-                extract_document(piece, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs)
-                for piece, doc in zip(article_pieces(article, [d.text for d in docs]), docs, strict=True)
-            ]
+            parts, start = [], 0
+            for doc in docs:
+                piece = article_piece(article, start, start + len(doc.text))
+                parts.append(extract_document(piece, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs))
+                start += len(doc.text)
             results.append(merge_pieces(parts))
         except FactcheckError:
             raise
@@ -108,7 +109,9 @@ def merge_pieces(parts: list[DocumentClaims]) -> DocumentClaims:
     )
 
 
-def _parsed(articles: list[Article], parse: Callable[[list[str]], Iterator[list[Doc]]]) -> Iterator[list[Doc] | Exception]:
+def _parsed(
+    articles: list[Article], parse: Callable[[list[str]], Iterator[Iterator[Doc]]]
+) -> Iterator[Iterator[Doc] | Exception]:
     """The parsed pieces of each article, or the exception parsing it raised.
 
     The batch is parsed in one stream; when that fails, the stream is dead and the

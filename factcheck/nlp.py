@@ -95,18 +95,20 @@ def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def parse_pieces(nlp: Language, texts: Iterable[str], *, limit: int | None = None) -> Iterator[list[Doc]]:
+def parse_pieces(nlp: Language, texts: Iterable[str], *, limit: int | None = None) -> Iterator[Iterator[Doc]]:
     """For each text, in order, its parsed pieces (one Doc for all but long texts).
 
     The pieces' texts concatenated are the text, so a piece's offsets plus the
-    length of the pieces before it are offsets into the text.
+    length of the pieces before it are offsets into the text. Texts of one piece go
+    through `nlp.pipe` together (it parses a whole batch before it yields); the
+    pieces of a long text are parsed one at a time as they are asked for, so only
+    one piece is held at once.
     """
     limit = min(limit or PIECE_CHARS, nlp.max_length)
     split = [text_pieces(text, limit) for text in texts]
-    # One stream through `nlp.pipe`, so articles are still batched together.
-    docs = nlp.pipe(piece for pieces in split for piece in pieces)
+    whole = nlp.pipe(pieces[0] for pieces in split if len(pieces) == 1)
     for pieces in split:
-        yield [next(docs) for _ in pieces]
+        yield iter([next(whole)]) if len(pieces) == 1 else (nlp(piece) for piece in pieces)
 
 
 def _unused_pipes(name: str) -> list[str]:

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-__all__ = ["printable", "readable_name", "sanitize_model"]
+__all__ = ["printable", "readable_name", "sanitize_model", "unwrap_commands"]
 
 # Line and paragraph separators that a log or terminal treats as a new line
 # (Unicode TR13; GitHub's runner splits on LF, terminals also move on CR, VT, FF, NEL).
@@ -53,6 +53,20 @@ def printable(text: str) -> str:
     """
     text = text.translate(_TABLE)
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+# A wrapped line that starts, after indentation, with "::" (the runner trims the line first).
+_COMMAND_START = re.compile(r"^([ \t]*)::", re.MULTILINE)
+
+
+def unwrap_commands(rendered: str) -> str:
+    """Rendered text in which no line starts with `::`.
+
+    `printable` leaves no line break in untrusted text, but a renderer that wraps long
+    lines (the terminal report at 80 columns in a CI log) can still start a line with
+    a word such as `::warning::`; such a line gets a backslash before it.
+    """
+    return _COMMAND_START.sub(r"\1\\::", rendered)
 
 
 def readable_name(name: str) -> str:

@@ -22,7 +22,7 @@ from .noise import NoiseRules, strip_noise
 from .offsets import OffsetMap, Rebuilder
 from .suppressions import find_suppressions
 
-__all__ = ["Draft", "Reader", "assemble", "article_pieces", "bad_date_note", "MAX_FIELD"]
+__all__ = ["Draft", "Reader", "assemble", "article_piece", "bad_date_note", "MAX_FIELD"]
 
 Format = Literal["txt", "md", "html", "json"]
 
@@ -143,19 +143,15 @@ def assemble(
     )
 
 
-def article_pieces(article: Article, texts: list[str]) -> list[Article]:
-    """The article cut into consecutive pieces with the given texts (which make up its text).
+def article_piece(article: Article, start: int, end: int) -> Article:
+    """The part of the article whose cleaned text is `text[start:end]`, for parsing a long article in pieces.
 
-    Each piece keeps the whole original file and maps its own offsets into it, so
-    whatever is found in a piece is located in the file as for the whole article.
+    The piece keeps the whole original file and maps its own offsets into it, so
+    whatever is found in it is located in the file as for the whole article.
     """
-    if len(texts) == 1:
-        return [article]
-    pieces, start = [], 0
-    for text in texts:
-        rebuilder = Rebuilder(article.text, article.offset_map)
-        rebuilder.keep(start, start + len(text))
-        piece_text, piece_map = rebuilder.build()
-        pieces.append(article.model_copy(update={"text": piece_text, "offset_map": piece_map}))
-        start += len(text)
-    return pieces
+    if start == 0 and end >= len(article.text):
+        return article
+    rebuilder = Rebuilder(article.text, article.offset_map)
+    rebuilder.keep(start, end)
+    text, offset_map = rebuilder.build()
+    return article.model_copy(update={"text": text, "offset_map": offset_map})

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..models import Claim, ExtractReport
 from ..detect.measures import show_quantity
-from ..sanitize import sanitize_model
+from ..sanitize import sanitize_model, unwrap_commands
 
 __all__ = ["render_extract_table"]
 
@@ -76,4 +76,4 @@ def render_extract_table(report: ExtractReport, *, color: bool = False, width: i
         console.print()
     for problem in report.problems:
         console.print(Text(f"{problem.level}: {problem.path}: {problem.message}"))
-    return buffer.getvalue()
+    return unwrap_commands(buffer.getvalue())
