@@ -73,11 +73,21 @@ def _echo_problems(problems: Iterable[InputProblem]) -> None:
         typer.echo(f"{label}: {printable(problem.path)}: {printable(problem.message)}", err=True)
 
 
+_DEBUG_HANDLER: dict[str, logging.Handler] = {}
+
+
 def _debug_logging(on: bool) -> None:
     """With --debug, the tracebacks the library logs for unreadable files go to stderr."""
+    logger = logging.getLogger("factcheck")
+    old = _DEBUG_HANDLER.pop("handler", None)
+    if old is not None:
+        logger.removeHandler(old)
     if on:
-        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-        logging.getLogger("factcheck").setLevel(logging.DEBUG)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("debug: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+        _DEBUG_HANDLER["handler"] = handler
 
 
 def handle_errors(command: F) -> F:

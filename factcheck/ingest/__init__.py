@@ -106,7 +106,8 @@ def read_file(
 
     This is the reading contract: whatever the file holds, the result is articles
     and problems, never an exception. A failure no reader foresaw becomes one problem
-    naming the file (its traceback is logged at debug level on the `factcheck` logger).
+    naming the file, with the exception as its `__cause__` (`read_corpus` logs its
+    traceback at debug level on the `factcheck` logger, which `--debug` shows).
 
     Args:
         path: The file.
@@ -124,12 +125,10 @@ def read_file(
     try:
         return _read_file(path, display, dateline=dateline, max_bytes=max_bytes, noise=noise)
     except RecursionError as e:
-        _LOG.debug("%s: reading failed", display, exc_info=True)
         return [], [_wrap(display, "nested too deeply to read", e)]
     except MemoryError as e:
         return [], [_wrap(display, "too large to hold in memory", e)]
     except Exception as e:  # noqa: BLE001 - the reading contract: one problem, never an exception
-        _LOG.debug("%s: reading failed", display, exc_info=True)
         return [], [_wrap(display, f"cannot read ({_one_line(e)})", e)]
 
 
@@ -309,6 +308,10 @@ def corpus_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
 
 
 def _problem(error: InputError) -> InputProblem:
+    cause = error.__cause__
+    if cause is not None:
+        # Shown with --debug: what went wrong inside the reader or the library it called.
+        _LOG.debug("%s: %s", error.path, error.problem, exc_info=(type(cause), cause, cause.__traceback__))
     if error.problem.startswith("note: "):
         return InputProblem(path=error.path, message=error.problem.removeprefix("note: "), level="note")
     return InputProblem(path=error.path, message=error.problem)

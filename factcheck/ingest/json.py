@@ -187,8 +187,10 @@ def _lines(text: str, display: str) -> Iterator[Draft | InputError]:
         except json.JSONDecodeError as e:
             yield InputError(display, f"malformed JSON at line {number} column {e.colno} ({e.msg})")
             continue
-        except RecursionError:
-            yield InputError(display, f"malformed JSON at line {number} (nested too deeply)")
+        except RecursionError as e:
+            error = InputError(display, f"malformed JSON at line {number} (nested too deeply)")
+            error.__cause__ = e
+            yield error
             continue
         yield _draft(text, start, record, display, f"#{number}")
 
@@ -203,8 +205,10 @@ class JsonReader:
         try:
             # Drafts are built eagerly so that a failure deep inside the file is met here.
             drafts = list(self._read(text, display))
-        except RecursionError:
-            drafts = [InputError(display, "malformed JSON (nested too deeply)")]
+        except RecursionError as e:
+            error = InputError(display, "malformed JSON (nested too deeply)")
+            error.__cause__ = e
+            drafts = [error]
         yield from drafts
 
     def _read(self, text: str, display: str) -> Iterator[Draft | InputError]:

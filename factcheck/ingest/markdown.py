@@ -64,8 +64,8 @@ class FrontMatterLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            what = "aliases (*name)" if isinstance(event, yaml.AliasEvent) else "anchors (&name)"
-            raise yaml.composer.ComposerError(None, None, f"{what} are not allowed in front matter", event.start_mark)
+            problem = "anchors and aliases (&name, *name) are not allowed in front matter"
+            raise yaml.composer.ComposerError(None, None, problem, event.start_mark)
         return super().compose_node(parent, index)
 
 
