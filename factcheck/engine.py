@@ -77,7 +77,7 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
             continue
         try:
             parts, start = [], 0
-            for doc in docs:
+            for doc in docs:  # parsed one piece at a time, as it is asked for
                 piece = article_piece(article, start, start + len(doc.text))
                 parts.append(extract_document(piece, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs))
                 start += len(doc.text)
