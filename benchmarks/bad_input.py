@@ -158,7 +158,7 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     baseline_findings = None
     rows = []
-    print(f"{'case':40} {'exit':>4} {'docs':>4} {'good':>5} {'json':>5} {'inert':>5} {'peak MB':>7} {'s':>6}  problem line")
+    print(f"{'case':40} {'exit':>4} {'docs':>4} {'good':>5} {'json':>5} {'inert':>5} {'peak MB':>7} {'s':>6}  problem line (or the articles added)")
     for case in chosen:
         workdir = base / f"case{len(rows)}"
         workdir.mkdir()
@@ -174,10 +174,13 @@ def main() -> int:
         same_findings = baseline_findings is None or result["findings"] is None or result["findings"] >= baseline_findings
         good_ok = "yes" if (reported and same_findings) else ("n/a" if not case.good_in_folder or case.expect_exit == (2,) else "NO")
         exit_ok = result["exit"] in case.expect_exit
-        problem = result["problem"].replace(str(workdir), "…")
+        # A usage error (exit 2) writes no report, so there is no JSON to judge.
+        json_shown = "yes" if result["json_valid"] else ("n/a" if result["exit"] == 2 and exit_ok else "NO")
+        added = [d for d in result["documents"] if not any(d == g or d.endswith("/" + g) for g in good)]
+        problem = result["problem"].replace(str(workdir), "…") or (f"read as: {', '.join(added)}" if added else "")
         problem = problem if len(problem) <= 110 else problem[:109] + "…"
         rows.append((case, result, good_ok, exit_ok))
-        print(f"{case.name:40} {result['exit']:>4}{'' if exit_ok else '!'} {len(result['documents']):>4} {good_ok:>5} {'yes' if result['json_valid'] else 'NO':>5} "
+        print(f"{case.name:40} {result['exit']:>4}{'' if exit_ok else '!'} {len(result['documents']):>4} {good_ok:>5} {json_shown:>5} "
               f"{'yes' if result['inert'] else 'NO':>5} {result['peak_mb']:>7} {result['seconds']:>6}  {problem}")
     aborted = [c.name for c, r, _, ok in rows if not ok]
     peak = max((r["peak_mb"] for _, r, _, _ in rows), default=0)
