@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -296,15 +297,23 @@ def corpus_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
             if identity not in seen:
                 seen.add(identity)
                 entries.append((file, root))
-    names = [_display(file, root) for file, root in entries]
-    taken: dict[str, int] = {}
-    for name in names:
-        taken[name] = taken.get(name, 0) + 1
-    named = [
-        (file, name if taken[name] == 1 else _display(file, None))
-        for (file, root), name in zip(entries, names, strict=True)
-    ]
-    return named, problems
+    return _unique_names(entries), problems
+
+
+def _unique_names(entries: list[tuple[Path, Path | None]]) -> list[tuple[Path, str]]:
+    """Each file with its name: relative to its folder, else to the working directory, else absolute."""
+    namings = (
+        lambda file, root: _display(file, root),
+        lambda file, root: _display(file, None),
+        lambda file, root: readable_name(str(file.absolute())),
+    )
+    names = [namings[0](file, root) for file, root in entries]
+    for naming in namings[1:]:
+        counts = Counter(names)
+        if all(n == 1 for n in counts.values()):
+            break
+        names = [naming(file, root) if counts[name] > 1 else name for (file, root), name in zip(entries, names, strict=True)]
+    return [(file, name) for (file, _), name in zip(entries, names, strict=True)]
 
 
 def _problem(error: InputError) -> InputProblem:
