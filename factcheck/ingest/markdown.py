@@ -34,12 +34,17 @@ _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _RULE = re.compile(r" {0,3}(?:([-*_])[ \t]*){3,}$|=+[ \t]*$")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*$")
+# Every span is bounded, possessive (`{0,500}+`) and cannot hold its own opening mark:
+# an unclosed `[`, `(` or `<!--` is then looked past in a few hundred steps, where an
+# unbounded `[^\]]*` rescanned the rest of the line from every `[` (a 200 kB line of
+# `[[[[` took minutes).
 _INLINE = re.compile(
-    r"(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|(?P<link>\[(?P<link_text>[^\]\n]+)\]\([^)\n]*\))"
-    r"|(?P<ref>\[(?P<ref_text>[^\]\n]+)\]\[[^\]\n]*\])"
-    r"|(?P<auto><https?://[^>\s]+>)"
-    r"|(?P<comment><!--.*?-->)"
+    r"(?P<image>!\[[^\[\]\n]{0,500}+\]\([^()\n]{0,500}+\))"
+    r"|(?P<link>\[(?P<link_text>[^\[\]\n]{1,500}+)\]\([^()\n]{0,500}+\))"
+    r"|(?P<ref>\[(?P<ref_text>[^\[\]\n]{1,500}+)\]\[[^\[\]\n]{0,200}+\])"
+    r"|(?P<auto><https?://[^<>\s]{1,500}+>)"
+    # Like the suppression comments it carries, a comment holds no `>` before its end.
+    r"|(?P<comment><!--[^>\n]{0,500}+(?<=--)>)"
     r"|(?P<mark>`+|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w))"
 )
 _KEYS = {

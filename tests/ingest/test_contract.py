@@ -205,6 +205,25 @@ def test_contract_unexpected_failure_is_one_problem(tmp_path: Path, monkeypatch:
     assert articles == [] and [str(p) for p in problems] == ["a.txt: cannot read (KeyError: 'surprise')"]
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("brackets.md", "[" * 200_000 + "\n"),
+        ("links.md", "[a](" * 50_000 + "\n"),
+        ("images.md", "![" * 100_000 + "\n"),
+        ("comments.md", "<!--" * 50_000 + "\n"),
+        ("comments.html", "<p>The mayor spoke.</p>" + "<!--" * 50_000 + "text"),
+    ],
+)
+def test_contract_unclosed_markup_reads_in_linear_time(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    articles, problems = read_file(path, root=tmp_path)
+    assert time.monotonic() - started < 10  # was minutes: every `[` or `<!--` rescanned the rest
+    assert len(articles) + len(problems) == 1
+
+
 # -- fuzzing ---------------------------------------------------------------------------------
 
 _FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
