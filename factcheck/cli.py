@@ -20,8 +20,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FactcheckError
-from .models import SEVERITY_ORDER, InputProblem
+from .errors import EXIT_USAGE, FactcheckError
+from .models import InputProblem
 from .sanitize import printable
 
 __all__ = ["app", "main"]
@@ -173,8 +173,8 @@ def check_command(
     fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = None,
     min_severity: Annotated[Level | None, typer.Option("--min-severity", help="Show findings at or above this severity.")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 (report only).")] = False,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (codes, kinds or groups; comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, kinds or groups).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules: codes (DT01), prefixes (DT), kinds, dotted names, groups or all; comma-separated.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (the same names as --select).")] = None,
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Hide findings recorded in this baseline file.")] = None,
@@ -193,7 +193,7 @@ def check_command(
 ) -> None:
     """Compare the articles and report where they disagree."""
     from .config import load_settings
-    from .gate import run_check
+    from .gate import exit_code, run_check
 
     _require_paths(paths)
     settings = load_settings(
@@ -228,13 +228,7 @@ def check_command(
         # The terminal report lists unreadable articles itself; elsewhere they go to stderr too.
         _echo_problems(outcome.report.problems)
     _write_or_print(outcome.rendered, settings.output)
-    if settings.strict and any(p.level == "error" for p in outcome.report.problems):
-        raise typer.Exit(EXIT_USAGE)
-    if settings.exit_zero:
-        raise typer.Exit(EXIT_OK)
-    gate = SEVERITY_ORDER[settings.fail_on]
-    failing = any(SEVERITY_ORDER[f.severity] >= gate for f in outcome.report.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    raise typer.Exit(exit_code(outcome.report, settings))
 
 
 @app.command("extract")
@@ -247,25 +241,32 @@ def extract_command(
     model: ModelOpt = None,
     jobs: JobsOpt = None,
     rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Extract dated, attributed claims from each article."""
     _require_paths(paths)
-    from .pipeline import RunOptions, default_jobs, extract
+    from .options import resolve_options
+    from .pipeline import extract
     from .report.extract_table import render_extract_table
 
     with _progress(not no_progress) as progress:
-        report = extract(
+        # The same settings as `check`: the configuration file's dateline, rule folders, cache.
+        _, options = resolve_options(
             paths,
-            RunOptions(
-                model=model,
-                dateline=_parse_date(dateline),
-                rules_dirs=tuple(str(r) for r in rules or ()),
-                jobs=jobs or default_jobs(),
-                progress=progress,
-            ),
+            config=config,
+            model=model,
+            dateline=_parse_date(dateline),
+            rules_dirs=[str(r) for r in rules] if rules else None,
+            jobs=jobs,
+            cache=False if no_cache else None,
+            cache_dir=cache_dir,
+            progress=progress,
         )
+        report = extract(paths, options)
     _echo_problems(report.problems)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
@@ -285,8 +286,10 @@ def rules_command(
     """List the rules with their code, kind, severity and description."""
     from .comparison import load_detectors
     from .detect.base import registry
+    from .packs import RulePacks
 
-    enabled = {d.code: d for d in load_detectors([str(r) for r in rules or ()])}
+    packs = RulePacks.load([str(r) for r in rules or ()])
+    enabled = {d.code: d for d in load_detectors(packs.dirs, configs=packs.detectors, lexicon=packs.lexicon)}
     rows = [
         {
             "code": code,
@@ -314,14 +317,22 @@ def rules_command(
 
 @app.command("explain")
 @handle_errors
-def explain_command(rule: Annotated[str, typer.Argument(help="A rule code such as DT01.")], debug: DebugOpt = False) -> None:
+def explain_command(
+    rule: Annotated[str, typer.Argument(help="A rule name: a code (DT01), prefix (DT), kind, dotted name or group.")],
+    debug: DebugOpt = False,
+) -> None:
     """Show what a rule checks, with an example that fires and one that does not."""
     from .detect.base import registry
+    from .detect.names import resolve_rules
 
     known = registry()
-    cls = known.get(rule.upper())
-    if cls is None:
-        raise FactcheckError(f"unknown rule {rule!r}; expected one of: {', '.join(known)}")
+    for number, code in enumerate(sorted(resolve_rules(rule, known))):
+        if number:
+            typer.echo("")
+        _explain(known[code])
+
+
+def _explain(cls: Any) -> None:
     typer.echo(f"{cls.code} {cls.name} ({cls.kind}, default severity {cls.default_severity})\n")
     typer.echo(cls.explanation())
     settings = cls.Settings.model_fields

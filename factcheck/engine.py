@@ -27,14 +27,13 @@ from .models import Article, DocumentClaims, InputProblem
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .pipeline import RunOptions
+    from .options import RunOptions
 
 _LOG = logging.getLogger("factcheck")
 
 __all__ = [
     "ExtractionEngine",
     "LocalEngine",
-    "make_engine",
     "extract_batch",
     "run_ordered",
     "start_worker",
@@ -64,11 +63,12 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     (a bad rule pack, a missing model) is the user's to fix and stops the run.
     """
     from .extract.claims import extract_document
-    from .extract.lexicon import load_lexicon
+    from .extract.packs import load_extraction_packs
     from .nlp import load_model, parse_pieces
 
     nlp = load_model(model)
-    lexicon = load_lexicon(rules_dirs)
+    # Loaded once per process and kept: the batches of a run share one set of packs.
+    packs = load_extraction_packs(tuple(rules_dirs))
     results: list[Result] = []
     for article, docs in zip(articles, _parsed(articles, lambda texts: parse_pieces(nlp, texts)), strict=True):
         if isinstance(docs, Exception):
@@ -79,7 +79,11 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
             parts, start = [], 0
             for doc in docs:  # parsed one piece at a time, as it is asked for
                 piece = article_piece(article, start, start + len(doc.text))
-                parts.append(extract_document(piece, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs))
+                parts.append(
+                    extract_document(
+                        piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities
+                    )
+                )
                 start += len(doc.text)
             results.append(merge_pieces(parts))
         except FactcheckError:
@@ -188,7 +192,7 @@ class LocalEngine:
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
-        self.jobs = max(1, options.jobs or 1)
+        self.jobs = options.workers
         self._pool: ProcessPoolExecutor | None = None
         self.done = 0
 
@@ -220,12 +224,12 @@ class LocalEngine:
 
 
 def warm_worker(model: str | None, rules_dirs: tuple[str, ...] = ()) -> None:
-    """Load the model (and lexicon) once when a worker process starts."""
-    from .extract.lexicon import load_lexicon
+    """Load the model and the rule packs once when a worker process starts."""
+    from .extract.packs import load_extraction_packs
     from .nlp import load_model
 
     load_model(model)
-    load_lexicon(rules_dirs)
+    load_extraction_packs(tuple(rules_dirs))
 
 
 def start_worker(model: str | None, rules_dirs: tuple[str, ...], main_pid: int) -> None:
@@ -276,16 +280,3 @@ def _alive(pid: int) -> bool:
     except OSError:  # exists, owned by someone else (a reused pid): not ours to judge
         return True
     return True
-
-
-def make_engine(options: RunOptions) -> ExtractionEngine:
-    """The engine `options.engine` names: `local` (default) or `dask`."""
-    if options.engine == "local":
-        return LocalEngine(options)
-    if options.engine == "dask":
-        try:
-            from .distributed import DaskEngine
-        except ImportError as e:
-            raise FactcheckError("the dask engine needs the extra: pip install 'factcheck[dask]'") from e
-        return DaskEngine(options)
-    raise FactcheckError(f"unknown engine {options.engine!r}; expected: local, dask")

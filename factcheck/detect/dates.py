@@ -40,6 +40,9 @@ class DateSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_gap_days: int = 1
     """Dates closer than this are taken to agree (1: any different day conflicts)."""
+    max_gap_days: int = 14
+    """Dates further apart than this are two events, not one event dated twice: reports of
+    one event disagree by a day or a weekday, not by months (0: no limit)."""
     ignore_events: list[str] = Field(
         default_factory=lambda: ["be", "have", "do", "get", "make", "take", "go", "come", "say", "think", "face", "publish", "update", "post"]
     )
@@ -84,7 +87,8 @@ class DateConflict(Detector):
                 if time_relation(ta, tb) != "disjoint":
                     continue
                 assert ta.range_start and tb.range_start
-                if abs((ta.range_start - tb.range_start).days) < settings.min_gap_days:
+                gap = abs((ta.range_start - tb.range_start).days)
+                if gap < settings.min_gap_days or (settings.max_gap_days and gap > settings.max_gap_days):
                     continue
                 message = (
                     f"Reports give different dates for the {a.family} (\"{a.lemma}\" / \"{b.lemma}\"): "

@@ -117,6 +117,10 @@ class QuantityConflict(Detector):
                 for b, qb in items[i + 1 :]:
                     if a.path == b.path or not _about_the_same(a, b, entities):
                         continue
+                    # Counts of things need the same event: "five bullet holes in a helicopter"
+                    # and "21 bullet holes" in a photo share words, not a fact.
+                    if qa.kind == "count" and a.event.event_class != b.event.event_class and not _said_updated(a, b, self.settings):
+                        continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
 
@@ -173,6 +177,11 @@ class QuantityConflict(Detector):
             ["|".join(key), show_quantity(qa), show_quantity(qb)],
             severity=severity,
         )
+
+
+def _said_updated(a: Claim, b: Claim, settings: BaseModel) -> bool:
+    cues = getattr(settings, "update_cues", [])
+    return any(cue in c.text.lower() for c in (a, b) for cue in cues)
 
 
 def _what(key: tuple[str, ...], quantity: Quantity) -> str:

@@ -17,17 +17,17 @@ from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, Event
 from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import casualty_counts, is_furniture, is_scheduled
 from .events import dated_events, event_phrase
-from .time import load_time_lexicon
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
+from .quantities import QuantityLexicon, load_quantity_lexicon
 from .quantities import quantities as find_quantities
-from .time import time_expressions
+from .time import TimeLexicon, load_time_lexicon, time_expressions
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "9"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -104,6 +104,11 @@ class _Locator:
         original_end = max(original_start, self.to_original(end, end=True))
         line, column = self.lines.line_column(original_start)
         return original_start, original_end, line, column
+
+    def end(self, original_start: int, original_end: int) -> tuple[int, int]:
+        """Line of the last character of `[original_start, original_end)` and the column just past it."""
+        line, column = self.lines.line_column(max(original_start, original_end - 1))
+        return line, column + 1
 
 
 def _relocate_time(time: TimeRef, locate: _Locator) -> TimeRef:
@@ -194,17 +199,25 @@ def extract_document(
     doc: Doc,
     *,
     lexicon: Lexicon | None = None,
+    time_lexicon: TimeLexicon | None = None,
+    quantity_lexicon: QuantityLexicon | None = None,
     extra_rule_dirs: Sequence[str | Path] = (),
 ) -> DocumentClaims:
-    """All claims of one parsed article."""
+    """All claims of one parsed article.
+
+    The three lexicons are the run's packs (`RulePacks`); each one not given is read
+    from the built-in pack merged with `extra_rule_dirs`.
+    """
     lexicon = lexicon or load_lexicon(extra_rule_dirs)
+    time_lexicon = time_lexicon or load_time_lexicon(extra_rule_dirs)
     locate = _Locator(article)
-    local_times = time_expressions(doc, dateline=article.published)
+    local_times = time_expressions(doc, dateline=article.published, lexicon=time_lexicon)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
     mapped = {local.start: local for local, _ in times}
     original = {local.start: moved for local, moved in times}
-    time_lexicon = load_time_lexicon(extra_rule_dirs)
-    local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
+    local_quantities = find_quantities(
+        doc, lexicon=quantity_lexicon or load_quantity_lexicon(extra_rule_dirs)
+    )
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     claims: list[Claim] = []
@@ -219,7 +232,9 @@ def extract_document(
         ]
         sentence_claims = []
         for predicate in predicates:
-            claim = _claim(article, predicate, predicates, sentence, lexicon, memory, locate, times, quantities, counts)
+            claim = _claim(
+                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities, counts
+            )
             if claim is not None:
                 sentence_claims.append(claim)
         sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence.doc.text, locate)
@@ -246,6 +261,7 @@ def _claim(
     predicates: Sequence[Token],
     sentence: Span,
     lexicon: Lexicon,
+    time_lexicon: TimeLexicon,
     memory: SpeakerMemory,
     locate: _Locator,
     times: list[tuple[TimeRef, TimeRef]],
@@ -257,14 +273,16 @@ def _claim(
         clause = list(sentence)
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1])
     attribution, _ = attribution_for(predicate, sentence, lexicon, memory)
-    modality = clause_modality(clause, predicate, sentence, lexicon)
+    modality = clause_modality(clause, predicate, sentence, lexicon, time_lexicon=time_lexicon)
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
     casualties = tuple(
         _casualty(sentence.doc.text, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
     )
     start, end, line, column = locate.span(clause_start, clause_end)
-    sentence_start, sentence_end, _, _ = locate.span(sentence.start_char, sentence.end_char)
+    # Line and column are computed here, once: findings quote the sentence with these.
+    sentence_start, sentence_end, sentence_line, sentence_column = locate.span(sentence.start_char, sentence.end_char)
+    sentence_end_line, sentence_end_column = locate.end(sentence_start, sentence_end)
     claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
     return Claim(
         id=claim_id,
@@ -277,6 +295,10 @@ def _claim(
         column=column,
         sentence_start=sentence_start,
         sentence_end=sentence_end,
+        sentence_line=sentence_line,
+        sentence_column=sentence_column,
+        sentence_end_line=sentence_end_line,
+        sentence_end_column=sentence_end_column,
         event=_event_ref(predicate, clause, lexicon),
         entities=claim_entities(sentence),
         attribution=attribution,

@@ -70,8 +70,26 @@ def dated_events(
         if event is None:
             continue
         phrase, event_class, verb = event
-        found.append((phrase, event_class, time, verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)))
+        tense, scheduled = verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)
+        found.append((phrase, event_class, time, tense, scheduled))
+        for noun, noun_class in _events_it_happened_in(verb, lexicon):
+            if noun_class != event_class:
+                found.append((noun, noun_class, time, tense, scheduled))
     return found
+
+
+def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """ "A 13-year-old died in an accidental shooting Sunday": the death is dated, and so is
+    the shooting it happened in. ("Died after a shooting" dates only the death.)"""
+    classes = lexicon.event_class_of
+    events = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for noun in prep.children:
+                lemma = noun.lemma_.lower()
+                if noun.dep_ == "pobj" and lemma in classes:
+                    events.append((lemma, classes[lemma]))
+    return events
 
 
 def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
@@ -98,7 +116,21 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
             return None
         phrase, event_class = event_phrase(node, lexicon)
+        if event_class is None and lemma in lexicon.inquiry_verbs:
+            # "Police are investigating a shooting Friday night", "were called to a shooting".
+            return _event_it_is_about(node, lexicon)
         return (phrase, event_class, node) if event_class else None
+    return None
+
+
+def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    classes = lexicon.event_class_of
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for o in p.children if o.dep_ == "pobj"]
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        if lemma in classes:
+            return lemma, classes[lemma], verb
     return None
 
 
