@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .models import ExtractReport, Report
 
 
-def check(paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> Report:
-    """Read, extract and compare the articles under `paths`, as `factcheck check` does.
+def check(paths: Sequence[str | Path] | str | Path, *, config: str | Path | None = None, **options: Any) -> Report:
+    """Read, extract and compare the articles under `paths` (one path, or a list), as `factcheck check` does.
 
     Settings are resolved as on the command line: the configuration file (`config`, else
     `FACTCHECK_CONFIG`, else the nearest `.factcheck.toml` or `[tool.factcheck]`), then
@@ -32,23 +32,27 @@ def check(paths: Sequence[str | Path], *, config: str | Path | None = None, **op
     dateline, rules_dirs, jobs, cache, cache_dir, select, ignore, severity, settings,
     baseline, engine…). Inline suppressions and the baseline are applied.
     """
+    from .ingest import as_paths
     from .options import resolve_options
     from .pipeline import check as run_check
 
-    _, run = resolve_options(list(paths), config=config, **options)
-    return run_check(list(paths), run)
+    paths = as_paths(paths)  # a string is one path, never its characters
+    _, run = resolve_options(paths, config=config, **options)
+    return run_check(paths, run)
 
 
-def _extract(paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> ExtractReport:
-    """Read the articles under `paths` and extract their claims, as `factcheck extract` does.
+def _extract(paths: Sequence[str | Path] | str | Path, *, config: str | Path | None = None, **options: Any) -> ExtractReport:
+    """Read the articles under `paths` (one path, or a list) and extract their claims, as `factcheck extract` does.
 
     Settings are resolved as for `check`.
     """
+    from .ingest import as_paths
     from .options import resolve_options
     from .pipeline import extract as run_extract
 
-    _, run = resolve_options(list(paths), config=config, **options)
-    return run_extract(list(paths), run)
+    paths = as_paths(paths)
+    _, run = resolve_options(paths, config=config, **options)
+    return run_extract(paths, run)
 
 
 class _CallableExtract(types.ModuleType):
@@ -59,7 +63,7 @@ class _CallableExtract(types.ModuleType):
     subpackage never imports the layers above it.
     """
 
-    def __call__(self, paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> ExtractReport:
+    def __call__(self, paths: Sequence[str | Path] | str | Path, *, config: str | Path | None = None, **options: Any) -> ExtractReport:
         return _extract(paths, config=config, **options)
 
 

@@ -127,6 +127,7 @@ class ClaimCache:
         self._misses = 0
         self._writes = 0
         self._rebuilt = False
+        self._read_only = False
         self._open()
 
     # -- public -----------------------------------------------------------------
@@ -175,7 +176,7 @@ class ClaimCache:
     def put_many(self, items: Iterable[tuple[str, DocumentClaims]]) -> None:
         """Store several articles' claims in one transaction (much faster than one `put` each)."""
         rows = [(key, doc.model_dump_json(), time.time()) for key, doc in items]
-        if not rows or self._conn is None:
+        if not rows or self._conn is None or self._read_only:
             return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -233,10 +234,32 @@ class ClaimCache:
         try:
             self._conn = self._connect_retrying()
         except sqlite3.OperationalError as e:
-            # Locked, unwritable or unopenable: run without the cache rather than fail.
-            self._warn(f"cache disabled: {_one_line(e)} ({self.path})")
+            # Unwritable (a cache restored read-only in CI, a shared folder): still worth reading.
+            self._conn = self._connect_read_only() if self.path.exists() else None
+            if self._conn is not None:
+                self._read_only = True
+                self._warn(f"cache is read-only: reading it, not storing new claims ({_one_line(e)}; {self.path})")
+            else:
+                # Locked or unopenable: run without the cache rather than fail.
+                self._warn(f"cache disabled: {_one_line(e)} ({self.path})")
         except sqlite3.DatabaseError as e:
             self._rebuild(e)
+
+    def _connect_read_only(self) -> sqlite3.Connection | None:
+        """A read-only connection, or `None` when the file cannot be read either.
+
+        `mode=ro` still needs to create the WAL index file beside the database; in a
+        folder that is not writable, `immutable=1` reads the file as it is
+        (https://www.sqlite.org/uri.html#uriimmutable).
+        """
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{self.path.absolute().as_uri()}?{query}", uri=True, check_same_thread=False)
+                conn.execute("SELECT 1 FROM claims LIMIT 1").fetchall()
+            except sqlite3.Error:
+                continue
+            return conn
+        return None
 
     def _connect_retrying(self) -> sqlite3.Connection:
         # Switching a new file to WAL takes an exclusive lock and SQLite reports SQLITE_BUSY
@@ -321,7 +344,7 @@ class ClaimCache:
             pass  # nothing to roll back
 
     def _delete(self, key: str) -> None:
-        if self._conn is None:
+        if self._conn is None or self._read_only:
             return
         try:
             self._conn.execute("DELETE FROM claims WHERE key = ?", (key,))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -20,6 +21,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .errors import EXIT_USAGE, FactcheckError
+from .models import InputProblem
+from .sanitize import printable
 
 __all__ = ["app", "main"]
 
@@ -59,8 +62,32 @@ _DEBUG = {"on": False}
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(f"Error: {printable(message)}", err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+def _echo_problems(problems: Iterable[InputProblem]) -> None:
+    """One line per input problem on stderr, with file names and text made harmless for logs."""
+    for problem in problems:
+        label = "Note" if problem.level == "note" else "Error"
+        typer.echo(f"{label}: {printable(problem.path)}: {printable(problem.message)}", err=True)
+
+
+_DEBUG_HANDLER: dict[str, logging.Handler] = {}
+
+
+def _debug_logging(on: bool) -> None:
+    """With --debug, the tracebacks the library logs for unreadable files go to stderr."""
+    logger = logging.getLogger("factcheck")
+    old = _DEBUG_HANDLER.pop("handler", None)
+    if old is not None:
+        logger.removeHandler(old)
+    if on:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("debug: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+        _DEBUG_HANDLER["handler"] = handler
 
 
 def handle_errors(command: F) -> F:
@@ -69,6 +96,7 @@ def handle_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         _DEBUG["on"] = bool(kwargs.get("debug"))
+        _debug_logging(_DEBUG["on"])
         try:
             return command(*args, **kwargs)
         except typer.Exit:
@@ -102,9 +130,9 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def _require_paths(paths: list[Path]) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise FactcheckError(f"{', '.join(missing)}: no such file or folder")
+    from .ingest import require_paths
+
+    require_paths(paths)
 
 
 def _write_or_print(text: str, output: Path | None) -> None:
@@ -195,11 +223,10 @@ def check_command(
     with _progress(not no_progress) as progress:
         outcome = run_check(paths, settings, update_baseline=update_baseline, summary_path=summary, progress=progress)
     for warning in outcome.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
+        typer.echo(f"Warning: {printable(warning)}", err=True)
     if settings.format != "terminal" or settings.output is not None:
         # The terminal report lists unreadable articles itself; elsewhere they go to stderr too.
-        for problem in outcome.report.problems:
-            typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
+        _echo_problems(outcome.report.problems)
     _write_or_print(outcome.rendered, settings.output)
     raise typer.Exit(exit_code(outcome.report, settings))
 
@@ -240,8 +267,7 @@ def extract_command(
             progress=progress,
         )
         report = extract(paths, options)
-    for problem in report.problems:
-        typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
+    _echo_problems(report.problems)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
@@ -338,5 +364,5 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as e:  # noqa: BLE001 - last resort: one line, never a traceback
-        typer.echo(f"Error: internal error: {type(e).__name__}: {e}", err=True)
+        typer.echo(f"Error: internal error: {type(e).__name__}: {printable(str(e))}", err=True)
         sys.exit(EXIT_USAGE)

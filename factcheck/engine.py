@@ -9,6 +9,10 @@ memory stays flat however large the folder, and results come back in input order
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -17,12 +21,25 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import FactcheckError
+from .ingest.document import article_piece
 from .models import Article, DocumentClaims, InputProblem
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .options import RunOptions
 
-__all__ = ["ExtractionEngine", "LocalEngine", "extract_batch", "run_ordered", "warm_worker"]
+_LOG = logging.getLogger("factcheck")
+
+__all__ = [
+    "ExtractionEngine",
+    "LocalEngine",
+    "extract_batch",
+    "run_ordered",
+    "start_worker",
+    "warm_worker",
+    "watch_parent",
+]
 
 Result = DocumentClaims | InputProblem
 
@@ -47,25 +64,75 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     """
     from .extract.claims import extract_document
     from .extract.packs import load_extraction_packs
-    from .nlp import load_model
+    from .nlp import load_model, parse_pieces
 
     nlp = load_model(model)
     # Loaded once per process and kept: the batches of a run share one set of packs.
     packs = load_extraction_packs(tuple(rules_dirs))
     results: list[Result] = []
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+    for article, docs in zip(articles, _parsed(articles, lambda texts: parse_pieces(nlp, texts)), strict=True):
+        if isinstance(docs, Exception):
+            _LOG.debug("%s: parsing failed", article.path, exc_info=docs)
+            results.append(InputProblem(path=article.path, message=f"could not parse ({_one_line(docs)})"))
+            continue
         try:
-            results.append(
-                extract_document(
-                    article, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities
+            parts, start = [], 0
+            for doc in docs:  # parsed one piece at a time, as it is asked for
+                piece = article_piece(article, start, start + len(doc.text))
+                parts.append(
+                    extract_document(
+                        piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities
+                    )
                 )
-            )
+                start += len(doc.text)
+            results.append(merge_pieces(parts))
         except FactcheckError:
             raise
         except Exception as e:  # noqa: BLE001 - one article must not sink the run
-            detail = traceback.format_exception_only(type(e), e)[-1].strip()
-            results.append(InputProblem(path=article.path, message=f"could not extract claims ({detail})"))
+            _LOG.debug("%s: extraction failed", article.path, exc_info=True)
+            results.append(InputProblem(path=article.path, message=f"could not extract claims ({_one_line(e)})"))
     return results
+
+
+def _one_line(error: BaseException) -> str:
+    detail = " ".join(traceback.format_exception_only(type(error), error)[-1].split())
+    return detail if len(detail) <= 200 else detail[:199] + "…"
+
+
+def merge_pieces(parts: list[DocumentClaims]) -> DocumentClaims:
+    """One article's claims from the claims of its pieces (their offsets already point into the file)."""
+    if len(parts) == 1:
+        return parts[0]
+    entities = {e.key: e for part in parts for e in part.entities}
+    return parts[0].model_copy(
+        update={
+            "claims": tuple(c for part in parts for c in part.claims),
+            "times": tuple(t for part in parts for t in part.times),
+            "entities": tuple(entities.values()),
+        }
+    )
+
+
+def _parsed(
+    articles: list[Article], parse: Callable[[list[str]], Iterator[Iterator[Doc]]]
+) -> Iterator[Iterator[Doc] | Exception]:
+    """The parsed pieces of each article, or the exception parsing it raised.
+
+    The batch is parsed in one stream; when that fails, the stream is dead and the
+    failing article is not known (the parser works in batches of its own), so the
+    rest are parsed one by one and only the culprit is lost.
+    """
+    docs = parse([a.text for a in articles])
+    for index in range(len(articles)):
+        try:
+            yield next(docs)
+        except Exception:  # noqa: BLE001 - found again below, article by article
+            for article in articles[index:]:
+                try:
+                    yield next(parse([article.text]))
+                except Exception as e:  # noqa: BLE001 - one article must not sink the run
+                    yield e
+            return
 
 
 def _batches(items: Iterable[Article | InputProblem], size: int) -> Iterator[list[Article | InputProblem]]:
@@ -137,7 +204,9 @@ class LocalEngine:
     def run(self, articles: Iterable[Article | InputProblem]) -> Iterator[Result]:
         if self.jobs > 1 and self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=warm_worker, initargs=(self.options.model, self.options.rules_dirs)
+                max_workers=self.jobs,
+                initializer=start_worker,
+                initargs=(self.options.model, self.options.rules_dirs, os.getpid()),
             )
         # In process, one batch at a time: nothing is gained by reading ahead.
         window = 0 if self._pool is None else self.jobs * 2
@@ -162,3 +231,52 @@ def warm_worker(model: str | None, rules_dirs: tuple[str, ...] = ()) -> None:
     load_model(model)
     load_extraction_packs(tuple(rules_dirs))
 
+
+def start_worker(model: str | None, rules_dirs: tuple[str, ...], main_pid: int) -> None:
+    """Set up a local worker process: watch for the main process to die, then load the model.
+
+    A model that cannot be loaded is not reported here: an initializer's exception
+    only breaks the pool, with a traceback printed by every worker. The first batch
+    loads the model again and its `ModelError` reaches the main process as one line.
+    """
+    watch_parent(main_pid)
+    try:
+        warm_worker(model, rules_dirs)
+    except FactcheckError:
+        pass
+
+
+# Seconds between checks that the main process is still alive.
+_WATCH_INTERVAL = 0.25
+
+
+def watch_parent(main_pid: int, *, interval: float = _WATCH_INTERVAL) -> threading.Thread:
+    """Exit this worker process soon after the main process dies (`kill -9`, SIGTERM, a crash).
+
+    A worker blocked waiting for work would otherwise live on for minutes holding
+    the model's memory. When the parent dies the worker is re-parented, so its
+    parent pid changes; that is polled from a daemon thread. (Linux's
+    `PR_SET_PDEATHSIG` fires when the parent *thread* exits, which for a pool that
+    starts workers from a helper thread is too early, and it exists on Linux only.)
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent or not _alive(main_pid):
+                os._exit(1)
+            time.sleep(interval)
+
+    thread = threading.Thread(target=watch, name="factcheck-watch-parent", daemon=True)
+    thread.start()
+    return thread
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else (a reused pid): not ours to judge
+        return True
+    return True

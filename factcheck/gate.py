@@ -69,10 +69,10 @@ def _for_format(report: Report, fmt: str) -> Report:
 def exit_code(report: Report, settings: Settings) -> int:
     """0, 1 or 2 for a finished check (the conventions of ruff and sqlfluff).
 
-    2 when `strict` and an article could not be read; else 0 with `exit_zero`; else 1
-    when a finding is at or above `fail_on`, and 0 when none is.
+    2 when `strict` and an article could not be read (notes do not count); else 0 with
+    `exit_zero`; else 1 when a finding is at or above `fail_on`, and 0 when none is.
     """
-    if settings.strict and report.problems:
+    if settings.strict and any(p.level == "error" for p in report.problems):
         return EXIT_USAGE
     if settings.exit_zero:
         return EXIT_OK

@@ -280,8 +280,11 @@ class Finding(_Frozen):
 
 
 class InputProblem(_Frozen):
+    """A file that could not be read (`error`), or something worth knowing about one that was (`note`)."""
+
     path: str
     message: str
+    level: Literal["error", "note"] = "error"
 
 
 class DocumentInfo(_Frozen):

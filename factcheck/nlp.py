@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODELS", "load_model", "resolve_model_name", "model_identity"]
+__all__ = ["DEFAULT_MODELS", "PIECE_CHARS", "load_model", "parse_pieces", "resolve_model_name", "model_identity", "text_pieces"]
 
 # The official package is preferred when present; the re-published copy of the same
 # MIT pipeline is what installs from the package index.
@@ -58,6 +59,56 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+# Longest stretch of text parsed and extracted at once. spaCy refuses texts over
+# `nlp.max_length` (E088, 1,000,000 characters) because the parser's working memory grows
+# with the text, and claim extraction looks at the whole Doc for every clause (entities,
+# sentences), so its time grows with the square of the length. A long article is handled
+# in pieces of at most this size, cut at paragraph breaks; a typical news article is one piece.
+PIECE_CHARS = 10_000
+# Where a piece may end, best first: after a blank line, a line break, a sentence, a space.
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters whose concatenation is `text`.
+
+    Pieces end at a paragraph break when there is one in the second half of the
+    window, else at a line break, a sentence end or a space; only text with no
+    space at all is cut mid-word.
+    """
+    limit = max(1, limit)
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for mark in _BREAKS:
+            found = text.rfind(mark, start + limit // 2, end)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_pieces(nlp: Language, texts: Iterable[str], *, limit: int | None = None) -> Iterator[Iterator[Doc]]:
+    """For each text, in order, its parsed pieces (one Doc for all but long texts).
+
+    The pieces' texts concatenated are the text, so a piece's offsets plus the
+    length of the pieces before it are offsets into the text. Texts of one piece go
+    through `nlp.pipe` together (it parses a whole batch before it yields); the
+    pieces of a long text are parsed one at a time as they are asked for, so only
+    one piece is held at once.
+    """
+    limit = min(limit or PIECE_CHARS, nlp.max_length)
+    split = [text_pieces(text, limit) for text in texts]
+    whole = nlp.pipe(pieces[0] for pieces in split if len(pieces) == 1)
+    for pieces in split:
+        yield iter([next(whole)]) if len(pieces) == 1 else (nlp(piece) for piece in pieces)
 
 
 def _unused_pipes(name: str) -> list[str]:

@@ -21,7 +21,7 @@ from .detect.base import registry
 from .engine import ExtractionEngine, LocalEngine
 from .errors import ConfigError, FactcheckError
 from .extract.claims import EXTRACTOR_VERSION
-from .ingest import read_corpus
+from .ingest import as_paths, read_corpus, require_paths
 from .models import (
     Article,
     DocumentClaims,
@@ -148,14 +148,19 @@ def _collect(items: Iterable[DocumentClaims | InputProblem]) -> tuple[list[Docum
 
 
 def extract(
-    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+    paths: Sequence[str | Path] | str | Path, options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> ExtractReport:
-    """Read and extract every article under `paths`.
+    """Read and extract every article under `paths` (one path, or several).
 
     Returns:
         An `ExtractReport` with per-document claims and times, plus unreadable inputs.
+
+    Raises:
+        FactcheckError: A path does not exist (the command line's exit 2).
     """
     options = options or RunOptions()
+    paths = as_paths(paths)
+    require_paths(paths)
     packs = RulePacks.load(options.rules_dirs)
     articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise)
     documents, problems = _collect(extract_articles(articles, options, warnings=warnings))
@@ -168,9 +173,9 @@ def extract(
 
 
 def check(
-    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+    paths: Sequence[str | Path] | str | Path, options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> Report:
-    """Read, extract and compare every article under `paths`, then apply suppressions and the baseline.
+    """Read, extract and compare every article under `paths` (one path, or several), then apply suppressions and the baseline.
 
     Findings that an article's inline comments switch off are dropped (and counted in
     `suppressed`); with `options.baseline`, findings recorded there are hidden (counted
@@ -179,8 +184,13 @@ def check(
 
     Returns:
         A `Report` with the documents, the findings (most severe first) and unreadable inputs.
+
+    Raises:
+        FactcheckError: A path does not exist (the command line's exit 2).
     """
     options = options or RunOptions()
+    paths = as_paths(paths)
+    require_paths(paths)
     if options.update_baseline and options.baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
     packs = RulePacks.load(options.rules_dirs)

@@ -243,3 +243,31 @@ def test_cache_two_processes_share_the_file(tmp_path: Path) -> None:
                 assert cache.get(_key(i, tag)) == _doc(path=f"{tag}.md", n=i)
         assert cache.stats.hits == 2 * count
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_cache_read_only_is_still_read(tmp_path: Path, monkeypatch) -> None:
+    with ClaimCache(tmp_path) as cache:
+        cache.put("k1", _doc())
+
+    def refuse(self):  # what SQLite says when the file or its folder is not writable
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(ClaimCache, "_connect", refuse)
+    with ClaimCache(tmp_path, timeout=0.1) as cache:
+        assert cache.enabled
+        assert cache.get("k1") == _doc()
+        cache.put("k2", _doc("articles/b.md"))
+        assert cache.get("k2") is None
+        assert any(w.startswith("cache is read-only: reading it") for w in cache.warnings)
+    rows = sqlite3.connect(tmp_path / CACHE_DB_NAME).execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert rows == 1
+
+
+def test_cache_read_only_without_a_database_is_disabled(tmp_path: Path, monkeypatch) -> None:
+    def refuse(self):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(ClaimCache, "_connect", refuse)
+    with ClaimCache(tmp_path / "new", timeout=0.1) as cache:
+        assert not cache.enabled and cache.get("k1") is None
+        assert cache.warnings and cache.warnings[0].startswith("cache disabled")

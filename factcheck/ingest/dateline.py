@@ -340,9 +340,14 @@ def date_value(value: object) -> dt.date | None:
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
+    if len(text) > 100:  # a date is short; a long value is not one, and is not scanned
+        return None
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    found = find_date(text)
+    try:
+        found = find_date(text)
+    except (ValueError, OverflowError):  # digits that make no calendar date
+        return None
     return found.date if found is not None else None

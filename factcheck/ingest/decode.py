@@ -6,9 +6,10 @@ Decoding order (the first that succeeds wins):
    after it (an editor showing the file puts column 1 after the mark too).
 2. UTF-16 with a byte-order mark (some Windows tools write it).
 3. UTF-8.
-4. cp1252 (Windows "ANSI", the usual culprit for smart quotes that are not UTF-8),
+4. UTF-16 without a byte-order mark, when NUL bytes fall on one parity only (a note).
+5. cp1252 (Windows "ANSI", the usual culprit for smart quotes that are not UTF-8),
    with a note.
-5. latin-1, which decodes any byte, with a note; a result full of control
+6. latin-1, which decodes any byte, with a note; a result full of control
    characters means the file was binary after all.
 """
 
@@ -99,9 +100,13 @@ def decode_bytes(data: bytes, display: str) -> Decoded:
         text, encoding = _strict(data[len(codecs.BOM_UTF8) :], "utf-8", display), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _strict(data, "utf-16", display), "utf-16"
-    else:
-        if b"\x00" in data[:_SAMPLE] or b"\x00" in data[-_SAMPLE:]:
+    elif b"\x00" in data[:_SAMPLE] or b"\x00" in data[-_SAMPLE:]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise InputError(display, "binary file (contains NUL bytes); expected a text article")
+        text, encoding = data.decode(utf16), utf16
+        note = f"note: no byte-order mark; decoded as {utf16.upper()}"
+    else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:
@@ -116,6 +121,29 @@ def decode_bytes(data: bytes, display: str) -> Decoded:
     if not text.strip():
         raise InputError(display, "empty file (nothing but whitespace)" if text else "empty file")
     return Decoded(text=text, encoding=encoding, content_hash=digest, note=note)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when the bytes look like UTF-16 text saved without a byte-order mark.
+
+    Text in a Latin script has a NUL as the high byte of almost every character, so the
+    NULs fall on one parity only (odd offsets for little-endian); a binary file scatters
+    them. The guess must also decode cleanly.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if len(data) % 2 or pairs == 0:
+        return None
+    even = sample[0::2].count(0) / pairs
+    odd = sample[1::2].count(0) / pairs
+    for encoding, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= 0.3 and low <= 0.01:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str, display: str) -> str:

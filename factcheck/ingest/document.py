@@ -10,6 +10,7 @@ the `Article`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -21,7 +22,7 @@ from .noise import NoiseRules, strip_noise
 from .offsets import OffsetMap, Rebuilder
 from .suppressions import find_suppressions
 
-__all__ = ["Draft", "Reader", "assemble"]
+__all__ = ["Draft", "Reader", "assemble", "article_piece", "bad_date_note", "MAX_FIELD"]
 
 Format = Literal["txt", "md", "html", "json"]
 
@@ -42,6 +43,8 @@ class Draft:
     author: str | None = None
     url: str | None = None
     suppressions: tuple[tuple[str, int | None], ...] = ()
+    notes: tuple[str, ...] = ()
+    """Things worth telling the user that do not stop the article (a date that is not a date)."""
 
 
 class Reader(Protocol):
@@ -51,6 +54,27 @@ class Reader(Protocol):
     extensions: tuple[str, ...]
 
     def read(self, text: str, display: str) -> Iterable[Draft | InputError]: ...
+
+
+# A title, source, author or URL longer than this is not metadata a person wrote;
+# it is cut so that one field cannot fill a report.
+MAX_FIELD = 1_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def bad_date_note(where: str, value: object) -> str:
+    """The note for a publication date that is not a calendar date (`2026-02-30`, `0000-00-00`)."""
+    shown = str(value)
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    return f"{where} date {shown!r} is not a valid date; the publication date is left empty"
+
+
+def _field(value: str | None) -> str | None:
+    """A metadata value fit to show: lone surrogates (from JSON `\\udc80` escapes) replaced, length capped."""
+    if value is None:
+        return None
+    value = _SURROGATE.sub("\ufffd", value)
+    return value if len(value) <= MAX_FIELD else value[: MAX_FIELD - 1] + "…"
 
 
 def _cut(text: str, offset_map: OffsetMap, cuts: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
@@ -105,15 +129,29 @@ def assemble(
         path=name,
         abs_path=abs_path,
         format=draft.format,
-        title=draft.title or header.title,
+        title=_field(draft.title or header.title),
         published=published or dateline,
-        published_text=published_text if published else None,
-        source=draft.source or header.source,
-        author=draft.author or header.author,
-        url=draft.url,
+        published_text=_field(published_text) if published else None,
+        source=_field(draft.source or header.source),
+        author=_field(draft.author or header.author),
+        url=_field(draft.url),
         text=text,
         original=original,
         offset_map=offset_map,
         content_hash=content_hash,
         suppressions=tuple(dict.fromkeys(draft.suppressions + suppressions)),
     )
+
+
+def article_piece(article: Article, start: int, end: int) -> Article:
+    """The part of the article whose cleaned text is `text[start:end]`, for parsing a long article in pieces.
+
+    The piece keeps the whole original file and maps its own offsets into it, so
+    whatever is found in it is located in the file as for the whole article.
+    """
+    if start == 0 and end >= len(article.text):
+        return article
+    rebuilder = Rebuilder(article.text, article.offset_map)
+    rebuilder.keep(start, end)
+    text, offset_map = rebuilder.build()
+    return article.model_copy(update={"text": text, "offset_map": offset_map})

@@ -177,10 +177,23 @@ def _append_text(builder: TextBuilder, text: str, pos: int, *, decoded: bool) ->
             (builder.keep if piece == " " and not decoded else builder.insert)(" ", at)
 
 
+def _without_unclosed_comment(source: str) -> str:
+    """The page up to a comment that is never closed (a browser hides the rest as comment too).
+
+    `html.parser` otherwise searches for the missing `-->` again from every later `<`,
+    which on a page of many `<!--` takes time growing with the square of its length.
+    Cutting only the tail keeps every offset as it was.
+    """
+    # Every `<!--` before the last `-->` is closed by it; the first one after it is not.
+    last_close = source.rfind("-->")
+    unclosed = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    return source if unclosed < 0 else source[:unclosed]
+
+
 def extract(source: str) -> tuple[str, tuple[tuple[int, int, int], ...], _Collector]:
     """The article text of an HTML page, its map into the page, and the parsed metadata."""
     collector = _Collector(source)
-    collector.feed(source)
+    collector.feed(_without_unclosed_comment(source))
     collector.close()
     builder = TextBuilder()
     for event in _chosen(collector):

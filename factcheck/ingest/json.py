@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import InputError
 from .dateline import date_value
-from .document import Draft
+from .document import Draft, bad_date_note
 from .offsets import TextBuilder
 from .suppressions import front_matter_rules
 
@@ -40,7 +40,20 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "disable": ("factcheck-disable", "factcheck_disable"),
 }
 _CONTAINER_KEYS = ("articles", "items", "data", "documents", "records", "results")
-_DECODER = json.JSONDecoder()
+
+
+def _lenient_int(digits: str) -> int | str:
+    """An integer, or its digits when Python refuses to convert that many (CVE-2020-10735's limit).
+
+    An id of 5,000 digits must not cost the article its text.
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+_DECODER = json.JSONDecoder(parse_int=_lenient_int)
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SPECIAL = re.compile(r'[\\"]')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "/": "/", "\\": "\\", '"': '"'}
@@ -104,7 +117,9 @@ def _map_literal(text: str, quote: int) -> tuple[str, tuple[tuple[int, int, int]
                 low = int(text[at + 8 : at + 12], 16)
                 if 0xDC00 <= low < 0xE000:
                     code, length = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 12
-            builder.insert(chr(code), at)
+            # A lone surrogate (`\\udc80` without its pair) is no character: it could
+            # never be written out as UTF-8, so it becomes U+FFFD.
+            builder.insert("\ufffd" if 0xD800 <= code < 0xE000 else chr(code), at)
         else:
             builder.insert(_ESCAPES.get(escape, escape), at)
             length = 2
@@ -144,6 +159,7 @@ def _draft(text: str, start: int, record: Any, display: str, suffix: str) -> Dra
     body, body_map = _map_literal(text, literals[key])
     date = _field(record, "date")
     published = date_value(date)
+    notes = (bad_date_note("JSON", date),) if date is not None and published is None else ()
     return Draft(
         body=body,
         body_map=body_map,
@@ -156,6 +172,7 @@ def _draft(text: str, start: int, record: Any, display: str, suffix: str) -> Dra
         author=_string(_field(record, "author")),
         url=_string(_field(record, "url")),
         suppressions=front_matter_rules(_field(record, "disable")),
+        notes=notes,
     )
 
 
@@ -166,9 +183,14 @@ def _lines(text: str, display: str) -> Iterator[Draft | InputError]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _DECODER.decode(line)
         except json.JSONDecodeError as e:
             yield InputError(display, f"malformed JSON at line {number} column {e.colno} ({e.msg})")
+            continue
+        except RecursionError as e:
+            error = InputError(display, f"malformed JSON at line {number} (nested too deeply)")
+            error.__cause__ = e
+            yield error
             continue
         yield _draft(text, start, record, display, f"#{number}")
 
@@ -180,11 +202,21 @@ class JsonReader:
     extensions = (".json", ".jsonl", ".ndjson")
 
     def read(self, text: str, display: str) -> Iterator[Draft | InputError]:
+        try:
+            # Drafts are built eagerly so that a failure deep inside the file is met here.
+            drafts = list(self._read(text, display))
+        except RecursionError as e:
+            error = InputError(display, "malformed JSON (nested too deeply)")
+            error.__cause__ = e
+            drafts = [error]
+        yield from drafts
+
+    def _read(self, text: str, display: str) -> Iterator[Draft | InputError]:
         if display.lower().endswith((".jsonl", ".ndjson")):
             yield from _lines(text, display)
             return
         try:
-            data = json.loads(text)
+            data = _DECODER.decode(text)
         except json.JSONDecodeError as e:
             if e.msg == "Extra data" and text.lstrip().startswith("{"):
                 yield from _lines(text, display)  # JSON Lines under a .json name

@@ -16,26 +16,35 @@ import yaml
 
 from ..errors import InputError
 from .dateline import date_value
-from .document import Draft
+from .decode import size_text
+from .document import Draft, bad_date_note
 from .offsets import TextBuilder
 from .suppressions import front_matter_rules
 
-__all__ = ["MarkdownReader", "front_matter"]
+__all__ = ["MarkdownReader", "FrontMatterLoader", "MAX_FRONT_MATTER", "front_matter"]
 
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# `$` matches before "\n" only: a file saved with CRLF line endings has "\r" before it.
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+# Metadata is a few lines; a larger block is not front matter a person wrote.
+MAX_FRONT_MATTER = 64_000
 _HEADING = re.compile(r" {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 _QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _RULE = re.compile(r" {0,3}(?:([-*_])[ \t]*){3,}$|=+[ \t]*$")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*$")
+# Every span is bounded, possessive (`{0,500}+`) and cannot hold its own opening mark:
+# an unclosed `[`, `(` or `<!--` is then looked past in a few hundred steps, where an
+# unbounded `[^\]]*` rescanned the rest of the line from every `[` (a 200 kB line of
+# `[[[[` took minutes).
 _INLINE = re.compile(
-    r"(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|(?P<link>\[(?P<link_text>[^\]\n]+)\]\([^)\n]*\))"
-    r"|(?P<ref>\[(?P<ref_text>[^\]\n]+)\]\[[^\]\n]*\])"
-    r"|(?P<auto><https?://[^>\s]+>)"
-    r"|(?P<comment><!--.*?-->)"
+    r"(?P<image>!\[[^\[\]\n]{0,500}+\]\([^()\n]{0,500}+\))"
+    r"|(?P<link>\[(?P<link_text>[^\[\]\n]{1,500}+)\]\([^()\n]{0,500}+\))"
+    r"|(?P<ref>\[(?P<ref_text>[^\[\]\n]{1,500}+)\]\[[^\[\]\n]{0,200}+\])"
+    r"|(?P<auto><https?://[^<>\s]{1,500}+>)"
+    # Like the suppression comments it carries, a comment holds no `>` before its end.
+    r"|(?P<comment><!--[^>\n]{0,500}+(?<=--)>)"
     r"|(?P<mark>`+|\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w))"
 )
 _KEYS = {
@@ -46,6 +55,38 @@ _KEYS = {
     "url": ("url", "link", "canonical_url", "canonical"),
     "disable": ("factcheck-disable", "factcheck_disable"),
 }
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases, and lenient about dates and numbers.
+
+    An alias repeats a node without repeating its text, so a few kilobytes of nested
+    aliases ("billion laughs") expand to gigabytes; article metadata never needs them.
+    A value that looks like a date or a number but is not one (`2026-02-30`, an integer
+    of 5,000 digits) stays a string instead of aborting the whole block.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            problem = "anchors and aliases (&name, *name) are not allowed in front matter"
+            raise yaml.composer.ComposerError(None, None, problem, event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _or_string(construct: Any) -> Any:
+    def constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+    return constructor
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _or_string(yaml.SafeLoader.construct_yaml_timestamp))
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _or_string(yaml.SafeLoader.construct_yaml_int))
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:float", _or_string(yaml.SafeLoader.construct_yaml_float))
 
 
 def _field(meta: dict[str, Any], name: str) -> Any:
@@ -76,13 +117,17 @@ def front_matter(text: str, display: str) -> tuple[dict[str, Any], int]:
     if closing is None:
         raise InputError(display, "malformed front matter: no closing '---' line")
     source = text[opening.end() : closing.start()]
+    if len(source) > MAX_FRONT_MATTER:
+        raise InputError(display, f"front matter too large ({size_text(len(source))} > {size_text(MAX_FRONT_MATTER)} limit)")
     try:
-        meta = yaml.safe_load(source)
+        meta = yaml.load(source, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2} column {mark.column + 1}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(display, f"malformed front matter{where} ({problem})") from e
+    except RecursionError as e:
+        raise InputError(display, "malformed front matter (nested too deeply)") from e
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -166,6 +211,7 @@ class MarkdownReader:
         date = _field(meta, "date")
         published = date_value(date)
         title = title or heading
+        notes = (bad_date_note("front matter", date),) if date is not None and published is None else ()
         yield Draft(
             body=clean,
             body_map=offset_map,
@@ -177,4 +223,5 @@ class MarkdownReader:
             author=_text_field(meta, "author"),
             url=_text_field(meta, "url"),
             suppressions=front_matter_rules(_field(meta, "disable")),
+            notes=notes,
         )

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from factcheck.errors import FactcheckError
 from factcheck.fingerprint import fingerprint_of
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, Severity
+from factcheck.sanitize import sanitize_model
 
 __all__ = [
     "RENDERERS",
@@ -57,6 +58,10 @@ Renderer = Callable[[Report, RenderOptions], str]
 
 RENDERERS: dict[str, Renderer] = {}
 """Format name → renderer. Filled by the format modules as they are imported."""
+
+# Formats whose own escaping keeps untrusted text inert (JSON string escapes); every
+# other format is for people or CI logs and gets the text through `sanitize_model`.
+_MACHINE_FORMATS = frozenset({"json", "sarif"})
 
 # Built-in formats; importing each module registers it.
 _BUILTIN_MODULES = ("terminal", "json", "sarif", "github", "markdown", "html")
@@ -112,7 +117,10 @@ def render(report: Report, fmt: str, *, options: RenderOptions | None = None) ->
     if renderer is None:
         allowed = ", ".join(available_formats())
         raise FactcheckError(f"unknown output format {fmt!r}; expected one of: {allowed}")
-    return renderer(visible_report(report, options.min_severity), options)
+    report = visible_report(report, options.min_severity)
+    if fmt not in _MACHINE_FORMATS:
+        report = sanitize_model(report)
+    return renderer(report, options)
 
 
 def visible_report(report: Report, min_severity: Severity) -> Report:

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..models import Claim, ExtractReport
 from ..detect.measures import show_quantity
+from ..sanitize import sanitize_model, unwrap_commands
 
 __all__ = ["render_extract_table"]
 
@@ -51,6 +52,7 @@ def _details(claim: Claim) -> str:
 
 def render_extract_table(report: ExtractReport, *, color: bool = False, width: int | None = None) -> str:
     """Render extracted claims as text tables that stay readable at 80 columns."""
+    report = sanitize_model(report)
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width or 80, color_system="standard" if color else None, force_terminal=color, highlight=False
@@ -73,5 +75,5 @@ def render_extract_table(report: ExtractReport, *, color: bool = False, width: i
         console.print(Text(f"  {len(doc.claims)} claims, {len(doc.times)} time expressions"))
         console.print()
     for problem in report.problems:
-        console.print(Text(f"error: {problem.path}: {problem.message}"))
-    return buffer.getvalue()
+        console.print(Text(f"{problem.level}: {problem.path}: {problem.message}"))
+    return unwrap_commands(buffer.getvalue())

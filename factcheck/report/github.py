@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from factcheck.models import Finding, Report
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, visible_report
+from factcheck.sanitize import sanitize_model
 from factcheck.report.markdown import (
     escape_markdown,
     evidence_heading,
     highlighted_sentence,
+    problem_item,
     summary_table,
 )
 
@@ -66,7 +68,10 @@ def render_github(report: Report, options: RenderOptions) -> str:
     """Render one workflow command per finding and per unreadable input."""
     lines = [_annotation(finding) for finding in report.findings]
     for problem in report.problems:
-        lines.append(_command("error", {"file": problem.path, "title": "factcheck: unreadable input"}, problem.message))
+        if problem.level == "note":
+            lines.append(_command("notice", {"file": problem.path, "title": "factcheck: note"}, problem.message))
+        else:
+            lines.append(_command("error", {"file": problem.path, "title": "factcheck: unreadable input"}, problem.message))
     for entry in report.stale_baseline:
         lines.append(_command("notice", {"title": "factcheck: stale baseline entry"}, entry))
     return "".join(line + "\n" for line in lines)
@@ -81,6 +86,7 @@ def render_summary(report: Report, options: RenderOptions | None = None) -> str:
     """
     if options is not None:
         report = visible_report(report, options.min_severity)
+    report = sanitize_model(report)
     sources = {path: doc.source for path, doc in document_index(report).items()}
     lines = ["## factcheck", "", *summary_table(report), ""]
     for finding in ordered_findings(report.findings):
@@ -95,6 +101,6 @@ def render_summary(report: Report, options: RenderOptions | None = None) -> str:
             lines += [f"> {evidence_heading(ev, sources.get(ev.path))}", ">", f"> {highlighted_sentence(ev)}", ""]
     if report.problems:
         lines += ["### Unreadable inputs", ""]
-        lines += [f"- {escape_markdown(p.path)}: {escape_markdown(p.message)}" for p in report.problems]
+        lines += [problem_item(p) for p in report.problems]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -271,7 +271,10 @@ def _timeline(report: Report, anchors: _Anchors) -> str:
 def _problems(report: Report) -> str:
     if not report.problems and not report.stale_baseline:
         return ""
-    items = [f'<li><span class="code">{_e(p.path)}</span>: {_e(p.message)}</li>' for p in report.problems]
+    items = [
+        f'<li>{"note: " if p.level == "note" else ""}<span class="code">{_e(p.path)}</span>: {_e(p.message)}</li>'
+        for p in report.problems
+    ]
     items += [f"<li>stale baseline entry: <span class=\"code\">{_e(s)}</span></li>" for s in report.stale_baseline]
     return f'<section id="problems"><h2>Problems</h2><ul class="problems">{"".join(items)}</ul></section>'
 

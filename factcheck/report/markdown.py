@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.models import SEVERITY_ORDER, Evidence, Finding, Report
+from factcheck.models import SEVERITY_ORDER, Evidence, Finding, InputProblem, Report
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
 
-__all__ = ["escape_markdown", "evidence_heading", "highlighted_sentence", "summary_table", "render_markdown"]
+__all__ = ["escape_markdown", "evidence_heading", "highlighted_sentence", "problem_item", "summary_table", "render_markdown"]
 
 # Punctuation that can start inline markup: emphasis, code, links (`[` is
 # enough to stop `[x](y)` and `![x](y)`), table cells, strikethrough, and on
@@ -32,6 +32,12 @@ def escape_markdown(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def problem_item(problem: InputProblem) -> str:
+    """One list item for an unreadable input (or a note about one that was read)."""
+    note = "note: " if problem.level == "note" else ""
+    return f"- {note}{escape_markdown(problem.path)}: {escape_markdown(problem.message)}"
 
 
 def highlighted_sentence(ev: Evidence) -> str:
@@ -118,7 +124,7 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
         lines += _finding_block(finding, sources)
     if report.problems:
         lines += ["### Unreadable inputs", ""]
-        lines += [f"- {escape_markdown(p.path)}: {escape_markdown(p.message)}" for p in report.problems]
+        lines += [problem_item(p) for p in report.problems]
         lines.append("")
     if report.stale_baseline:
         lines += ["### Stale baseline entries", ""]

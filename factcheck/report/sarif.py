@@ -131,7 +131,7 @@ def _notifications(report: Report) -> list[dict[str, Any]]:
     for problem in report.problems:
         notes.append(
             {
-                "level": "error",
+                "level": "note" if problem.level == "note" else "error",
                 "message": {"text": f"{problem.path}: {problem.message}"},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(problem.path)}}}],
             }

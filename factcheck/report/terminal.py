@@ -25,6 +25,7 @@ from rich.text import Text
 
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+from factcheck.sanitize import unwrap_commands
 
 __all__ = ["SIDE_BY_SIDE_WIDTH", "render_terminal"]
 
@@ -157,11 +158,12 @@ def render_terminal(report: Report, options: RenderOptions) -> str:
     if report.problems:
         console.print()
         for problem in report.problems:
-            line = Text("error", style="bold red" if options.color else "")
+            style = ("bold red" if problem.level == "error" else "dim") if options.color else ""
+            line = Text(problem.level, style=style)
             line.append(f": {problem.path}: {problem.message}")
             console.print(line)
     for entry in report.stale_baseline:
         console.print(Text(f"stale baseline entry: {entry}"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     # Trailing spaces from table padding are noise in logs and golden files.
-    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+    return unwrap_commands("\n".join(line.rstrip() for line in output.splitlines()) + "\n")

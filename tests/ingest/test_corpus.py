@@ -128,7 +128,7 @@ def test_corpus_cp1252_file_yields_article_and_note(tmp_path: Path) -> None:
     _write(tmp_path, "a.txt", "The \u201cmayor\u201d spoke on Monday.".encode("cp1252"))
     article, note = read_corpus([tmp_path])
     assert isinstance(article, Article) and article.text == "The \u201cmayor\u201d spoke on Monday."
-    assert isinstance(note, InputProblem) and note.message.startswith("note: ")
+    assert isinstance(note, InputProblem) and note.level == "note" and note.message.startswith("invalid UTF-8 at byte 4")
     (read,) = read_article(tmp_path / "a.txt", root=tmp_path)  # a note is not an error
     assert read.path == "a.txt"
 

@@ -50,7 +50,7 @@ def test_github_message_newlines_cannot_start_a_new_command():
     finding = report.findings[0].model_copy(update={"message": "two\n::error::injected"})
     text = render(report.model_copy(update={"findings": (finding,), "problems": (), "stale_baseline": ()}), "github")
     assert text.count("\n") == 1
-    assert "two%0A::error::injected" in text
+    assert "two ::error::injected" in text  # the line break is gone before escaping is needed
 
 
 def test_github_summary_has_counts_and_quoted_sentences():
