@@ -250,6 +250,43 @@ def extract_command(
         _write_or_print(render_extract_table(report, color=on_terminal, width=width), output)
 
 
+@app.command("stories")
+@handle_errors
+def stories_command(
+    paths: PathsArg,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")] = ExtractFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    dateline: DatelineOpt = None,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    rules: RulesOpt = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Show how the articles group into stories (only articles of one story are compared)."""
+    _require_paths(paths)
+    from .pipeline import RunOptions, default_jobs, stories
+    from .report.story_table import render_story_table
+
+    with _progress(not no_progress) as progress:
+        report = stories(
+            paths,
+            RunOptions(
+                model=model,
+                dateline=_parse_date(dateline),
+                rules_dirs=tuple(str(r) for r in rules or ()),
+                jobs=jobs or default_jobs(),
+                progress=progress,
+            ),
+        )
+    for problem in report.problems:
+        typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
+    if format is ExtractFormat.json:
+        _write_or_print(report.model_dump_json(indent=2), output)
+    else:
+        _write_or_print(render_story_table(report), output)
+
+
 @app.command("rules")
 @handle_errors
 def rules_command(

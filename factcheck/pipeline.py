@@ -35,9 +35,10 @@ from .models import (
     InputProblem,
     Report,
     Severity,
+    StoryReport,
 )
 
-__all__ = ["RunOptions", "extract", "check", "extract_articles"]
+__all__ = ["RunOptions", "extract", "check", "stories", "extract_articles"]
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,31 @@ def extract(
     )
 
 
+def stories(
+    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+) -> StoryReport:
+    """Read and extract every article under `paths`, and group them into stories (nothing compared).
+
+    Returns:
+        A `StoryReport`: each story with its articles, their average similarity and what they share.
+    """
+    from .comparison.stories import find_stories, load_alignment
+
+    options = options or RunOptions()
+    extracted = extract(paths, options, warnings=warnings)
+    found = find_stories(extracted.documents, load_alignment(options.rules_dirs).stories)
+    return StoryReport(
+        tool_version=extracted.tool_version,
+        model=extracted.model,
+        stories=tuple(found),
+        documents=tuple(
+            DocumentInfo(path=d.path, title=d.title, published=d.published, source=d.source, claims=len(d.claims))
+            for d in extracted.documents
+        ),
+        problems=extracted.problems,
+    )
+
+
 def check(
     paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> Report:
@@ -239,6 +265,7 @@ def check(
         problems=tuple(problems),
         rule_packs=("builtin", *options.rules_dirs),
         stories=comparison.stories,
+        story_details=comparison.story_details,
         timeline=comparison.timeline,
         locations=locations,
     )

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Claim, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
+from .content import content_terms, document_names
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -24,7 +25,7 @@ from .time import time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -190,6 +191,8 @@ def extract_document(
         times=tuple(t for _, t in times),
         entities=tuple(entities.values()),
         suppressions=article.suppressions,
+        terms=content_terms(doc),
+        names=document_names(doc),
     )
 
 
