@@ -22,6 +22,8 @@ __all__ = [
     "TimeRef",
     "Quantity",
     "Attribution",
+    "Casualty",
+    "DatedEvent",
     "EventRef",
     "Entity",
     "Claim",
@@ -132,6 +134,35 @@ class Quantity(_Frozen):
     """What is counted or measured (lemma of the head noun: "death", "day", "people")."""
 
 
+class Casualty(_Frozen):
+    """A count of people filling one role of an event: "four people were shot" → shot, 4.
+
+    `scope` says whether the count covers the event ("total"), a part of it ("part": "two of
+    the four", "including a child"; "rest": "three others"), or more than it ("aggregate":
+    a city's tally for the year). Only totals of one role are compared between reports.
+    """
+
+    role: str
+    count: int
+    scope: Literal["total", "part", "rest", "aggregate"] = "total"
+    noun: str = ""
+    """Lemma of what is counted ("people", "victim", "other")."""
+    text: str
+    start: int
+    end: int
+
+
+class DatedEvent(_Frozen):
+    """An event the sentence dates, wherever in the sentence it stands: "two men were killed
+    when gunmen opened fire Friday night" dates the shooting (`open fire`) to Friday."""
+
+    lemma: str
+    event_class: str
+    time: TimeRef
+    tense: Literal["past", "present", "future"] = "past"
+    scheduled: bool = False
+
+
 class Attribution(_Frozen):
     """Who asserts a claim, and how."""
 
@@ -181,6 +212,12 @@ class Claim(_Frozen):
     times: tuple[TimeRef, ...] = ()
     event_time: TimeRef | None = None
     quantities: tuple[Quantity, ...] = ()
+    casualties: tuple[Casualty, ...] = ()
+    dated_events: tuple[DatedEvent, ...] = ()
+    scheduled: bool = False
+    """The clause sets an event for later ("is scheduled to appear", "is set for"), even in past tense."""
+    furniture: bool = False
+    """The sentence is page furniture (a caption, an "Updated:" line, a court-date box), not reporting."""
     obligation: Literal["mandatory", "voluntary"] | None = None
     obligation_cue: str | None = None
     obligation_scope: tuple[str, ...] = ()

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Detector modules, imported only when a rule pack asks for them (sqlfluff's get_rules).
-DETECTOR_MODULES = ("dates", "numbers", "modality", "attribution", "polarity", "single_source")
+DETECTOR_MODULES = ("dates", "numbers", "casualties", "modality", "attribution", "polarity", "single_source")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, TimeRef
-from .base import ClaimPair, Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
+from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
+from .slots import date_slots, reports_event
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
 
@@ -35,16 +36,6 @@ def _describe(time: TimeRef) -> str:
     return f"\"{time.text}\" = {time.value}"
 
 
-def _comparable_claims(pair: ClaimPair) -> bool:
-    a, b = pair.a, pair.b
-    if a.conditional or b.conditional:
-        return False
-    # A plan ("will meet on May 3") and a past event are not the same occurrence.
-    if (a.tense == "future") != (b.tense == "future"):
-        return False
-    return a.event.event_class == b.event.event_class
-
-
 class DateSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_gap_days: int = 1
@@ -55,29 +46,9 @@ class DateSettings(BaseModel):
     """Predicates too light to name one event ("was", "faces") and a page's own metadata ("Published Monday")."""
 
 
-_PEOPLE_AND_PLACES = frozenset({"PERSON", "GPE", "LOC", "FAC"})
-
-
-def _different_participants(a: Claim, b: Claim) -> bool:
-    """Both claims name people or places, and none in common: "Price pleaded guilty Thursday"
-    and "Wilson pleaded guilty Monday" are two events."""
-    for labels in ({"PERSON"}, {"GPE", "LOC", "FAC"}):
-        ka = {e.key for e in a.entities if e.label in labels}
-        kb = {e.key for e in b.entities if e.label in labels}
-        if ka and kb and not any(x in y or y in x for x in ka for y in kb):
-            return True
-    return False
-
-
-def _precise_enough(time: TimeRef) -> bool:
-    """Days are compared; coarser periods only when written out ("May 2014"), since a relative
-    "two weeks ago" read against two datelines drifts by a week without anyone disagreeing."""
-    return time.granularity == "day" or (time.anchor == "absolute" and time.granularity in ("month", "year"))
-
-
 @register
 class DateConflict(Detector):
-    """Reports place the same event on different dates.
+    """Reports place the story's main event on different dates.
 
     Fires:
         A (datelined Saturday, May 16, 2026): "The White House pulled the signing on Thursday."
@@ -87,7 +58,9 @@ class DateConflict(Detector):
     Does not fire:
         A (datelined Wednesday, March 4, 2026): "The bridge reopened on Tuesday."
         B: "The bridge reopened on March 3."
-        Both resolve to 2026-03-03.
+        Both resolve to 2026-03-03. Nor does an arraignment on Monday against a shooting on
+        Saturday: only the day each report gives for the story's main event (the family of
+        events most reports date) is compared, from the report's first statement of it.
     """
 
     code = "DT01"
@@ -96,40 +69,41 @@ class DateConflict(Detector):
     groups = ("all", "dates")
     default_severity = "high"
     Settings = DateSettings
+    scope = "story"
 
-    def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
-        a, b = pair.a, pair.b
-        if not _comparable_claims(pair) or a.event_time is None or b.event_time is None:
-            return
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         settings: DateSettings = self.settings  # type: ignore[assignment]
-        if a.event.lemma in settings.ignore_events or a.event.event_class in settings.ignore_events:
-            return
-        ta, tb = a.event_time, b.event_time
-        if not (_precise_enough(ta) and _precise_enough(tb)) or _different_participants(a, b):
-            return
-        if time_relation(ta, tb) != "disjoint":
-            return
-        assert ta.range_start and tb.range_start
-        if abs((ta.range_start - tb.range_start).days) < self.settings.min_gap_days:  # type: ignore[attr-defined]
-            return
-        message = (
-            f"Reports give different dates for \"{a.event.lemma}\": {_describe(ta)} in {a.path}, "
-            f"{_describe(tb)} in {b.path}"
-        )
-        yield make_finding(
-            self,
-            message,
-            [
-                evidence_for(a, pair.doc_a, span=(ta.start, ta.end, ta.text), value=ta.value),
-                evidence_for(b, pair.doc_b, span=(tb.start, tb.end, tb.text), value=tb.value),
-            ],
-            [a, b],
-            [a.event.event_class, ta.value or "", tb.value or ""],
-        )
+        published = {path: meta.published for path, meta in story.docs.items()}
+        ignored = frozenset(settings.ignore_events)
+        slots = date_slots(story.claims, published, self.lexicon, ignore_events=ignored)
+        paths = sorted(slots)
+        for i, path_a in enumerate(paths):
+            for path_b in paths[i + 1 :]:
+                a, b = slots[path_a], slots[path_b]
+                ta, tb = a.time, b.time
+                if time_relation(ta, tb) != "disjoint":
+                    continue
+                assert ta.range_start and tb.range_start
+                if abs((ta.range_start - tb.range_start).days) < settings.min_gap_days:
+                    continue
+                message = (
+                    f"Reports give different dates for the {a.family} (\"{a.lemma}\" / \"{b.lemma}\"): "
+                    f"{_describe(ta)} in {a.claim.path}, {_describe(tb)} in {b.claim.path}"
+                )
+                yield make_finding(
+                    self,
+                    message,
+                    [
+                        evidence_for(a.claim, story.docs[path_a], span=(ta.start, ta.end, ta.text), value=ta.value),
+                        evidence_for(b.claim, story.docs[path_b], span=(tb.start, tb.end, tb.text), value=tb.value),
+                    ],
+                    [a.claim, b.claim],
+                    [a.family, ta.value or "", tb.value or ""],
+                )
 
 
 def _past_without_date(claim: Claim) -> bool:
-    return claim.tense == "past" and not claim.conditional and claim.event_time is None
+    return claim.tense == "past" and reports_event(claim) and claim.event_time is None
 
 
 @register
@@ -159,20 +133,26 @@ class ReportBeforeEvent(Detector):
             (c, story.docs[path])
             for path in sorted(story.claims)
             for c in story.claims[path]
-            if c.event_time is not None and c.event_time.range_start is not None and c.tense == "past" and not c.conditional
+            if c.event_time is not None and c.event_time.range_start is not None and c.tense == "past" and reports_event(c)
         ]
         for claim, doc in dated:
             yield from self._own_dateline(claim, doc)
+        # Across reports, only the day each report gives for the story's main event is used:
+        # a court date or a vigil placed after another report's dateline says nothing about it.
+        published = {path: meta.published for path, meta in story.docs.items()}
+        slots = date_slots(story.claims, published, self.lexicon)
+        family_of = self.lexicon.family_of
         undated = [
-            (c, story.docs[path]) for path in sorted(story.claims) for c in story.claims[path] if _past_without_date(c)
+            (c, story.docs[path])
+            for path in sorted(story.claims)
+            for c in story.claims[path]
+            if _past_without_date(c) and path not in slots
         ]
-        by_event: dict[str, list[tuple[Claim, DocMeta]]] = {}
-        for claim, doc in undated:
-            by_event.setdefault(claim.event.event_class, []).append((claim, doc))
-        for other, other_doc in dated:
-            for first, first_doc in by_event.get(other.event.event_class, [])[:50]:
-                if first.path != other.path and _shares_entity(first, other):
-                    yield from self._before(first, first_doc, other, other_doc)
+        for path, fill in sorted(slots.items()):
+            for first, first_doc in undated[:200]:
+                same_family = family_of.get(first.event.event_class, first.event.event_class) == fill.family
+                if first.path != path and same_family and _shares_entity(first, fill.claim):
+                    yield from self._before(first, first_doc, fill.claim, story.docs[path])
 
     def _own_dateline(self, claim: Claim, doc: DocMeta) -> Iterable[Finding]:
         when = claim.event_time

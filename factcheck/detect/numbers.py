@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, Quantity, Severity
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
-from ..extract.quantities import agree
+from .quantity_compare import agree
 from .measures import measure_key, show_quantity
 from .similarity import content_words
 
@@ -66,6 +66,16 @@ def _usable(claim: Claim) -> bool:
 _SUBSET_CUES = ("including", "among them", "of whom", "of which", "among those", "of those")
 
 
+# A span followed by these words is counted from an event ("30 days after the vote").
+_FROM_EVENT = ("before", "after", "from", "following", "prior to", "ahead of")
+
+
+def _counted_from_event(claim: Claim, quantity: Quantity) -> bool:
+    offset = quantity.end - claim.sentence_start
+    after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
+    return after.startswith(_FROM_EVENT)
+
+
 def _is_subset(claim: Claim, quantity: Quantity) -> bool:
     offset = quantity.start - claim.sentence_start
     before = claim.sentence[max(0, offset - 30) : max(0, offset)].lower()
@@ -107,6 +117,8 @@ class QuantityConflict(Detector):
                 if not _usable(claim):
                     continue
                 for quantity in claim.quantities:
+                    if not self._compared_here(claim, quantity):
+                        continue
                     key = measure_key(claim, quantity, self.lexicon, loose=True)
                     if key is not None and not _is_subset(claim, quantity):
                         groups[key].append((claim, quantity))
@@ -117,6 +129,20 @@ class QuantityConflict(Detector):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
+
+    def _compared_here(self, claim: Claim, quantity: Quantity) -> bool:
+        """Counts of people are compared role by role (QT02), never as bare numbers here; a single
+        span of time ("an 11-year sentence", "a 16-year veteran") is an attribute of someone,
+        not a window both reports give: only windows, bounds and spans counted from an event are."""
+        if claim.furniture or claim.scheduled:
+            return False
+        if quantity.kind == "count":
+            people = set(self.lexicon.casualties.people) | {"people", "person"}
+            overlaps = any(c.start < quantity.end and quantity.start < c.end for c in claim.casualties)
+            return not overlaps and (quantity.subject or "").lower() not in people
+        if quantity.kind == "duration":
+            return quantity.bound != "exact" or _counted_from_event(claim, quantity)
+        return True
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         """Compare the figures of one aligned pair (used by callers that align claims themselves)."""

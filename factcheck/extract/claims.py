@@ -13,9 +13,12 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..ingest.offsets import LineIndex, OffsetMapper
-from ..models import Article, Claim, DocumentClaims, EventRef, Quantity, TimeRef
+from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
+from .casualties import casualty_counts, is_furniture, is_scheduled
 from .content import content_terms, document_names
+from .events import dated_events, event_phrase
+from .time import load_time_lexicon
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -25,7 +28,7 @@ from .time import time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "4"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -56,10 +59,7 @@ def clause_predicates(sentence: Span, lexicon: Lexicon) -> list[Token]:
 
 def _event_ref(predicate: Token, clause: list[Token], lexicon: Lexicon) -> EventRef:
     classes = lexicon.event_class_of
-    lemma = predicate.lemma_.lower()
-    particle = next((c.lower_ for c in predicate.children if c.dep_ == "prt"), None)
-    event_class = classes.get(f"{lemma} {particle}") if particle else None
-    event_class = event_class or classes.get(lemma)
+    phrase, event_class = event_phrase(predicate, lexicon)
     if event_class is None:
         # "the signing was pulled" names its event with a noun; so do copulas ("participation would be voluntary").
         for tok in clause:
@@ -69,8 +69,8 @@ def _event_ref(predicate: Token, clause: list[Token], lexicon: Lexicon) -> Event
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in predicate.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")), None)
     return EventRef(
-        lemma=lemma if not particle else f"{lemma} {particle}",
-        event_class=event_class or lemma,
+        lemma=phrase,
+        event_class=event_class or phrase,
         subject=_phrase_head(subject),
         object=_phrase_head(obj),
         negated=any(c.dep_ == "neg" for c in predicate.children),
@@ -115,6 +115,26 @@ def _relocate_time(time: TimeRef, locate: _Locator) -> TimeRef:
 def _relocate_quantity(quantity: Quantity, locate: _Locator) -> Quantity:
     start, end, _, _ = locate.span(quantity.start, quantity.end)
     return quantity.model_copy(update={"start": start, "end": end})
+
+
+def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef, str, bool]]) -> list[Claim]:
+    """Give each dated event of the sentence to the claim whose clause holds its date (the first
+    claim when none does: a date in a clause the claims leave out still dates its event)."""
+    if not claims or not events:
+        return claims
+    owned: dict[int, list[DatedEvent]] = {}
+    for phrase, event_class, time, tense, scheduled in events:
+        owner = next((i for i, c in enumerate(claims) if c.start <= time.start < c.end), 0)
+        owned.setdefault(owner, []).append(
+            DatedEvent(lemma=phrase, event_class=event_class, time=time, tense=tense, scheduled=scheduled)  # type: ignore[arg-type]
+        )
+    return [c.model_copy(update={"dated_events": tuple(owned[i])}) if i in owned else c for i, c in enumerate(claims)]
+
+
+def _casualty(text: str, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
+    role, value, scope, noun, local_start, local_end = count
+    start, end, _, _ = locate.span(local_start, local_end)
+    return Casualty(role=role, count=value, scope=scope, noun=noun, text=text[local_start:local_end], start=start, end=end)  # type: ignore[arg-type]
 
 
 # A time after these words bounds an interval ("sold since September") rather than dating the event.
@@ -166,6 +186,9 @@ def extract_document(
     locate = _Locator(article)
     local_times = time_expressions(doc, dateline=article.published)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
+    mapped = {local.start: local for local, _ in times}
+    original = {local.start: moved for local, moved in times}
+    time_lexicon = load_time_lexicon(extra_rule_dirs)
     local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
@@ -174,10 +197,17 @@ def extract_document(
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
             continue
         predicates = clause_predicates(sentence, lexicon)
+        counts = casualty_counts(sentence, lexicon)
+        events = [
+            (phrase, event_class, original[time.start], tense, scheduled)
+            for phrase, event_class, time, tense, scheduled in dated_events(sentence, mapped.values(), lexicon, time_lexicon)
+        ]
+        sentence_claims = []
         for predicate in predicates:
-            claim = _claim(article, predicate, predicates, sentence, lexicon, memory, locate, times, quantities)
+            claim = _claim(article, predicate, predicates, sentence, lexicon, memory, locate, times, quantities, counts)
             if claim is not None:
-                claims.append(claim)
+                sentence_claims.append(claim)
+        claims.extend(_with_dated_events(sentence_claims, events))
         remember_people(sentence, memory)
     entities = {e.key: e for claim in claims for e in claim.entities}
     return DocumentClaims(
@@ -206,6 +236,7 @@ def _claim(
     locate: _Locator,
     times: list[tuple[TimeRef, TimeRef]],
     quantities: list[tuple[Quantity, Quantity]],
+    counts: list[tuple[str, int, str, str, int, int]],
 ) -> Claim | None:
     clause = _clause_tokens(predicate, predicates)
     if len([t for t in clause if not t.is_punct]) < _MIN_CLAIM_TOKENS and predicate.i != sentence.root.i:
@@ -215,6 +246,9 @@ def _claim(
     modality = clause_modality(clause, predicate, sentence, lexicon)
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
+    casualties = tuple(
+        _casualty(sentence.doc.text, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
+    )
     start, end, line, column = locate.span(clause_start, clause_end)
     sentence_start, sentence_end, _, _ = locate.span(sentence.start_char, sentence.end_char)
     claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
@@ -235,6 +269,9 @@ def _claim(
         times=tuple(mapped for _, mapped in clause_times),
         event_time=_event_time(predicate, clause_times),
         quantities=clause_quantities,
+        casualties=casualties,
+        scheduled=is_scheduled(predicate, lexicon),
+        furniture=is_furniture(sentence.text, lexicon),
         obligation=modality.obligation,
         obligation_cue=modality.obligation_cue,
         obligation_scope=modality.obligation_scope,

@@ -24,10 +24,32 @@ class Obligation(_Pack):
 
 class Modality(_Pack):
     conditional: list[str] = Field(default_factory=list)
-    future: list[str] = Field(default_factory=list)
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+
+
+class CasualtyScope(_Pack):
+    part: list[str] = Field(default_factory=list)
+    aggregate: list[str] = Field(default_factory=list)
+    other: list[str] = Field(default_factory=list)
+
+
+class Casualties(_Pack):
+    roles: dict[str, list[str]] = Field(default_factory=dict)
+    people: list[str] = Field(default_factory=list)
+    scope: CasualtyScope = CasualtyScope()
+    furniture: list[str] = Field(default_factory=list)
+    scheduling: list[str] = Field(default_factory=list)
+
+    @functools.cached_property
+    def role_of(self) -> dict[str, str]:
+        """Lemma → role (the first role listing it wins)."""
+        index: dict[str, str] = {}
+        for role, words in self.roles.items():
+            for word in words:
+                index.setdefault(word.lower(), role)
+        return index
 
 
 class Lexicon(_Pack):
@@ -42,6 +64,19 @@ class Lexicon(_Pack):
     obligation: Obligation = Obligation()
     modality: Modality = Modality()
     events: dict[str, list[str]] = Field(default_factory=dict)
+    event_families: dict[str, list[str]] = Field(default_factory=dict)
+    occurrence_verbs: list[str] = Field(default_factory=list)
+    event_nouns: list[str] = Field(default_factory=list)
+    casualties: Casualties = Casualties()
+
+    @functools.cached_property
+    def family_of(self) -> dict[str, str]:
+        """Event class → the family of classes that name one occurrence (itself when in none)."""
+        index = {c: c for c in self.events}
+        for family, classes in self.event_families.items():
+            for event_class in classes:
+                index[event_class] = family
+        return index
 
     @functools.cached_property
     def event_class_of(self) -> dict[str, str]:
@@ -63,7 +98,6 @@ class Lexicon(_Pack):
             "mandatory": frozenset(w.lower() for w in self.obligation.mandatory),
             "voluntary": frozenset(w.lower() for w in self.obligation.voluntary),
             "conditional": frozenset(w.lower() for w in self.modality.conditional),
-            "future": frozenset(w.lower() for w in self.modality.future),
             "hedges": frozenset(w.lower() for w in self.modality.hedges),
             "negations": frozenset(w.lower() for w in self.modality.negations),
             "denial": frozenset(w.lower() for w in self.modality.denial_verbs),

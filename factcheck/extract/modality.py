@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
+from .time import TimeLexicon, verb_tense
 
 __all__ = ["ClauseModality", "clause_modality"]
 
@@ -91,22 +92,14 @@ def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str |
     return None, None, ()
 
 
-def _tense(predicate: Token, lexicon: Lexicon) -> Literal["past", "present", "future"]:
-    auxiliaries = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
-    for aux in auxiliaries:
-        if aux.lower_ in ("will", "would", "'ll", "shall") or aux.lemma_.lower() in ("will",):
-            return "future"
-        if aux.lower_ == "to" and predicate.head.i != predicate.i and predicate.head.lemma_.lower() in lexicon.sets["future"]:
-            return "future"
-    if predicate.lemma_.lower() in lexicon.sets["future"] and any(c.dep_ == "xcomp" for c in predicate.children):
-        return "future"
-    if predicate.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
-        return "past"
-    return "present"
+def clause_modality(
+    clause: list[Token], predicate: Token, sentence: Span, lexicon: Lexicon, *, time_lexicon: TimeLexicon | None = None
+) -> ClauseModality:
+    """Modality of the clause headed by `predicate` (tokens of the clause, in order).
 
-
-def clause_modality(clause: list[Token], predicate: Token, sentence: Span, lexicon: Lexicon) -> ClauseModality:
-    """Modality of the clause headed by `predicate` (tokens of the clause, in order)."""
+    The tense comes from `verb_tense`, the one the time extractor uses, with the words of
+    `time_lexicon` (the built-in `rules/time.toml` when not given).
+    """
     sets = lexicon.sets
     text = " ".join(t.text for t in clause)
     obligation, cue, scope = _obligation(clause, text, lexicon)
@@ -136,5 +129,5 @@ def clause_modality(clause: list[Token], predicate: Token, sentence: Span, lexic
         negated=negated,
         conditional=conditional,
         hedges=hedges,
-        tense=_tense(predicate, lexicon),
+        tense=verb_tense(predicate, time_lexicon),
     )

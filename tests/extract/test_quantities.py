@@ -1,4 +1,4 @@
-"""Tests for factcheck.extract.quantities: parsing, extraction, the skip rules and comparison."""
+"""Tests for factcheck.extract.quantities (parsing, extraction, the skip rules) and quantity comparison."""
 
 from __future__ import annotations
 
@@ -10,16 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import RulePackError
-from factcheck.extract.quantities import (
-    UNBOUNDED,
-    agree,
-    contains,
-    load_quantity_lexicon,
-    overlaps,
-    parse_number,
-    quantities,
-    relation,
-)
+from factcheck.detect.quantity_compare import agree, contains, overlaps, relation
+from factcheck.extract.quantities import UNBOUNDED, load_quantity_lexicon, parse_number, quantities
 from factcheck.models import Quantity
 
 # --------------------------------------------------------------------------- parse_number

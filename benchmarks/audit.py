@@ -1,0 +1,116 @@
+"""Precision audit on real news: a fixed-seed sample of medium+ findings, printed for reading by hand.
+
+The run compares the articles of each Gun Violence Archive incident as one story (so the
+audit judges the comparison, not the grouping), through the real reader and extraction.
+For each sampled finding it prints the rule, the message, the normalized values, and
+both clashing sentences with the sentence before and after each, so a reader can label it:
+
+  TRUE        the reports disagree on the same fact
+  UPDATE      a later report revises it (a toll that rises)
+  DIFFERENT   not the same fact (another event, a part against the whole, another scope)
+  EXTRACTION  a value read wrongly
+
+Labelled tables live in benchmarks/audits/ (one per audit, with the date and the commit judged);
+`--score FILE` counts the labels of one.
+
+Usage: python benchmarks/audit.py [--incidents N] [--sample 40] [--seed 7] [--jobs 2]
+       python benchmarks/audit.py --score benchmarks/audits/FILE.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from _common import ROOT, data_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_gva import extract_all, load  # noqa: E402
+
+LABELS = ("TRUE", "UPDATE", "DIFFERENT", "EXTRACTION")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?[\"”']?")
+
+
+def context(text: str, sentence: str) -> tuple[str, str]:
+    """The sentences just before and after `sentence` in the article text ('' where none)."""
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    probe = sentence.strip()[:60]
+    at = text.find(probe) if probe else -1
+    if at < 0:
+        return "", ""
+    index = next((i for i, (s, e) in enumerate(spans) if s <= at < e), None)
+    if index is None:
+        return "", ""
+    end = at + len(sentence.strip())
+    after = next((i for i in range(index, len(spans)) if spans[i][0] >= end), None)
+    before = text[spans[index - 1][0] : spans[index - 1][1]].strip() if index > 0 else ""
+    return before, text[spans[after][0] : spans[after][1]].strip() if after is not None else ""
+
+
+def run(args: argparse.Namespace) -> None:
+    articles_path = data_path("gva/articles.jsonl")
+    incidents_path = data_path("gva/incidents.jsonl")
+    if articles_path is None or incidents_path is None:
+        return
+    from factcheck.comparison import compare_documents, load_detectors
+
+    records, incidents = load(articles_path, incidents_path, 0)
+    chosen = sorted(random.Random(args.seed).sample(sorted(incidents), min(args.incidents, len(incidents))))
+    wanted = {d for i in chosen for d in incidents[i]["doc_ids"]}
+    records = [r for r in records if r["doc_id"] in wanted]
+    texts = {r["doc_id"]: r["text"] for r in records}
+    extracted = extract_all(records, args.jobs)
+    detectors = load_detectors()
+    findings = []
+    for incident_id in chosen:
+        docs = [extracted[d] for d in incidents[incident_id]["doc_ids"] if d in extracted]
+        if len(docs) < 2:
+            continue
+        comparison = compare_documents(docs, detectors, stories={incident_id: sorted(d.path for d in docs)})
+        findings.extend((incident_id, f) for f in comparison.findings if f.severity in ("medium", "high"))
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    per = Counter(f"{f.rule}/{f.severity}" for _, f in findings)
+    print(f"commit {commit}; incidents {len(chosen)} (seed {args.seed}); medium+ findings {len(findings)} "
+          f"({len(findings) / max(len(chosen), 1):.2f} per incident): " + ", ".join(f"{k} {v}" for k, v in sorted(per.items())))
+    sample = random.Random(args.seed).sample(findings, min(args.sample, len(findings)))
+    for n, (incident_id, f) in enumerate(sample, 1):
+        print(f"\n## {n}. {f.rule} {f.severity} (incident {incident_id}) — label: ?")
+        print(f"{f.message}")
+        for ev in f.evidence:
+            before, after = context(texts.get(Path(ev.path).stem, ""), ev.text)
+            print(f"- `{Path(ev.path).name}` value `{ev.value}` span «{ev.span}»")
+            print(f"  - before: {before[:300]}")
+            print(f"  - **{ev.text.strip()[:500]}**")
+            print(f"  - after: {after[:300]}")
+
+
+def score(path: Path) -> None:
+    labels = re.findall(r"label:\s*(\w+)", path.read_text(encoding="utf-8"))
+    counts = Counter(label.upper() for label in labels)
+    total = sum(counts[k] for k in LABELS)
+    good = counts["TRUE"] + counts["UPDATE"]
+    print(f"{path.name}: {total} labelled; " + ", ".join(f"{k} {counts[k]}" for k in LABELS)
+          + f"; TRUE or UPDATE {good}/{total} ({100 * good / max(total, 1):.0f}%)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=300, help="incidents with 2+ articles drawn at random")
+    parser.add_argument("--sample", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--score", type=Path, help="count the labels of a labelled audit table")
+    args = parser.parse_args()
+    if args.score:
+        score(args.score)
+    else:
+        run(args)
+
+
+if __name__ == "__main__":
+    main()

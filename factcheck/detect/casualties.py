@@ -1,0 +1,104 @@
+"""Casualty conflicts: reports that count the people killed, injured, shot or arrested differently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..models import Finding, Severity
+from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
+from .slots import CountFill, count_slots
+
+__all__ = ["CasualtyConflict"]
+
+_ROLE_WORDS = {
+    "killed": "were killed",
+    "injured": "were injured",
+    "shot": "were shot",
+    "arrested": "were arrested",
+    "charged": "were charged",
+}
+
+
+class CasualtySettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    rising: list[str] = Field(default_factory=lambda: ["killed", "arrested", "charged"])
+    """Roles whose count grows as a story unfolds: a later, higher count is an update."""
+    update_severity: Severity = "low"
+    hedged_severity: Severity = "medium"
+    """Severity when either report hedges its count ("reportedly", "as many as")."""
+
+
+@register
+class CasualtyConflict(Detector):
+    """Reports count the people in one role of the event differently.
+
+    Fires:
+        A: "Two people were killed and three others were wounded in the shooting."
+        B: "Four people were killed in the shooting on Elm Street."
+        killed in the incident: 2 against 4.
+
+    Does not fire:
+        A: "The other four victims, two men and two women, were wounded."
+        B: "Four others were injured."
+        "two men and two women" are parts of the four; both give 4 injured. A later report
+        that raises the dead from 1 to 2 (a victim died in hospital) is an update, reported low.
+    """
+
+    code = "QT02"
+    name = "quantities.casualties"
+    kind = "quantity_conflict"
+    groups = ("all", "quantities")
+    default_severity = "high"
+    Settings = CasualtySettings
+    scope = "story"
+
+    def check_story(self, story: StoryClaims) -> Iterable[Finding]:
+        paths = sorted(story.claims)
+        slots = {path: count_slots(story.claims[path], story.docs[path].published) for path in paths}
+        for i, path_a in enumerate(paths):
+            for path_b in paths[i + 1 :]:
+                for role in sorted(set(slots[path_a]) & set(slots[path_b])):
+                    a, b = slots[path_a][role], slots[path_b][role]
+                    if a.casualty.count != b.casualty.count:
+                        yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b])
+
+    def _finding(self, role: str, a: CountFill, doc_a: DocMeta, b: CountFill, doc_b: DocMeta) -> Finding:
+        settings: CasualtySettings = self.settings  # type: ignore[assignment]
+        what = _ROLE_WORDS.get(role, role)
+        message = (
+            f"Reports disagree on how many {what}: {a.casualty.count} in {a.claim.path}, "
+            f"{b.casualty.count} in {b.claim.path}"
+        )
+        severity = None
+        update = _update(role, a, doc_a, b, doc_b, settings)
+        if update:
+            message += f"; {update}"
+            severity = settings.update_severity
+        elif a.claim.hedged or b.claim.hedged:
+            severity = settings.hedged_severity
+        return make_finding(
+            self,
+            message,
+            [
+                evidence_for(a.claim, doc_a, span=(a.casualty.start, a.casualty.end, a.casualty.text), value=f"{a.casualty.count} {role}"),
+                evidence_for(b.claim, doc_b, span=(b.casualty.start, b.casualty.end, b.casualty.text), value=f"{b.casualty.count} {role}"),
+            ],
+            [a.claim, b.claim],
+            [role, str(a.casualty.count), str(b.casualty.count)],
+            severity=severity,
+        )
+
+
+def _update(role: str, a: CountFill, doc_a: DocMeta, b: CountFill, doc_b: DocMeta, settings: CasualtySettings) -> str | None:
+    """A later report with a higher count of a role that grows (the dead, the arrested) updates it."""
+    if doc_a.published is None or doc_b.published is None or doc_a.published == doc_b.published or role not in settings.rising:
+        return None
+    early, late, late_doc = (a, b, doc_b) if doc_a.published < doc_b.published else (b, a, doc_a)
+    if late.casualty.count > early.casualty.count:
+        return (
+            f"the later report ({late_doc.published.isoformat()}) raises it from {early.casualty.count} to "  # type: ignore[union-attr]
+            f"{late.casualty.count}: likely an update as the story unfolded"
+        )
+    return None

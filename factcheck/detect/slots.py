@@ -1,0 +1,135 @@
+"""Typed slots of a story's events: what each report says about one fact, ready to compare.
+
+Reports are compared slot by slot, not sentence by sentence: "how many were killed in
+the incident", "on which day did the incident happen". Each report fills a slot from its
+first statement of that fact (the lede states it; later mentions restate or narrow it),
+and only from statements that report the event itself: not page furniture, not plans
+or schedules, not conditionals, not parts of a group or tallies of many events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..extract.lexicon import Lexicon
+from ..models import Casualty, Claim, DatedEvent, TimeRef
+
+__all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event"]
+
+# A dated event further back than this from its report's dateline is another event
+# (last summer's shooting, an earlier case), not the one the story reports.
+_OTHER_EVENT_DAYS = 21
+
+
+@dataclass(frozen=True)
+class CountFill:
+    claim: Claim
+    casualty: Casualty
+
+
+@dataclass(frozen=True)
+class DateFill:
+    claim: Claim
+    time: TimeRef
+    family: str
+    lemma: str
+
+
+def reports_event(claim: Claim) -> bool:
+    """Whether the claim reports a past or present fact of the story (not a plan, a schedule,
+    a conditional, a denial or a caption)."""
+    return not (claim.conditional or claim.scheduled or claim.furniture or claim.negated or claim.tense == "future")
+
+
+def _about_another_event(claim: Claim, published: dt.date | None) -> bool:
+    return claim.event_time is not None and _before_the_story(claim.event_time, published)
+
+
+def count_slots(
+    claims: Sequence[Claim], published: dt.date | None
+) -> dict[str, CountFill]:
+    """Role → the report's first total count for it ("killed" → 2 from "Two people were killed")."""
+    slots: dict[str, CountFill] = {}
+    for claim in sorted(claims, key=lambda c: c.start):
+        if not reports_event(claim) or _about_another_event(claim, published):
+            continue
+        for casualty in sorted(claim.casualties, key=lambda c: c.start):
+            if casualty.scope == "total" and casualty.role not in slots:
+                slots[casualty.role] = CountFill(claim, casualty)
+    return slots
+
+
+def _day_events(claim: Claim, published: dt.date | None) -> list[DatedEvent]:
+    """The day-precise events the claim's sentence reports as having happened, in text order:
+    not plans, schedules, or days after the report's own dateline ("takes effect on June 1")."""
+    if not reports_event(claim):
+        return []
+    return sorted(
+        (
+            e
+            for e in claim.dated_events
+            if e.time.range_start is not None
+            and e.tense != "future"
+            and not e.scheduled
+            and (published is None or e.time.range_start <= published)
+        ),
+        key=lambda e: e.time.start,
+    )
+
+
+def main_family(
+    claims_by_path: Mapping[str, Sequence[Claim]], lexicon: Lexicon, published: Mapping[str, dt.date | None] | None = None
+) -> str | None:
+    """The story's main event (the shooting, the vote, the delay): of the families of event
+    classes some report dates to a day, the one the most reports speak of, then the one the
+    most reports date. None when no report dates an event."""
+    family_of = lexicon.family_of
+    dated: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for path, claims in claims_by_path.items():
+        day = (published or {}).get(path)
+        dated.update({family_of.get(e.event_class, e.event_class) for c in claims for e in _day_events(c, day)})
+        named.update({family_of.get(c.event.event_class, c.event.event_class) for c in claims if reports_event(c)})
+    if not dated:
+        return None
+    return max(sorted(dated), key=lambda family: (named[family] + dated[family], dated[family]))
+
+
+def date_slots(
+    claims_by_path: Mapping[str, Sequence[Claim]],
+    published: Mapping[str, dt.date | None],
+    lexicon: Lexicon,
+    *,
+    ignore_events: frozenset[str] = frozenset(),
+) -> dict[str, DateFill]:
+    """Path → the day its report first gives for the story's main event."""
+    family = main_family(claims_by_path, lexicon, published)
+    if family is None or family in ignore_events:
+        return {}
+    family_of = lexicon.family_of
+    slots: dict[str, DateFill] = {}
+    for path, claims in claims_by_path.items():
+        for claim in sorted(claims, key=lambda c: c.start):
+            event = next(
+                (
+                    e
+                    for e in _day_events(claim, published.get(path))
+                    if family_of.get(e.event_class, e.event_class) == family
+                    and not _before_the_story(e.time, published.get(path))
+                ),
+                None,
+            )
+            if event is not None:
+                slots[path] = DateFill(claim, event.time, family, event.lemma)
+                break
+    return slots
+
+
+def _before_the_story(time: TimeRef, published: dt.date | None) -> bool:
+    """A day further back than `_OTHER_EVENT_DAYS` from the dateline belongs to another event."""
+    if published is None or time.range_end is None:
+        return False
+    return (published - time.range_end).days > _OTHER_EVENT_DAYS

@@ -1,0 +1,209 @@
+"""Counts of people by the role they fill in an event, read from the dependency parse.
+
+"One man was killed and three others were wounded" gives killed 1 and injured 3;
+"the shooting of four people" gives shot 4; "two of the four" is a part, "three other
+women" the rest of a group, "18 people were shot across the city" an aggregate. The roles,
+the person nouns and the scope cues are data in `rules/lexicon.toml` ([casualties]).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+
+__all__ = ["casualty_counts", "number_value", "is_furniture", "is_scheduled"]
+
+# Entity types whose numbers never count people: "May 7", "3 p.m.", "$500", "20%", "first".
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "dozen": 12, "both": 2,
+}
+# Active verbs whose subject is the one acting, not the one hurt ("the gunman killed two").
+_INTRANSITIVE = frozenset({"die", "perish", "succumb"})
+# Counts bigger than this in one incident are tallies, phone numbers or ids, not people.
+_MAX_COUNT = 1000
+# Words between a number and "year"/"hour" that make it an age or a span ("26-year-old", "9-year veteran").
+_SPAN_WORDS = frozenset({"year", "years", "yr", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "old", "time", "times", "percent", "%"})
+
+
+def number_value(token: Token) -> int | None:
+    """The whole number a token writes ("four", "4", "1,200"), else None."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text) if len(text) <= 4 else None
+    return _NUMBER_WORDS.get(text)
+
+
+def is_furniture(sentence_text: str, lexicon: Lexicon) -> bool:
+    """A caption, an "Updated:" line, a photo credit: page furniture rather than reporting."""
+    lowered = sentence_text.lower()
+    return any(cue in lowered for cue in lexicon.casualties.furniture)
+
+
+def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:
+    """The clause puts its event later: "is scheduled to appear", "trial is set for", "is due in court".
+
+    Only the clause's own verb and what hangs on it count: "put off the signing that had been
+    scheduled for Thursday" reports a past delay."""
+    words = set(lexicon.casualties.scheduling)
+    if predicate.lemma_.lower() in words:
+        return True
+    if predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in words:
+        return True
+    return any(c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in words for c in predicate.children)
+
+
+def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, str, str, int, int]]:
+    """(role, count, scope, noun lemma, start, end) for every count of people in the sentence.
+
+    Offsets are into the parsed text. A count whose role the parse does not give is left out:
+    a number that counts nothing about the event ("one officer asked colleagues to move") must
+    not become a casualty.
+    """
+    found = []
+    lowered = sentence.text.lower()
+    aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
+    for token in sentence:
+        count = number_value(token)
+        if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
+            continue
+        if _is_span_or_age(token):
+            continue
+        noun = _counted_noun(token, lexicon)
+        if noun is None:
+            continue
+        role = _role(noun, lexicon)
+        if role is None:
+            continue
+        scope = "aggregate" if aggregate else _scope(token, noun, sentence, lexicon)
+        if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
+            scope = "part"
+        found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
+    return _rest_as_total(found)
+
+
+def _is_span_or_age(token: Token) -> bool:
+    doc = token.doc
+    following = [doc[i].lower_ for i in range(token.i + 1, min(token.i + 3, len(doc)))]
+    if following[:1] == ["-"]:
+        following = following[1:]
+    return bool(following) and following[0] in _SPAN_WORDS
+
+
+def _person_nouns(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.casualties.people)
+
+
+def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
+    """The noun a number counts: "four people" → people; "two were killed" → the number itself."""
+    if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = token.head
+    elif token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT", "npadvmod", "oprd"):
+        noun = token
+    else:
+        return None
+    if noun is token or noun.lemma_.lower() in _person_nouns(lexicon) or noun.ent_type_ == "NORP":
+        return noun
+    return None
+
+
+def _role(noun: Token, lexicon: Lexicon) -> str | None:
+    roles = lexicon.casualties.role_of
+    head = noun.head
+    # "four people were shot", "two died", "killed two"
+    if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
+        return roles[head.lemma_.lower()]
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in roles:
+        lemma = head.lemma_.lower()
+        agent = any(c.dep_ in ("dobj", "obj") for c in head.children) and lemma not in _INTRANSITIVE
+        if not agent and (lemma in _INTRANSITIVE or head.tag_ in ("VBN", "JJ") or head.pos_ == "ADJ"):
+            return roles[lemma]
+        if not agent and head.tag_ == "VBD" and lemma in _INTRANSITIVE:
+            return roles[lemma]
+    # "six members were found dead", "pronounced two dead": the state hangs under the verb.
+    if noun.dep_ in ("nsubjpass", "dobj", "nsubj"):
+        for child in head.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp") and child.lemma_.lower() in roles:
+                return roles[child.lemma_.lower()]
+    # "one woman dead", "two people killed", "victims who were shot", "two fatally"
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl", "advmod", "acomp", "oprd"):
+            for word in (child, *(t for t in child.subtree if t.dep_ in ("advmod", "acomp", "oprd", "amod"))):
+                if word.lemma_.lower() in roles or word.lower_ in roles:
+                    return roles.get(word.lemma_.lower()) or roles[word.lower_]
+    # "left one woman dead and three men injured": the state follows the noun.
+    for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
+        if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
+            return roles.get(word.lemma_.lower()) or roles[word.lower_]
+    # "the shooting of four people", "the deaths of two men"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in roles:
+        return roles[head.head.lemma_.lower()]
+    # "two others were wounded" where the parser hangs the count under a coordinated verb
+    if noun.dep_ == "conj" and noun.head.dep_ in ("nsubjpass", "dobj") and noun.head.head.lemma_.lower() in roles:
+        return roles[noun.head.head.lemma_.lower()]
+    return None
+
+
+def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
+    scope = lexicon.casualties.scope
+    # "two of the four": the first is a part; the second names a group, not a role total.
+    people = _person_nouns(lexicon)
+    if any(_of_a_group(c, people) for c in (*token.children, *noun.children)):
+        return "part"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and number_value(token.head.head) is not None:
+        return "part"
+    # "the other four victims, two men and two women": the apposition splits a group into parts.
+    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
+        return "part"
+    before = sentence.doc.text[sentence.start_char : token.idx].lower()[-24:]
+    if any(cue in before for cue in scope.part):
+        return "part"
+    others = set(scope.other)
+    if noun.lower_ in others or noun.lemma_.lower() in others or any(
+        c.lower_ in others for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")
+    ):
+        return "rest"
+    return "total"
+
+
+def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:
+    """ "killed five members of his family and then himself": the count leaves out the one
+    who did it, so it is a part of the dead another report counts ("six found dead")."""
+    roles = lexicon.casualties.role_of
+    return any(
+        t.lower_ in ("himself", "herself", "themselves") and roles.get(t.head.lemma_.lower()) == role for t in sentence
+    )
+
+
+def _of_a_group(child: Token, people: frozenset[str]) -> bool:
+    """ "of the four", "of the victims", "of them": a part of a group named elsewhere ("members
+    of his family" and "members of the gang" name whose members they are, not a larger count)."""
+    if child.dep_ != "prep" or child.lower_ != "of":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return any(
+        number_value(o) is not None
+        or o.lower_ in ("them", "those", "whom")
+        or any(c.dep_ == "nummod" for c in o.children)
+        or (o.lemma_.lower() in people and any(c.lower_ in ("the", "those", "these") for c in o.children))
+        for o in objects
+    )
+
+
+def _rest_as_total(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
+    """ "One man was killed and three others were wounded": the others are all the wounded,
+    so a rest whose role no other count of the sentence fills is that role's total."""
+    out = []
+    for item in found:
+        role, count, scope, noun, start, end = item
+        if scope == "rest" and not any(o is not item and o[0] == role for o in found):
+            scope = "total"
+        out.append((role, count, scope, noun, start, end))
+    return out
+

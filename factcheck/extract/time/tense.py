@@ -1,0 +1,67 @@
+"""The tense of a clause, which decides whether a bare "Thursday" lies before or after the dateline."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Tense, TimeLexicon, load_time_lexicon
+
+__all__ = ["clause_tense", "verb_tense"]
+
+
+def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
+    """The tense of the clause that `span` modifies: `verb_tense` of the verb governing it."""
+    verb: Token | None = span.root
+    hops = 0
+    while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb and hops < 6:
+        verb = verb.head
+        hops += 1
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        verb = span.sent.root
+    return verb_tense(verb, lexicon, modals_point_forward=True)
+
+
+def verb_tense(verb: Token, lexicon: TimeLexicon | None = None, *, modals_point_forward: bool = False) -> Tense:
+    """The tense of the clause headed by `verb`, from its tag, its auxiliaries and what governs it.
+
+    Future when the verb has "will"/"shall" or a forward-looking modal, or hangs under
+    "expected to", "plans to", "scheduled to"; past for a past-tense or perfect verb (VBD,
+    "has voted"); present otherwise. The words are the `future_*` lists of `rules/time.toml`,
+    shared by the time extractor and the claim's modality.
+
+    `modals_point_forward` counts "would", "may", "must" as future: next to a bare day
+    ("would arrive Tuesday") they mostly place it ahead of the dateline, while a claim's
+    "hosts must register" states a present obligation, not a future event.
+    """
+    lx = lexicon or load_time_lexicon()
+    future_aux = {w.lower() for w in lx.future_auxiliaries}
+    modals = {w.lower() for w in lx.future_modals} if modals_point_forward else set()
+    governors = {w.lower() for w in lx.future_governors}
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in future_aux or a.lower_ in modals for a in auxes) or verb.lower_ in future_aux:
+        return "future"
+    # "has scheduled a news conference Thursday", "planned a rally on Saturday".
+    if _plans_ahead(verb, governors):
+        return "future"
+    # "is to resume trading Tuesday".
+    if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
+        return "future"
+    # "is expected to vote Tuesday", "plans to meet Friday", "is due to report Monday".
+    node = verb
+    for _ in range(2):
+        if node.dep_ in {"xcomp", "ccomp", "advcl"} and node.head is not node:
+            node = node.head
+            if _plans_ahead(node, governors):
+                return "future"
+        else:
+            break
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return "past"  # "has voted Thursday", and reduced clauses: "rescued on Nov. 25"
+    return "present"
+
+
+def _plans_ahead(verb: Token, governors: set[str]) -> bool:
+    """ "is scheduled", "has planned", "expected": what follows lies ahead of the clause."""
+    return verb.lemma_.lower() in governors
