@@ -211,26 +211,27 @@ def check_command(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@app.command("extract")
-@handle_errors
-def extract_command(
-    paths: PathsArg,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")] = ExtractFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    dateline: DatelineOpt = None,
-    model: ModelOpt = None,
-    jobs: JobsOpt = None,
-    rules: RulesOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
-    debug: DebugOpt = False,
-) -> None:
-    """Extract dated, attributed claims from each article."""
+TableFormatOpt = Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")]
+
+
+def _read(
+    run: Callable[..., Any],
+    paths: list[Path],
+    *,
+    model: str | None,
+    dateline: str | None,
+    rules: list[Path] | None,
+    jobs: int | None,
+    no_progress: bool,
+) -> Any:
+    """Run a reading command (`extract`, `stories`) with a progress bar; unreadable files go to stderr."""
     _require_paths(paths)
-    from .pipeline import RunOptions, default_jobs, extract
-    from .report.extract_table import render_extract_table
+    from .pipeline import RunOptions, default_jobs
 
     with _progress(not no_progress) as progress:
-        report = extract(
+        report = run(
             paths,
             RunOptions(
                 model=model,
@@ -242,6 +243,27 @@ def extract_command(
         )
     for problem in report.problems:
         typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
+    return report
+
+
+@app.command("extract")
+@handle_errors
+def extract_command(
+    paths: PathsArg,
+    format: TableFormatOpt = ExtractFormat.table,
+    output: OutputOpt = None,
+    dateline: DatelineOpt = None,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    rules: RulesOpt = None,
+    no_progress: NoProgressOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Extract dated, attributed claims from each article."""
+    from .pipeline import extract
+    from .report.extract_table import render_extract_table
+
+    report = _read(extract, paths, model=model, dateline=dateline, rules=rules, jobs=jobs, no_progress=no_progress)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
@@ -254,33 +276,20 @@ def extract_command(
 @handle_errors
 def stories_command(
     paths: PathsArg,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")] = ExtractFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    format: TableFormatOpt = ExtractFormat.table,
+    output: OutputOpt = None,
     dateline: DatelineOpt = None,
     model: ModelOpt = None,
     jobs: JobsOpt = None,
     rules: RulesOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
+    no_progress: NoProgressOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show how the articles group into stories (only articles of one story are compared)."""
-    _require_paths(paths)
-    from .pipeline import RunOptions, default_jobs, stories
+    from .pipeline import stories
     from .report.story_table import render_story_table
 
-    with _progress(not no_progress) as progress:
-        report = stories(
-            paths,
-            RunOptions(
-                model=model,
-                dateline=_parse_date(dateline),
-                rules_dirs=tuple(str(r) for r in rules or ()),
-                jobs=jobs or default_jobs(),
-                progress=progress,
-            ),
-        )
-    for problem in report.problems:
-        typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
+    report = _read(stories, paths, model=model, dateline=dateline, rules=rules, jobs=jobs, no_progress=no_progress)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
