@@ -164,7 +164,7 @@ def run_per_incident(extracted, incidents, doc_incident, detectors, examples: in
 
 def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], examples: int) -> None:
     """(b) one folder mixing many incidents."""
-    from factcheck.comparison import compare_documents
+    from factcheck.comparison import compare_documents, load_alignment
 
     docs = [extracted[d] for i in chosen for d in incidents[i]["doc_ids"] if d in extracted]
     start = time.perf_counter()
@@ -172,16 +172,20 @@ def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], 
     elapsed = time.perf_counter() - start
     stories = comparison.stories
     impure = sum(1 for paths in stories.values() if len({doc_incident[Path(p).stem] for p in paths}) > 1)
-    same_pairs = together = 0
+    same_pairs = together = far_apart = 0
     story_of = {p: s for s, paths in stories.items() for p in paths}
+    window = load_alignment().stories.max_days_apart
     for i in chosen:
         ids = [d for d in incidents[i]["doc_ids"] if d in extracted]
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
+                a, b = extracted[ids[x]], extracted[ids[y]]
                 same_pairs += 1
-                together += story_of[extracted[ids[x]].path] == story_of[extracted[ids[y]].path]
+                together += story_of[a.path] == story_of[b.path]
+                far_apart += bool(window and a.published and b.published and abs((a.published - b.published).days) > window)
     print(f"\n(b) mixed folder: {len(chosen)} incidents, {len(docs)} articles, compare {elapsed:.2f}s")
     print(f"  stories: {len(stories)}; stories mixing incidents: {impure}; same-incident article pairs grouped together: {together}/{same_pairs} ({pct(together, same_pairs)})")
+    print(f"  same-incident pairs published more than max_days_apart ({window}) days apart, never grouped: {far_apart}")
     score(list(comparison.findings), doc_incident, incidents, "b: mixed folder")
     if examples:
         for f in list(comparison.findings)[:examples]:

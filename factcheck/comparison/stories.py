@@ -10,11 +10,10 @@ are then merged into stories by average linkage (a story joins another only when
 articles are alike on average, not through one chain of look-alike pairs), so reports of
 one boxer's two fights or of two earthquakes in one region stay apart.
 
-Candidate pairs come from an inverted index of features probed with each article's
-heaviest features only, until the rest of its vector could no longer reach
-`min_similarity` (prefix filtering, Bayardo et al. 2007, "Scaling up all pairs similarity
-search"), and only within the date window; so the work grows with the articles sharing a
-rare word within a few weeks, not with all pairs.
+Candidate pairs come from an inverted index of features, probed with each article's few
+heaviest features (its rarest words and names) and only within the date window: a link
+needs one of the two articles to share one of those with the other. So the work grows with
+the articles sharing a rare word or name within a few weeks, not with all pairs.
 """
 
 from __future__ import annotations
@@ -60,6 +59,7 @@ class StoryRules(BaseModel):
     close_bonus: float = 0.2
     max_days_apart: int = 45
     shared_shown: int = 8
+    probe_features: int = 10
 
 
 class ClaimRules(BaseModel):
@@ -168,21 +168,9 @@ class _DatedIndex:
         yield from self.undated.get(key, [])
 
 
-def _prefix(vector: dict[str, float], threshold: float) -> tuple[list[str], float]:
-    """The heaviest features, until the rest of the vector has a norm below `threshold`; and that norm.
-
-    A unit vector that shares none of these features with this one has a cosine with it of
-    at most the norm of the rest (Cauchy-Schwarz), so probing with them misses no link.
-    """
-    squares = 1.0 if vector else 0.0
-    prefix = []
-    for feature in sorted(vector, key=lambda f: (-vector[f], f)):
-        # The small margin keeps rounding from ever cutting the prefix short.
-        if math.sqrt(max(squares, 0.0)) < threshold - 1e-9:
-            break
-        prefix.append(feature)
-        squares -= vector[feature] ** 2
-    return prefix, math.sqrt(max(squares, 0.0))
+def _telling(vector: dict[str, float], rules: StoryRules) -> list[str]:
+    """The article's `probe_features` heaviest features: its rarest words and names."""
+    return sorted(vector, key=lambda f: (-vector[f], f))[: rules.probe_features]
 
 
 def _candidate_edges(
@@ -190,24 +178,26 @@ def _candidate_edges(
     published: dict[str, dt.date | None],
     rules: StoryRules,
 ) -> list[tuple[float, str, str]]:
-    """(score, a, b) with a < b for every linked pair of articles within the date window."""
+    """(score, a, b) with a < b for every linked pair of articles within the date window.
+
+    Blocking: a link needs one article to have, among its heaviest features, one the other
+    has too; so each article walks only the posting lists of its few rarest words and names,
+    which stay short as the folder grows, and that choice depends on the article alone.
+    """
     index = _DatedIndex({p: list(v) for p, v in vectors.items()}, published)
+    seen: set[tuple[str, str]] = set()
     edges = []
     for a in sorted(vectors):
-        vector = vectors[a]
-        prefix, rest = _prefix(vector, rules.min_similarity)
-        partial: dict[str, float] = defaultdict(float)
-        for feature in prefix:
+        for feature in _telling(vectors[a], rules):
             for b in index.near(feature, published[a], rules.max_days_apart):
-                if b > a:
-                    partial[b] += vector[feature] * vectors[b][feature]
-        for b in sorted(partial):
-            # Beyond the prefix, the pair can gain at most the norm of the rest of `a`.
-            if partial[b] + rest < rules.min_similarity - 1e-9:
-                continue
-            score = _linked(vector, vectors[b], (published[a], published[b]), rules)
-            if score is not None:
-                edges.append((score, a, b))
+                pair = (a, b) if a < b else (b, a)
+                if a == b or pair in seen:
+                    continue
+                seen.add(pair)
+                first, second = pair
+                score = _linked(vectors[first], vectors[second], (published[first], published[second]), rules)
+                if score is not None:
+                    edges.append((score, first, second))
     return edges
 
 
