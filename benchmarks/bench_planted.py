@@ -27,13 +27,9 @@ CACHE_DIR = ROOT / "benchmarks" / "out" / "cache"
 TOOL = SHARED_DATA.parent / "tools" / "plant_contradictions.py"
 
 
-def story_paths(stories: dict) -> dict[str, list[str]]:
-    """Story id → paths, whether a story is written as a list of paths or an object with `articles`."""
-    return {s: (v["articles"] if isinstance(v, dict) else v) for s, v in stories.items()}
-
-
-def pairs_in_one_story(planted: list[dict], stories: dict) -> int:
-    story_of = {Path(p).name: s for s, paths in story_paths(stories).items() for p in paths}
+def pairs_in_one_story(planted: list[dict], stories: dict[str, list[str]]) -> int:
+    """How many planted pairs have both articles in one story (`stories`: the JSON report's story → paths)."""
+    story_of = {Path(p).name: s for s, paths in stories.items() for p in paths}
     return sum(1 for p in planted if story_of.get(p["a"]) is not None and story_of.get(p["a"]) == story_of.get(p["b"]))
 
 
