@@ -254,6 +254,7 @@ def test_a_story_is_found_the_same_beside_any_other_stories(target: int, others:
     alone = _synthetic_story(target, 3 + target % 3)
     paths = {d.path for d in alone}
     expected = _partition_of(paths, group_stories(alone, RULES))
+    assert expected == {frozenset(paths)}, "alone, the story's reports form one story"
     mixed = alone + [d for k in others if k != target for d in _synthetic_story(k, 3 + k % 4)]
     rng.shuffle(mixed)
     stories = group_stories(mixed, RULES)
@@ -290,6 +291,9 @@ def ecb_events(nlp, shared_data: Path) -> dict[str, list[DocumentClaims]]:
 def test_ecb_story_found_alone_is_found_the_same_mixed_with_others(ecb_events: dict[str, list[DocumentClaims]]) -> None:
     events = sorted(ecb_events)
     assert len(events) == 10
+    # Not a trivial pass: alone, most events' reports do group.
+    grouped = [e for e in events if max(len(p) for p in group_stories(ecb_events[e], RULES).values()) >= 2]
+    assert len(grouped) >= 7
 
     @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.sampled_from(events), st.lists(st.sampled_from(events), unique=True), st.randoms(use_true_random=False))
