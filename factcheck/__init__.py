@@ -9,29 +9,58 @@ The Python API mirrors the command line::
 
 from __future__ import annotations
 
+import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from . import extract
+from .version import __version__
+
 __all__ = ["__version__", "check", "extract"]
 
 if TYPE_CHECKING:
-    from .models import Report
+    from .models import ExtractReport, Report
 
 
-def check(paths: Sequence[str | Path], **options: Any) -> Report:
-    """Read, extract and compare the articles under `paths`.
+def check(paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> Report:
+    """Read, extract and compare the articles under `paths`, as `factcheck check` does.
 
-    Keyword options are those of `factcheck.pipeline.RunOptions` (model, dateline,
-    rules_dirs, jobs, cache, cache_dir, select, ignore, severity, settings, engine…).
+    Settings are resolved as on the command line: the configuration file (`config`, else
+    `FACTCHECK_CONFIG`, else the nearest `.factcheck.toml` or `[tool.factcheck]`), then
+    the keyword options, which are those of `factcheck.options.RunOptions` (model,
+    dateline, rules_dirs, jobs, cache, cache_dir, select, ignore, severity, settings,
+    baseline, engine…). Inline suppressions and the baseline are applied.
     """
-    from .pipeline import RunOptions
+    from .options import resolve_options
     from .pipeline import check as run_check
 
-    return run_check(list(paths), RunOptions(**options))
+    _, run = resolve_options(list(paths), config=config, **options)
+    return run_check(list(paths), run)
 
 
-# `factcheck.extract(paths, **options) -> ExtractReport`: the extractors' subpackage is
-# callable and reads and extracts the articles under `paths` (see factcheck/extract/__init__.py).
-from . import extract  # noqa: E402
+def _extract(paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> ExtractReport:
+    """Read the articles under `paths` and extract their claims, as `factcheck extract` does.
+
+    Settings are resolved as for `check`.
+    """
+    from .options import resolve_options
+    from .pipeline import extract as run_extract
+
+    _, run = resolve_options(list(paths), config=config, **options)
+    return run_extract(list(paths), run)
+
+
+class _CallableExtract(types.ModuleType):
+    """`factcheck.extract` is both the extractors' subpackage and the API function.
+
+    Importing a subpackage binds its name on this package, so the subpackage itself is
+    made callable here; the extractor modules stay importable as before, and the
+    subpackage never imports the layers above it.
+    """
+
+    def __call__(self, paths: Sequence[str | Path], *, config: str | Path | None = None, **options: Any) -> ExtractReport:
+        return _extract(paths, config=config, **options)
+
+
+extract.__class__ = _CallableExtract

@@ -19,8 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FactcheckError
-from .models import SEVERITY_ORDER
+from .errors import EXIT_USAGE, FactcheckError
 
 __all__ = ["app", "main"]
 
@@ -146,8 +145,8 @@ def check_command(
     fail_on: Annotated[Level | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = None,
     min_severity: Annotated[Level | None, typer.Option("--min-severity", help="Show findings at or above this severity.")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 (report only).")] = False,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (codes, kinds or groups; comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, kinds or groups).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules: codes (DT01), prefixes (DT), kinds, dotted names, groups or all; comma-separated.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (the same names as --select).")] = None,
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Hide findings recorded in this baseline file.")] = None,
@@ -166,7 +165,7 @@ def check_command(
 ) -> None:
     """Compare the articles and report where they disagree."""
     from .config import load_settings
-    from .gate import run_check
+    from .gate import exit_code, run_check
 
     _require_paths(paths)
     settings = load_settings(
@@ -202,13 +201,7 @@ def check_command(
         for problem in outcome.report.problems:
             typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
     _write_or_print(outcome.rendered, settings.output)
-    if settings.strict and outcome.report.problems:
-        raise typer.Exit(EXIT_USAGE)
-    if settings.exit_zero:
-        raise typer.Exit(EXIT_OK)
-    gate = SEVERITY_ORDER[settings.fail_on]
-    failing = any(SEVERITY_ORDER[f.severity] >= gate for f in outcome.report.findings)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    raise typer.Exit(exit_code(outcome.report, settings))
 
 
 TableFormatOpt = Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")]
@@ -216,31 +209,27 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to
 NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")]
 
 
-def _read(
-    run: Callable[..., Any],
-    paths: list[Path],
-    *,
-    model: str | None,
-    dateline: str | None,
-    rules: list[Path] | None,
-    jobs: int | None,
-    no_progress: bool,
-) -> Any:
-    """Run a reading command (`extract`, `stories`) with a progress bar; unreadable files go to stderr."""
+def _read(run: Callable[..., Any], paths: list[Path], *, no_progress: bool, **settings: Any) -> Any:
+    """Run a reading command (`extract`, `stories`) with a progress bar; unreadable files go to stderr.
+
+    The same settings as `check`: the configuration file's dateline, rule folders, cache.
+    """
     _require_paths(paths)
-    from .pipeline import RunOptions, default_jobs
+    from .options import resolve_options
 
     with _progress(not no_progress) as progress:
-        report = run(
+        _, options = resolve_options(
             paths,
-            RunOptions(
-                model=model,
-                dateline=_parse_date(dateline),
-                rules_dirs=tuple(str(r) for r in rules or ()),
-                jobs=jobs or default_jobs(),
-                progress=progress,
-            ),
+            config=settings["config"],
+            model=settings["model"],
+            dateline=_parse_date(settings["dateline"]),
+            rules_dirs=[str(r) for r in settings["rules"]] if settings["rules"] else None,
+            jobs=settings["jobs"],
+            cache=False if settings["no_cache"] else None,
+            cache_dir=settings["cache_dir"],
+            progress=progress,
         )
+        report = run(paths, options)
     for problem in report.problems:
         typer.echo(f"Error: {problem.path}: {problem.message}", err=True)
     return report
@@ -256,6 +245,9 @@ def extract_command(
     model: ModelOpt = None,
     jobs: JobsOpt = None,
     rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     no_progress: NoProgressOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -263,7 +255,8 @@ def extract_command(
     from .pipeline import extract
     from .report.extract_table import render_extract_table
 
-    report = _read(extract, paths, model=model, dateline=dateline, rules=rules, jobs=jobs, no_progress=no_progress)
+    report = _read(extract, paths, no_progress=no_progress, dateline=dateline, model=model, jobs=jobs, rules=rules,
+                   config=config, no_cache=no_cache, cache_dir=cache_dir)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
@@ -282,6 +275,9 @@ def stories_command(
     model: ModelOpt = None,
     jobs: JobsOpt = None,
     rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     no_progress: NoProgressOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -289,7 +285,8 @@ def stories_command(
     from .pipeline import stories
     from .report.story_table import render_story_table
 
-    report = _read(stories, paths, model=model, dateline=dateline, rules=rules, jobs=jobs, no_progress=no_progress)
+    report = _read(stories, paths, no_progress=no_progress, dateline=dateline, model=model, jobs=jobs, rules=rules,
+                   config=config, no_cache=no_cache, cache_dir=cache_dir)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
@@ -306,8 +303,10 @@ def rules_command(
     """List the rules with their code, kind, severity and description."""
     from .comparison import load_detectors
     from .detect.base import registry
+    from .packs import RulePacks
 
-    enabled = {d.code: d for d in load_detectors([str(r) for r in rules or ()])}
+    packs = RulePacks.load([str(r) for r in rules or ()])
+    enabled = {d.code: d for d in load_detectors(packs.dirs, configs=packs.detectors, lexicon=packs.lexicon)}
     rows = [
         {
             "code": code,
@@ -335,14 +334,22 @@ def rules_command(
 
 @app.command("explain")
 @handle_errors
-def explain_command(rule: Annotated[str, typer.Argument(help="A rule code such as DT01.")], debug: DebugOpt = False) -> None:
+def explain_command(
+    rule: Annotated[str, typer.Argument(help="A rule name: a code (DT01), prefix (DT), kind, dotted name or group.")],
+    debug: DebugOpt = False,
+) -> None:
     """Show what a rule checks, with an example that fires and one that does not."""
     from .detect.base import registry
+    from .detect.names import resolve_rules
 
     known = registry()
-    cls = known.get(rule.upper())
-    if cls is None:
-        raise FactcheckError(f"unknown rule {rule!r}; expected one of: {', '.join(known)}")
+    for number, code in enumerate(sorted(resolve_rules(rule, known))):
+        if number:
+            typer.echo("")
+        _explain(known[code])
+
+
+def _explain(cls: Any) -> None:
     typer.echo(f"{cls.code} {cls.name} ({cls.kind}, default severity {cls.default_severity})\n")
     typer.echo(cls.explanation())
     settings = cls.Settings.model_fields

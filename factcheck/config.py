@@ -43,9 +43,7 @@ left as given (relative to the working folder).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
-import json
 import os
 import re
 import typing
@@ -56,7 +54,7 @@ from typing import Any, Literal
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .errors import ConfigError
+from .errors import ConfigError, bad_value_message, show_value, unknown_key_message
 from .models import SEVERITY_ORDER, Severity
 
 __all__ = [
@@ -117,28 +115,6 @@ class Settings(BaseModel):
     config_file: Path | None = None
     """The file these settings were read from, if any (set by `load_settings`)."""
 
-    def is_rule_selected(self, code: str, *names: str) -> bool:
-        """Whether a rule runs, given its code and its names (kind, dotted name, groups).
-
-        A selector matches a rule when it is the rule's code, a prefix of it ("DT"),
-        one of its names, or "all". `ignore` beats `select`; an empty `select`
-        selects everything.
-        """
-        keys = {code, *names, "all"}
-
-        def matches(selector: str) -> bool:
-            if _CODE.match(selector):
-                return code.startswith(selector)
-            return selector in keys
-
-        if any(matches(s) for s in self.ignore):
-            return False
-        return not self.select or any(matches(s) for s in self.select)
-
-    def severity_for(self, code: str, default: Severity) -> Severity:
-        """The severity a rule reports at: the override for its code, else `default`."""
-        return self.severity.get(code, default)
-
     def shows(self, severity: Severity) -> bool:
         """Whether a finding of this severity is shown (at or above `min_severity`)."""
         return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[self.min_severity]
@@ -178,7 +154,7 @@ def _describe_allowed(field: str) -> str:
     if field == "rule_settings":
         return "a table of tables, one per rule code, e.g. [rules.settings.QT01]"
     if field in ("select", "ignore"):
-        return "a list of rule codes (DT01), code prefixes (DT) or names (date_conflict, all)"
+        return "a list of rule names: codes (DT01), code prefixes (DT), kinds (date_conflict), dotted names (dates.conflict), groups (dates) or all"
     if field == "rules_dirs":
         return "a list of folder paths"
     annotation = Settings.model_fields[field].annotation
@@ -198,14 +174,7 @@ def _describe_allowed(field: str) -> str:
     return str(annotation)  # pragma: no cover - every field is covered above
 
 
-def _show(value: Any) -> str:
-    """A value as it would be written in TOML, for messages."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    try:
-        return json.dumps(value, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):  # pragma: no cover - json with default=str does not fail
-        return repr(value)
+_show = show_value
 
 
 def _display(path: Path) -> str:
@@ -222,16 +191,13 @@ def _kebab(field: str) -> str:
 
 def _bad(where: str, label: str, value: Any, allowed: str) -> ConfigError:
     """The one-line message for a bad value: where, which key, what it was, what is allowed."""
-    if label.startswith("--"):
-        return ConfigError(f"{label} {_show(value)} is not allowed; expected {allowed}")
-    return ConfigError(f"{where}: {label} = {_show(value)} is not allowed; expected {allowed}")
+    return ConfigError(bad_value_message(where, label, value, allowed))
 
 
 def _unknown_key(file: str, prefix: str, key: str, allowed: Sequence[str]) -> ConfigError:
-    choices = [_kebab(k) for k in allowed]
-    close = difflib.get_close_matches(_kebab(key), choices, n=1)
-    hint = f" (did you mean {prefix + close[0]!r}?)" if close else ""
-    return ConfigError(f"{file}: unknown key {prefix + key!r}{hint}; expected one of: {', '.join(sorted(choices))}")
+    message = unknown_key_message(file, _kebab(key), [_kebab(k) for k in allowed], prefix=prefix)
+    # The key is shown as it was written.
+    return ConfigError(message.replace(repr(prefix + _kebab(key)), repr(prefix + key), 1))
 
 
 def _has_factcheck_table(pyproject: Path) -> bool:

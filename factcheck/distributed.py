@@ -28,7 +28,7 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
 if TYPE_CHECKING:
     from .comparison import Comparison
     from .detect.base import Detector
-    from .pipeline import RunOptions
+    from .options import RunOptions
 
 __all__ = ["DaskEngine", "ModelPlugin", "compare_distributed"]
 
@@ -51,7 +51,7 @@ class ModelPlugin(WorkerPlugin):
 class DaskEngine:
     """Extraction on a Dask cluster: `options.scheduler` names one, else a local cluster starts.
 
-    The local cluster has `options.jobs` worker processes (2 when unset), one thread each:
+    The local cluster has `options.workers` worker processes (one per core unless `jobs` is set), one thread each:
     the parser holds the GIL, so threads would not add speed.
     """
 
@@ -64,7 +64,7 @@ class DaskEngine:
                 self.client = Client(options.scheduler)
             else:
                 self._cluster = LocalCluster(
-                    n_workers=max(1, options.jobs or 2),
+                    n_workers=options.workers,
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,

@@ -20,9 +20,9 @@ from .errors import FactcheckError
 from .models import Article, DocumentClaims, InputProblem
 
 if TYPE_CHECKING:
-    from .pipeline import RunOptions
+    from .options import RunOptions
 
-__all__ = ["ExtractionEngine", "LocalEngine", "make_engine", "extract_batch", "run_ordered", "warm_worker"]
+__all__ = ["ExtractionEngine", "LocalEngine", "extract_batch", "run_ordered", "warm_worker"]
 
 Result = DocumentClaims | InputProblem
 
@@ -46,15 +46,20 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     (a bad rule pack, a missing model) is the user's to fix and stops the run.
     """
     from .extract.claims import extract_document
-    from .extract.lexicon import load_lexicon
+    from .extract.packs import load_extraction_packs
     from .nlp import load_model
 
     nlp = load_model(model)
-    lexicon = load_lexicon(rules_dirs)
+    # Loaded once per process and kept: the batches of a run share one set of packs.
+    packs = load_extraction_packs(tuple(rules_dirs))
     results: list[Result] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
         try:
-            results.append(extract_document(article, doc, lexicon=lexicon, extra_rule_dirs=rules_dirs))
+            results.append(
+                extract_document(
+                    article, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities
+                )
+            )
         except FactcheckError:
             raise
         except Exception as e:  # noqa: BLE001 - one article must not sink the run
@@ -120,7 +125,7 @@ class LocalEngine:
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
-        self.jobs = max(1, options.jobs or 1)
+        self.jobs = options.workers
         self._pool: ProcessPoolExecutor | None = None
         self.done = 0
 
@@ -150,22 +155,10 @@ class LocalEngine:
 
 
 def warm_worker(model: str | None, rules_dirs: tuple[str, ...] = ()) -> None:
-    """Load the model (and lexicon) once when a worker process starts."""
-    from .extract.lexicon import load_lexicon
+    """Load the model and the rule packs once when a worker process starts."""
+    from .extract.packs import load_extraction_packs
     from .nlp import load_model
 
     load_model(model)
-    load_lexicon(rules_dirs)
+    load_extraction_packs(tuple(rules_dirs))
 
-
-def make_engine(options: RunOptions) -> ExtractionEngine:
-    """The engine `options.engine` names: `local` (default) or `dask`."""
-    if options.engine == "local":
-        return LocalEngine(options)
-    if options.engine == "dask":
-        try:
-            from .distributed import DaskEngine
-        except ImportError as e:
-            raise FactcheckError("the dask engine needs the extra: pip install 'factcheck[dask]'") from e
-        return DaskEngine(options)
-    raise FactcheckError(f"unknown engine {options.engine!r}; expected: local, dask")

@@ -1,4 +1,9 @@
-"""The editorial gate: a check run with configuration, cache, suppressions, baseline and rendering."""
+"""The editorial gate: a check rendered for its output format, and the exit code it earns.
+
+Suppressions and the baseline are applied by `pipeline.check`, so the Python API and the
+command line report the same findings; this module adds rendering and the one place
+that turns a report into an exit code.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .baseline import apply_baseline, load_baseline, write_baseline
 from .config import Settings
-from .models import Report
-from .pipeline import RunOptions, check, default_jobs
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from .models import SEVERITY_ORDER, Report
+from .options import run_options
+from .pipeline import check
 from .report import RenderOptions, render
-from .suppress import apply_suppressions, suppressions_by_path
 
-__all__ = ["Outcome", "run_check", "options_from_settings"]
+__all__ = ["Outcome", "run_check", "exit_code"]
 
 
 @dataclass
@@ -21,25 +26,6 @@ class Outcome:
     report: Report
     rendered: str
     warnings: list[str] = field(default_factory=list)
-
-
-def options_from_settings(settings: Settings, progress: Callable[[int], None] | None = None) -> RunOptions:
-    return RunOptions(
-        model=settings.model,
-        dateline=settings.dateline,
-        rules_dirs=tuple(str(d) for d in settings.rules_dirs),
-        jobs=settings.jobs or default_jobs(),
-        cache=settings.cache,
-        cache_dir=str(settings.cache_dir) if settings.cache_dir else None,
-        engine=settings.engine,
-        scheduler=settings.scheduler,
-        select=tuple(settings.select),
-        ignore=tuple(settings.ignore),
-        severity=dict(settings.severity),
-        settings={k: dict(v) for k, v in settings.rule_settings.items()},
-        strict=settings.strict,
-        progress=progress,
-    )
 
 
 def run_check(
@@ -51,23 +37,8 @@ def run_check(
     progress: Callable[[int], None] | None = None,
 ) -> Outcome:
     warnings: list[str] = []
-    report = check(paths, options_from_settings(settings, progress), warnings=warnings)
-    kept, suppressed = apply_suppressions(report.findings, suppressions_by_path(report.documents))
-    report = report.model_copy(update={"findings": tuple(kept), "suppressed": suppressed})
-    if settings.baseline is not None:
-        if update_baseline:
-            write_baseline(settings.baseline, report.findings)
-        else:
-            baseline = load_baseline(settings.baseline)
-            kept, hidden, stale = apply_baseline(report.findings, baseline)
-            report = report.model_copy(
-                update={"findings": tuple(kept), "baselined": hidden, "stale_baseline": tuple(_stale_label(s) for s in stale)}
-            )
-            warnings.extend(f"stale baseline entry: {label}" for label in report.stale_baseline)
-    elif update_baseline:
-        from .errors import ConfigError
-
-        raise ConfigError("--update-baseline needs --baseline FILE")
+    options = run_options(settings, progress=progress, update_baseline=update_baseline)
+    report = check(paths, options, warnings=warnings)
     options = RenderOptions(color=_color(settings), min_severity=settings.min_severity, rule_descriptions=_descriptions())
     rendered = render(_for_format(report, settings.format), settings.format, options=options)
     if summary_path is not None:
@@ -95,10 +66,18 @@ def _for_format(report: Report, fmt: str) -> Report:
     return report.model_copy(update={"findings": findings, "documents": documents, "problems": problems})
 
 
-def _stale_label(entry: object) -> str:
-    rule = getattr(entry, "rule", "?")
-    message = getattr(entry, "message", "")
-    return f"{rule} {message}".strip()
+def exit_code(report: Report, settings: Settings) -> int:
+    """0, 1 or 2 for a finished check (the conventions of ruff and sqlfluff).
+
+    2 when `strict` and an article could not be read; else 0 with `exit_zero`; else 1
+    when a finding is at or above `fail_on`, and 0 when none is.
+    """
+    if settings.strict and report.problems:
+        return EXIT_USAGE
+    if settings.exit_zero:
+        return EXIT_OK
+    gate = SEVERITY_ORDER[settings.fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_ORDER[f.severity] >= gate for f in report.findings) else EXIT_OK
 
 
 def _color(settings: Settings) -> bool:

@@ -138,13 +138,14 @@ class Casualty(_Frozen):
     """A count of people filling one role of an event: "four people were shot" → shot, 4.
 
     `scope` says whether the count covers the event ("total"), a part of it ("part": "two of
-    the four", "including a child"; "rest": "three others"), or more than it ("aggregate":
+    the four", "including a child"; "rest": "three others"; "single": "a man was killed"), a bound
+    ("at least two"), or more than it ("aggregate":
     a city's tally for the year). Only totals of one role are compared between reports.
     """
 
     role: str
     count: int
-    scope: Literal["total", "part", "rest", "aggregate"] = "total"
+    scope: Literal["total", "part", "rest", "bound", "aggregate", "single"] = "total"
     noun: str = ""
     """Lemma of what is counted ("people", "victim", "other")."""
     text: str
@@ -206,6 +207,12 @@ class Claim(_Frozen):
     column: int
     sentence_start: int
     sentence_end: int
+    sentence_line: int = 1
+    """1-based line of the sentence's first character in the original file (as are the columns)."""
+    sentence_column: int = 1
+    sentence_end_line: int = 1
+    sentence_end_column: int = 1
+    """The column just past the sentence's last character."""
     event: EventRef
     entities: tuple[Entity, ...] = ()
     attribution: Attribution = Attribution()

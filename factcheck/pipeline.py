@@ -7,61 +7,49 @@ jobs each worker process loads the model once and returns plain claims.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import importlib.metadata
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-from . import __version__
+from .version import __version__
+from .baseline import apply_baseline, load_baseline, write_baseline
 from .cache import ClaimCache, cache_key
 from .comparison import compare_documents, load_detectors
+from .detect.base import registry
+from .engine import ExtractionEngine, LocalEngine
+from .errors import ConfigError, FactcheckError
 from .extract.claims import EXTRACTOR_VERSION
-from .rulepacks import rules_hash
-from .sharing import SharedParts
-from .engine import ExtractionEngine, make_engine
 from .ingest import read_corpus
-from .ingest.offsets import LineIndex
 from .models import (
     Article,
     DocumentClaims,
     DocumentInfo,
-    Evidence,
     ExtractReport,
-    Finding,
     InputProblem,
     Report,
-    Severity,
     StoryReport,
 )
+from .options import RunOptions
+from .packs import RulePacks
+from .sharing import SharedParts
+from .suppress import apply_suppressions, suppressions_by_path
 
-__all__ = ["RunOptions", "extract", "check", "stories", "extract_articles"]
+__all__ = ["RunOptions", "extract", "check", "stories", "extract_articles", "make_engine"]
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    """Everything a run needs besides the paths; defaults suit a quick local run."""
-
-    model: str | None = None
-    dateline: dt.date | None = None
-    rules_dirs: tuple[str, ...] = ()
-    jobs: int | None = 1
-    batch_size: int = 32
-    cache: bool = False
-    cache_dir: str | None = None
-    engine: str = "local"
-    scheduler: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
-    max_bytes: int = 5_000_000
-    strict: bool = False
-    progress: Callable[[int], None] | None = None
-    """Called with the number of articles finished so far (for progress bars)."""
+def make_engine(options: RunOptions) -> ExtractionEngine:
+    """The engine `options.engine` names: `local` (default) or `dask`."""
+    if options.engine == "local":
+        return LocalEngine(options)
+    if options.engine == "dask":
+        try:
+            from .distributed import DaskEngine
+        except ImportError as e:
+            raise FactcheckError("the dask engine needs the extra: pip install 'factcheck[dask]'") from e
+        return DaskEngine(options)
+    raise FactcheckError(f"unknown engine {options.engine!r}; expected: local, dask")
 
 
 def extract_articles(
@@ -87,7 +75,7 @@ def extract_articles(
         keys: dict[str, str] = {}
         hits: list[DocumentClaims] = []
         # Read once per run: the rule packs do not change while a folder is read.
-        model_version, rules_version = _model_version(options), _rules_hash(options)
+        model_version, rules_version = _model_version(options), RulePacks.load(options.rules_dirs).version
 
         def misses() -> Iterator[Article | InputProblem]:
             for item in articles:
@@ -145,10 +133,6 @@ def _model_version(options: RunOptions) -> str:
     return _model_version_of(options.model)
 
 
-def _rules_hash(options: RunOptions) -> str:
-    return rules_hash(options.rules_dirs)
-
-
 def _collect(items: Iterable[DocumentClaims | InputProblem]) -> tuple[list[DocumentClaims], list[InputProblem]]:
     """Documents sorted by path, and problems. Every document is held until the end of the run,
     so their equal parts are kept once."""
@@ -173,7 +157,8 @@ def extract(
         An `ExtractReport` with per-document claims and times, plus unreadable inputs.
     """
     options = options or RunOptions()
-    articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes)
+    packs = RulePacks.load(options.rules_dirs)
+    articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise)
     documents, problems = _collect(extract_articles(articles, options, warnings=warnings))
     return ExtractReport(
         tool_version=__version__,
@@ -191,11 +176,11 @@ def stories(
     Returns:
         A `StoryReport`: each story with its articles, their average similarity and what they share.
     """
-    from .comparison.stories import find_stories, load_alignment
+    from .comparison.stories import find_stories
 
     options = options or RunOptions()
     extracted = extract(paths, options, warnings=warnings)
-    found = find_stories(extracted.documents, load_alignment(options.rules_dirs).stories)
+    found = find_stories(extracted.documents, RulePacks.load(options.rules_dirs).alignment.stories)
     return StoryReport(
         tool_version=extracted.tool_version,
         model=extracted.model,
@@ -211,30 +196,40 @@ def stories(
 def check(
     paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> Report:
-    """Read, extract and compare every article under `paths`.
+    """Read, extract and compare every article under `paths`, then apply suppressions and the baseline.
+
+    Findings that an article's inline comments switch off are dropped (and counted in
+    `suppressed`); with `options.baseline`, findings recorded there are hidden (counted
+    in `baselined`, stale entries listed), or with `options.update_baseline` the file
+    is written from this run's findings.
 
     Returns:
         A `Report` with the documents, the findings (most severe first) and unreadable inputs.
     """
     options = options or RunOptions()
+    if options.update_baseline and options.baseline is None:
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    packs = RulePacks.load(options.rules_dirs)
     detectors = load_detectors(
         options.rules_dirs,
         select=options.select,
         ignore=options.ignore,
         severity=options.severity,
         settings=options.settings,
+        configs=packs.detectors,
+        lexicon=packs.lexicon,
     )
-    line_indexes: dict[str, LineIndex] = {}
     locations: dict[str, str] = {}
 
-    def remember_lines(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
+    def remember_locations(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
         for item in items:
             if isinstance(item, Article):
-                line_indexes[item.path] = LineIndex(item.original)
                 locations[item.path] = _relative_to_cwd(item.abs_path) if item.abs_path else item.path
             yield item
 
-    articles = remember_lines(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes))
+    articles = remember_locations(
+        read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise)
+    )
     engine = make_engine(options)
     try:
         documents, problems = _collect(extract_articles(articles, options, warnings=warnings, engine=engine))
@@ -246,8 +241,8 @@ def check(
             comparison = compare_documents(documents, detectors, extra_dirs=options.rules_dirs)
     finally:
         engine.close()
-    findings = tuple(_locate(f, line_indexes) for f in comparison.findings)
-    return Report(
+    findings = comparison.findings
+    report = Report(
         tool_version=__version__,
         model=_model_label(options),
         documents=tuple(
@@ -269,6 +264,26 @@ def check(
         timeline=comparison.timeline,
         locations=locations,
     )
+    return _apply_baseline(_apply_suppressions(report), options, warnings)
+
+
+def _apply_suppressions(report: Report) -> Report:
+    kept, suppressed = apply_suppressions(report.findings, suppressions_by_path(report.documents), registry())
+    return report.model_copy(update={"findings": tuple(kept), "suppressed": suppressed})
+
+
+def _apply_baseline(report: Report, options: RunOptions, warnings: list[str] | None) -> Report:
+    if options.baseline is None:
+        return report
+    path = Path(options.baseline)
+    if options.update_baseline:
+        write_baseline(path, report.findings)
+        return report
+    kept, hidden, stale = apply_baseline(report.findings, load_baseline(path))
+    labels = tuple(f"{entry.rule} {entry.message}".strip() for entry in stale)
+    if warnings is not None:
+        warnings.extend(f"stale baseline entry: {label}" for label in labels)
+    return report.model_copy(update={"findings": tuple(kept), "baselined": hidden, "stale_baseline": labels})
 
 
 def _relative_to_cwd(abs_path: str) -> str:
@@ -278,22 +293,6 @@ def _relative_to_cwd(abs_path: str) -> str:
         return Path(abs_path).as_posix()
 
 
-def _locate(finding: Finding, line_indexes: dict[str, LineIndex]) -> Finding:
-    """Fill in line and column of each evidence from its article's original text."""
-    evidence: list[Evidence] = []
-    for ev in finding.evidence:
-        lines = line_indexes.get(ev.path)
-        if lines is None:
-            evidence.append(ev)
-            continue
-        line, column = lines.line_column(ev.start)
-        end_line, end_column = lines.line_column(max(ev.start, ev.end - 1))
-        evidence.append(
-            ev.model_copy(update={"line": line, "column": column, "end_line": end_line, "end_column": end_column + 1})
-        )
-    return finding.model_copy(update={"evidence": tuple(evidence)})
-
-
 def _model_label(options: RunOptions) -> str:
     from .nlp import resolve_model_name
 
@@ -301,9 +300,5 @@ def _model_label(options: RunOptions) -> str:
         return resolve_model_name(options.model)
     except Exception:  # noqa: BLE001 - the label is informative only
         return options.model or ""
-
-
-def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
 
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import RulePackError
+from .errors import RulePackError, bad_value_message, unknown_key_message
 
 __all__ = ["builtin_rules_dir", "read_pack_file", "load_pack", "rules_hash", "validation_message", "compiled"]
 
@@ -42,17 +42,44 @@ def read_pack_file(path: Path) -> dict[str, Any]:
         raise RulePackError(f"{path}: malformed TOML ({e})") from e
 
 
-def validation_message(path: Path | str, error: ValidationError) -> str:
-    """One line naming the file, the key and what is allowed."""
-    first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    if first["type"] == "extra_forbidden":
-        return f"{path}: unknown key {key!r}; it is not a setting of this pack"
-    allowed = ""
+def _fields_at(model: type[BaseModel] | None, loc: Sequence[Any]) -> list[str] | None:
+    """The keys a pack allows at `loc` (a path into `model`), when `loc` leads through models."""
+    for part in loc:
+        if model is None or part not in model.model_fields:
+            return None
+        annotation = model.model_fields[part].annotation
+        model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return list(model.model_fields) if model is not None else None
+
+
+def _allowed(first: Any) -> str:
     ctx = first.get("ctx") or {}
     if "expected" in ctx:
-        allowed = f"; expected {ctx['expected']}"
-    return f"{path}: {key}: {first['msg']}{allowed}"
+        return str(ctx["expected"])
+    # pydantic says "Input should be greater than 0": what is allowed is the rest.
+    message = str(first["msg"])
+    return message.removeprefix("Input should be ").removeprefix("Value error, ")
+
+
+def validation_message(
+    path: Path | str, error: ValidationError, model: type[BaseModel] | None = None, *, prefix: str = ""
+) -> str:
+    """One line naming the file, the key, what it was and what is allowed.
+
+    Worded as the configuration's messages are (`errors.bad_value_message`,
+    `errors.unknown_key_message`). `model` is the pack's model, so an unknown key can be
+    answered with the keys allowed there; `prefix` is put before the key (a rule code).
+    """
+    first = error.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    key = ".".join(loc) or "(top level)"
+    if first["type"] == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        if allowed is not None:
+            parent = ".".join(loc[:-1])
+            return unknown_key_message(str(path), loc[-1], allowed, prefix=prefix + (f"{parent}." if parent else ""))
+        return f"{path}: unknown key {prefix + key!r}; it is not a setting of this pack"
+    return bad_value_message(str(path), prefix + key, first.get("input"), _allowed(first))
 
 
 def _merge(base: Any, extra: Any) -> Any:
@@ -90,13 +117,13 @@ def _load_pack_cached(name: str, model: type[M], extra_dirs: tuple[str, ...]) ->
         try:
             model.model_validate(_merge(data, raw) if data else raw)
         except ValidationError as e:
-            raise RulePackError(validation_message(path, e)) from e
+            raise RulePackError(validation_message(path, e, model)) from e
         data = _merge(data, raw) if data else raw
         last = path
     try:
         return model.model_validate(data)
     except ValidationError as e:  # pragma: no cover - each file was validated above
-        raise RulePackError(validation_message(last or name, e)) from e
+        raise RulePackError(validation_message(last or name, e, model)) from e
 
 
 _COMPILED: dict[tuple[int, int], tuple[object, object]] = {}

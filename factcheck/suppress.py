@@ -13,9 +13,10 @@ Ingest turns each comment into a `(rule, line)` pair on `Article.suppressions`:
 
 Semantics:
 
-- A selector matches a finding when it is the finding's rule code (`DT01`), its
-  kind (`date_conflict`), its dotted name (`dates.weekday_mismatch`) or `all`;
-  case does not matter.
+- A selector is a rule name of any form `--select` takes (`detect.names`): a code
+  (`DT01`), a code prefix (`DT`), a kind (`date_conflict`), a dotted name
+  (`dates.conflict`), a group (`dates`) or `all`; case does not matter. A selector
+  that names no rule switches nothing off.
 - A line suppression matches evidence whose sentence covers that line
   (`evidence.line <= line <= evidence.end_line`), so a comment above any line of
   a wrapped sentence works.
@@ -28,9 +29,12 @@ Semantics:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
+from .detect.base import Detector, registry
+from .detect.names import UnknownRuleError, resolve_rules
 from .models import Article, DocumentClaims, Evidence, Finding
 
 __all__ = ["ALL", "Suppressions", "suppression_matches", "is_suppressed", "apply_suppressions", "suppressions_by_path"]
@@ -39,14 +43,26 @@ ALL = "all"
 """The selector of a bare `<!-- factcheck-disable -->`: every rule."""
 
 
-def _selectors(finding: Finding) -> set[str]:
-    return {finding.rule.lower(), finding.kind.lower(), finding.name.lower(), ALL}
+Known = Mapping[str, type[Detector]]
 
 
-def suppression_matches(finding: Finding, evidence: Evidence, suppression: tuple[str, int | None]) -> bool:
-    """Whether one suppression of `evidence`'s document switches `finding` off."""
+@functools.lru_cache(maxsize=256)
+def _codes(selector: str, known: tuple[tuple[str, type[Detector]], ...]) -> frozenset[str]:
+    try:
+        return resolve_rules(selector, dict(known))
+    except UnknownRuleError:
+        return frozenset()
+
+
+def suppression_matches(
+    finding: Finding, evidence: Evidence, suppression: tuple[str, int | None], known: Known | None = None
+) -> bool:
+    """Whether one suppression of `evidence`'s document switches `finding` off.
+
+    `known` is the rule registry the names resolve against (every registered rule by default).
+    """
     selector, line = suppression
-    if selector.strip().lower() not in _selectors(finding):
+    if finding.rule not in _codes(selector, tuple((known if known is not None else registry()).items())):
         return False
     if line is None:
         return True
@@ -70,22 +86,23 @@ def _index(suppressions: Suppressions) -> dict[str, list[tuple[str, int | None]]
     return index
 
 
-def _suppressed(finding: Finding, index: Mapping[str, Sequence[tuple[str, int | None]]]) -> bool:
+def _suppressed(finding: Finding, index: Mapping[str, Sequence[tuple[str, int | None]]], known: Known) -> bool:
     return any(
-        suppression_matches(finding, evidence, suppression)
+        suppression_matches(finding, evidence, suppression, known)
         for evidence in finding.evidence
         for suppression in index.get(_normalize_path(evidence.path), ())
     )
 
 
-def is_suppressed(finding: Finding, suppressions: Suppressions) -> bool:
+def is_suppressed(finding: Finding, suppressions: Suppressions, known: Known | None = None) -> bool:
     """Whether any document of `finding` suppresses it (see the module docstring)."""
-    return _suppressed(finding, _index(suppressions))
+    return _suppressed(finding, _index(suppressions), known if known is not None else registry())
 
 
 def apply_suppressions(
     findings: Sequence[Finding],
     suppressions_by_path: Suppressions,
+    known: Known | None = None,
 ) -> tuple[list[Finding], int]:
     """Drop the findings that an article's inline comments switch off.
 
@@ -93,13 +110,15 @@ def apply_suppressions(
         findings: This run's findings.
         suppressions_by_path: Evidence path → that document's `(selector, line)` pairs,
             as ingest stores them (`line` is `None` for the whole file).
+        known: The rules the selectors name (every registered rule by default).
 
     Returns:
         `(kept, suppressed_count)`: the remaining findings in their original order,
         and how many were dropped.
     """
     index = _index(suppressions_by_path)
-    kept = [finding for finding in findings if not _suppressed(finding, index)]
+    rules = known if known is not None else registry()
+    kept = [finding for finding in findings if not _suppressed(finding, index, rules)]
     return kept, len(findings) - len(kept)
 
 

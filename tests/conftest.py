@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def claim_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The API and the command line cache claims by default; keep that cache out of the checkout."""
+    if not os.environ.get("FACTCHECK_CACHE_DIR"):
+        os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("claim-cache"))
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from factcheck.nlp import load_model
 
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def corpus_report():
+    """The sample corpus checked once, in this process, without a cache (several modules compare against it)."""
+    from factcheck.pipeline import RunOptions, check
+
+    return check([ROOT / "corpus"], RunOptions(jobs=1, cache=False))
 
 
 @pytest.fixture(scope="session")

@@ -148,10 +148,18 @@ def test_cli_corrupt_cache_warns_and_still_reports(ai_folder: Path, tmp_path: Pa
     assert json.loads(result.stdout)["findings"]
 
 
+@pytest.fixture(scope="module")
+def formats_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One claim cache for the format tests: the same articles need parsing only once."""
+    return tmp_path_factory.mktemp("formats-cache")
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "github", "markdown", "html", "terminal"])
-def test_cli_every_format_renders_the_corpus(ai_folder: Path, tmp_path: Path, fmt: str) -> None:
+def test_cli_every_format_renders_the_corpus(ai_folder: Path, tmp_path: Path, formats_cache: Path, fmt: str) -> None:
     out = tmp_path / f"report.{fmt}"
-    result = run("check", str(ai_folder), "--no-cache", "-j", "1", "--format", fmt, "-o", str(out), "--exit-zero")
+    result = run(
+        "check", str(ai_folder), "--cache-dir", str(formats_cache), "-j", "1", "--format", fmt, "-o", str(out), "--exit-zero"
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "DT01" in text

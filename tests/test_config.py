@@ -333,30 +333,8 @@ def test_config_missing_named_file(project: Path, source: str) -> None:
 # -- helpers on Settings -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("select", "ignore", "expected"),
-    [
-        ((), (), True),
-        (("all",), (), True),
-        (("DT01",), (), True),
-        (("DT",), (), True),
-        (("QT01",), (), False),
-        (("date_conflict",), (), True),
-        (("dates.weekday_mismatch",), (), True),
-        ((), ("DT",), False),
-        (("all",), ("date_conflict",), False),
-        (("DT01",), ("DT01",), False),
-    ],
-)
-def test_config_is_rule_selected(select: tuple[str, ...], ignore: tuple[str, ...], expected: bool) -> None:
-    settings = Settings(select=select, ignore=ignore)
-    assert settings.is_rule_selected("DT01", "date_conflict", "dates.weekday_mismatch") is expected
-
-
 def test_config_severity_helpers() -> None:
     settings = Settings(fail_on="medium", min_severity="low", severity={"DT01": "info"})
-    assert settings.severity_for("DT01", "high") == "info"
-    assert settings.severity_for("QT01", "high") == "high"
     assert settings.fails("medium") and settings.fails("high") and not settings.fails("low")
     assert settings.shows("low") and not settings.shows("info")
 

@@ -18,7 +18,7 @@ def _findings_json(report) -> list[dict]:
 
 
 def test_distributed_missing_dask_names_the_extra(monkeypatch):
-    from factcheck.engine import make_engine
+    from factcheck.pipeline import make_engine
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     monkeypatch.delitem(sys.modules, "factcheck.distributed", raising=False)
@@ -37,10 +37,12 @@ def dask_engine():
 
 
 @pytest.mark.dask
-def test_distributed_check_same_findings_as_local(nlp):
-    pytest.importorskip("distributed")
-    local = check([CORPUS], RunOptions(jobs=1))
-    distributed = check([CORPUS], RunOptions(engine="dask", jobs=2, batch_size=2))
+def test_distributed_check_same_findings_as_local(corpus_report, dask_engine):
+    # One cluster for the module: this check reaches it by its scheduler's address, as a
+    # user's `--scheduler` does, instead of starting a second one.
+    local = corpus_report
+    address = dask_engine.client.scheduler.address
+    distributed = check([CORPUS], RunOptions(engine="dask", scheduler=address, batch_size=2))
     assert local.findings
     assert _findings_json(distributed) == _findings_json(local)
     assert distributed.stories == local.stories
@@ -51,7 +53,7 @@ def test_distributed_check_same_findings_as_local(nlp):
 def test_distributed_compare_per_story_same_as_compare_documents(nlp, dask_engine):
     from factcheck.comparison import compare_documents, load_detectors
 
-    documents = list(extract([CORPUS], RunOptions()).documents)
+    documents = list(extract([CORPUS], RunOptions(jobs=1)).documents)
     detectors = load_detectors()
     here = compare_documents(documents, detectors)
     there = dask_engine.compare(documents, detectors)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import LocalEngine, make_engine, run_ordered
+from factcheck.engine import LocalEngine, run_ordered
 from factcheck.errors import FactcheckError
 from factcheck.ingest import read_corpus
 from factcheck.models import Article, DocumentClaims, InputProblem
-from factcheck.pipeline import RunOptions, extract_articles
+from factcheck.pipeline import RunOptions, extract_articles, make_engine
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -55,7 +55,7 @@ def test_engine_problems_keep_their_place(nlp, jobs):
 
 def test_engine_only_problems_yield_only_problems():
     items = [InputProblem(path="a.txt", message="unreadable"), InputProblem(path="b.txt", message="empty")]
-    assert list(LocalEngine(RunOptions()).run(items)) == items
+    assert list(LocalEngine(RunOptions(jobs=1)).run(items)) == items
 
 
 def test_engine_empty_input_yields_nothing():
@@ -65,7 +65,7 @@ def test_engine_empty_input_yields_nothing():
 def test_engine_progress_counts_every_item(nlp):
     seen: list[int] = []
     items = [InputProblem(path="a.txt", message="x"), _article("b.txt", "The council said it voted on Tuesday.")]
-    engine = LocalEngine(RunOptions(progress=seen.append))
+    engine = LocalEngine(RunOptions(jobs=1, progress=seen.append))
     list(engine.run(items))
     assert seen == [1, 2]
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from factcheck.models import SEVERITY_ORDER, Finding, Report
-from factcheck.pipeline import RunOptions, check
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EXPECTED = tomllib.loads((CORPUS / "expected_findings.toml").read_text(encoding="utf-8"))
@@ -28,8 +27,8 @@ def _cites(finding: Finding, paths: list[str]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return check([CORPUS], RunOptions(jobs=1, cache=False))
+def report(corpus_report: Report) -> Report:
+    return corpus_report
 
 
 def test_corpus_reads_every_article_without_problems(report: Report) -> None:

@@ -28,7 +28,7 @@ def _finding(rule: str = "DT01", a_line: int = 5, b_line: int = 9, *, a_end: int
     return Finding(
         kind="date_conflict",
         rule=rule,
-        name="dates.event_date",
+        name="dates.conflict",
         severity="high",
         message="dates differ",
         evidence=(_evidence("articles/a.md", a_line, a_end), _evidence("articles/b.md", b_line)),
@@ -43,8 +43,13 @@ def _finding(rule: str = "DT01", a_line: int = 5, b_line: int = 9, *, a_end: int
         ({"articles/a.md": [("DT01", None)]}, True),
         ({"articles/a.md": [("dt01", None)]}, True),
         ({"articles/a.md": [("date_conflict", None)]}, True),
-        ({"articles/a.md": [("dates.event_date", None)]}, True),
+        ({"articles/a.md": [("dates.conflict", None)]}, True),
         ({"articles/a.md": [("all", None)]}, True),
+        # the names --select takes: a code prefix, a group
+        ({"articles/a.md": [("DT", None)]}, True),
+        ({"articles/a.md": [("dates", None)]}, True),
+        # a name that names no rule switches nothing off
+        ({"articles/a.md": [("dates.no_such_rule", None)]}, False),
         # either document of the pair is enough
         ({"articles/b.md": [("DT01", None)]}, True),
         # next-line comments: the evidence's line only

@@ -9,12 +9,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..detect.base import Detector, registry
+from ..detect.names import resolve_each
 from ..errors import RulePackError
-from ..extract.lexicon import load_lexicon
+from ..extract.lexicon import Lexicon, load_lexicon
 from ..models import Severity
-from ..rulepacks import pack_files, read_pack_file
+from ..rulepacks import pack_files, read_pack_file, validation_message
 
-__all__ = ["RuleConfig", "load_detectors"]
+__all__ = ["RuleConfig", "rule_configs", "load_detectors"]
 
 
 class RuleConfig(BaseModel):
@@ -24,7 +25,8 @@ class RuleConfig(BaseModel):
     settings: dict[str, Any] = Field(default_factory=dict)
 
 
-def _rule_configs(extra_dirs: Sequence[str | Path], known: Mapping[str, type[Detector]]) -> dict[str, RuleConfig]:
+def rule_configs(extra_dirs: Sequence[str | Path], known: Mapping[str, type[Detector]]) -> dict[str, RuleConfig]:
+    """The `detectors.toml` packs merged and validated: rule code → switch, severity and settings."""
     configs: dict[str, dict[str, Any]] = {}
     for path in pack_files("detectors", extra_dirs):
         for code, raw in read_pack_file(path).items():
@@ -34,21 +36,20 @@ def _rule_configs(extra_dirs: Sequence[str | Path], known: Mapping[str, type[Det
             merged["settings"] = {**configs.get(code, {}).get("settings", {}), **raw.get("settings", {})}
             try:
                 RuleConfig.model_validate(merged)
+            except ValidationError as e:
+                raise RulePackError(_rule_error(path, code, e, known[code], settings=False)) from e
+            try:
                 known[code].Settings.model_validate(merged["settings"])
             except ValidationError as e:
-                raise RulePackError(_rule_error(path, code, e, known[code])) from e
+                raise RulePackError(_rule_error(path, code, e, known[code], settings=True)) from e
             configs[code] = merged
     return {code: RuleConfig.model_validate(raw) for code, raw in configs.items()}
 
 
-def _rule_error(path: Path, code: str, error: ValidationError, detector: type[Detector]) -> str:
-    first = error.errors()[0]
-    key = ".".join(str(p) for p in first["loc"])
-    if first["type"] == "extra_forbidden":
-        allowed = ", ".join(detector.Settings.model_fields) or "(none)"
-        where = "setting" if key not in RuleConfig.model_fields else "key"
-        return f"{path}: {code} has unknown {where} {key!r}; expected: {allowed if where == 'setting' else ', '.join(RuleConfig.model_fields)}"
-    return f"{path}: {code}.{key}: {first['msg']}"
+def _rule_error(path: Path, code: str, error: ValidationError, detector: type[Detector], *, settings: bool) -> str:
+    """The packs' and the configuration's one wording, keyed under the rule's code."""
+    model = detector.Settings if settings else RuleConfig
+    return validation_message(path, error, model, prefix=f"{code}." + ("settings." if settings else ""))
 
 
 def load_detectors(
@@ -58,34 +59,42 @@ def load_detectors(
     ignore: Sequence[str] = (),
     severity: Mapping[str, Severity] | None = None,
     settings: Mapping[str, Mapping[str, Any]] | None = None,
+    configs: Mapping[str, RuleConfig] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Detector]:
     """Instantiate the enabled detectors with their severities and settings.
 
-    `select`/`ignore` take rule codes, kind names or groups; `severity` and `settings`
-    override the rule packs by code (they come from the user's configuration).
+    `select`, `ignore` and the keys of `severity` and `settings` are rule names of any
+    form `detect.names` accepts (code, prefix, kind, dotted name, group, `all`); a
+    severity or setting for a narrower name beats one for a broader name. `configs`
+    and `lexicon` are the run's packs (`RulePacks`); without them the packs of
+    `extra_dirs` are read.
+
+    Raises:
+        UnknownRuleError: A name names no rule (the message suggests the nearest).
+        RulePackError: A setting is unknown or has a bad value.
     """
     known = registry()
-    configs = _rule_configs(extra_dirs, known)
-    lexicon = load_lexicon(extra_dirs)
-    for code in [*select, *ignore, *(severity or {}), *(settings or {})]:
-        if code not in known and not any(code in (d.kind, *d.groups) for d in known.values()):
-            raise RulePackError(f"unknown rule {code!r}; expected a code ({', '.join(known)}), a kind or a group")
+    configs = configs if configs is not None else rule_configs(extra_dirs, known)
+    lexicon = lexicon or load_lexicon(extra_dirs)
+    selected = {code for _, codes in resolve_each(select, known) for code in codes}
+    ignored = {code for _, codes in resolve_each(ignore, known) for code in codes}
+    severities: dict[str, Severity] = {}
+    for name, codes in resolve_each(severity or {}, known):
+        severities.update(dict.fromkeys(codes, (severity or {})[name]))
+    overrides: dict[str, dict[str, Any]] = {}
+    for name, codes in resolve_each(settings or {}, known):
+        for code in codes:
+            overrides[code] = {**overrides.get(code, {}), **(settings or {})[name]}
     detectors = []
     for code, cls in known.items():
         config = configs.get(code, RuleConfig())
-        names = {code, cls.kind, cls.name, *cls.groups}
-        enabled = config.enabled
-        if select:
-            enabled = bool(names & set(select))
-        if names & set(ignore):
-            enabled = False
-        if not enabled:
+        enabled = code in selected if select else config.enabled
+        if not enabled or code in ignored:
             continue
-        rule_settings = {**config.settings, **((settings or {}).get(code, {}))}
+        rule_settings = {**config.settings, **overrides.get(code, {})}
         try:
-            detectors.append(
-                cls((severity or {}).get(code) or config.severity, rule_settings, lexicon=lexicon)
-            )
+            detectors.append(cls(severities.get(code) or config.severity, rule_settings, lexicon=lexicon))
         except ValidationError as e:
-            raise RulePackError(_rule_error(Path("configuration"), code, e, cls)) from e
+            raise RulePackError(_rule_error(Path("configuration"), code, e, cls, settings=True)) from e
     return detectors

@@ -150,14 +150,14 @@ def evidence_for(
     span: tuple[int, int, str] | None = None,
     value: str | None = None,
 ) -> Evidence:
-    """Evidence for one side of a finding; line/column are filled in by the pipeline."""
+    """Evidence for one side of a finding: the claim's sentence, where extraction located it."""
     span_start, span_end, span_text = span if span else (claim.start, claim.end, claim.text)
     return Evidence(
         path=claim.path,
-        line=claim.line,
-        column=claim.column,
-        end_line=claim.line,
-        end_column=claim.column,
+        line=claim.sentence_line,
+        column=claim.sentence_column,
+        end_line=claim.sentence_end_line,
+        end_column=claim.sentence_end_column,
         start=claim.sentence_start,
         end=claim.sentence_end,
         text=claim.sentence,

@@ -40,6 +40,9 @@ class DateSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_gap_days: int = 1
     """Dates closer than this are taken to agree (1: any different day conflicts)."""
+    max_gap_days: int = 14
+    """Dates further apart than this are two events, not one event dated twice: reports of
+    one event disagree by a day or a weekday, not by months (0: no limit)."""
     ignore_events: list[str] = Field(
         default_factory=lambda: ["be", "have", "do", "get", "make", "take", "go", "come", "say", "think", "face", "publish", "update", "post"]
     )
@@ -84,7 +87,10 @@ class DateConflict(Detector):
                 if time_relation(ta, tb) != "disjoint":
                     continue
                 assert ta.range_start and tb.range_start
-                if abs((ta.range_start - tb.range_start).days) < settings.min_gap_days:
+                gap = abs((ta.range_start - tb.range_start).days)
+                if gap < settings.min_gap_days or (settings.max_gap_days and gap > settings.max_gap_days):
+                    continue
+                if _same_weekday_named(ta, tb):
                     continue
                 message = (
                     f"Reports give different dates for the {a.family} (\"{a.lemma}\" / \"{b.lemma}\"): "
@@ -100,6 +106,23 @@ class DateConflict(Detector):
                     [a.claim, b.claim],
                     [a.family, ta.value or "", tb.value or ""],
                 )
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _same_weekday_named(a: TimeRef, b: TimeRef) -> bool:
+    """Both reports name the same weekday and the resolved days are whole weeks apart: they
+    agree on the day, and one dateline is a week off (a follow-up dated days later), not the
+    reports."""
+    if a.range_start is None or b.range_start is None:
+        return False
+    # Only bare weekdays ("Sunday night"), which the dateline places; "Thursday, May 21" is written out.
+    if any(t.anchor != "dateline" or any(ch.isdigit() for ch in t.text) for t in (a, b)):
+        return False
+    day_a = next((d for d in _WEEKDAYS if d in a.text.lower()), None)
+    day_b = next((d for d in _WEEKDAYS if d in b.text.lower()), None)
+    return day_a is not None and day_a == day_b and (a.range_start - b.range_start).days % 7 == 0
 
 
 def _past_without_date(claim: Claim) -> bool:

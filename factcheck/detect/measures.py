@@ -80,3 +80,18 @@ def show_quantity(quantity: Quantity) -> str:
         body = _number(quantity.low)
     unit = quantity.unit if quantity.unit != "count" else (quantity.subject or "count")
     return f"{prefix}{body} {unit}"
+
+
+# A span followed by these words is counted from an event ("30 days after the vote").
+_FROM_EVENT = ("before", "after", "from", "following", "prior to", "ahead of")
+
+
+def is_window(claim: Claim, quantity: Quantity) -> bool:
+    """A span of time that reports give as a window: a range or bound ("30 to 45 days",
+    "within 30 days") or a span counted from an event ("14 days before launch"). A single span
+    that describes someone ("a 16-year veteran", "volunteered for 15 years") is not one."""
+    if quantity.bound != "exact":
+        return True
+    offset = quantity.end - claim.sentence_start
+    after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
+    return after.startswith(_FROM_EVENT)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Claim, Finding, Quantity, Severity
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .quantity_compare import agree
-from .measures import measure_key, show_quantity
+from .measures import is_window, measure_key, show_quantity
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -66,16 +66,6 @@ def _usable(claim: Claim) -> bool:
 _SUBSET_CUES = ("including", "among them", "of whom", "of which", "among those", "of those")
 
 
-# A span followed by these words is counted from an event ("30 days after the vote").
-_FROM_EVENT = ("before", "after", "from", "following", "prior to", "ahead of")
-
-
-def _counted_from_event(claim: Claim, quantity: Quantity) -> bool:
-    offset = quantity.end - claim.sentence_start
-    after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
-    return after.startswith(_FROM_EVENT)
-
-
 def _is_subset(claim: Claim, quantity: Quantity) -> bool:
     offset = quantity.start - claim.sentence_start
     before = claim.sentence[max(0, offset - 30) : max(0, offset)].lower()
@@ -127,6 +117,10 @@ class QuantityConflict(Detector):
                 for b, qb in items[i + 1 :]:
                     if a.path == b.path or not _about_the_same(a, b, entities):
                         continue
+                    # Counts of things need the same event: "five bullet holes in a helicopter"
+                    # and "21 bullet holes" in a photo share words, not a fact.
+                    if qa.kind == "count" and a.event.event_class != b.event.event_class and not _said_updated(a, b, self.settings):
+                        continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
 
@@ -141,7 +135,7 @@ class QuantityConflict(Detector):
             overlaps = any(c.start < quantity.end and quantity.start < c.end for c in claim.casualties)
             return not overlaps and (quantity.subject or "").lower() not in people
         if quantity.kind == "duration":
-            return quantity.bound != "exact" or _counted_from_event(claim, quantity)
+            return is_window(claim, quantity)
         return True
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
@@ -183,6 +177,11 @@ class QuantityConflict(Detector):
             ["|".join(key), show_quantity(qa), show_quantity(qb)],
             severity=severity,
         )
+
+
+def _said_updated(a: Claim, b: Claim, settings: BaseModel) -> bool:
+    cues = getattr(settings, "update_cues", [])
+    return any(cue in c.text.lower() for c in (a, b) for cue in cues)
 
 
 def _what(key: tuple[str, ...], quantity: Quantity) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
 
 from ..models import Claim, Finding
 from .base import Detector, StoryClaims, evidence_for, make_finding, register
-from .measures import measure_key, show_quantity
+from .measures import is_window, measure_key, show_quantity
 
 __all__ = ["SingleSource"]
 
@@ -26,7 +27,7 @@ def _details(claim: Claim, lexicon, wanted: set[str]) -> Iterator[tuple[str, tup
     if claim.conditional:
         return
     for q in claim.quantities:
-        if q.kind in wanted:
+        if q.kind in wanted and (q.kind != "duration" or is_window(claim, q)):
             key = measure_key(claim, q, lexicon)
             if key is not None:
                 yield q.kind, key, show_quantity(q), (q.start, q.end, q.text)
@@ -36,6 +37,12 @@ def _details(claim: Claim, lexicon, wanted: set[str]) -> Iterator[tuple[str, tup
     quote = claim.attribution.quote
     if "quote" in wanted and claim.attribution.direct_quote and quote and len(quote.split()) >= 5:
         yield "quote", ("quote", claim.event.event_class), quote, (claim.start, claim.end, claim.text)
+
+
+def _also_stated(detail: str, shown: str, values: set[str], text: str) -> bool:
+    if detail == "quote":
+        return fuzz.partial_ratio(shown.strip(" ,.").lower(), text.lower()) >= 90
+    return shown in values
 
 
 @register
@@ -70,6 +77,13 @@ class SingleSource(Detector):
             path: {key[:2] for c in claims for _, key, _, _ in _details(c, self.lexicon, wanted | {"count", "percent"})}
             for path, claims in story.claims.items()
         }
+        # A value another report states anywhere ("14 days" for "two weeks", the same quote in
+        # another sentence) is not single-sourced, whatever event it is filed under.
+        values_by_doc = {
+            path: {shown for c in claims for _, _, shown, _ in _details(c, self.lexicon, wanted)}
+            for path, claims in story.claims.items()
+        }
+        text_by_doc = {path: " ".join(c.sentence for c in claims) for path, claims in story.claims.items()}
         for path, claims in sorted(story.claims.items()):
             reported = 0
             seen: set[tuple[str, ...]] = set()
@@ -79,6 +93,8 @@ class SingleSource(Detector):
                         continue
                     covering = [p for p, events in events_by_doc.items() if p != path and claim.event.event_class in events]
                     if not covering or any(key[:2] in keys_by_doc[p] for p in covering):
+                        continue
+                    if any(_also_stated(detail, shown, values_by_doc[p], text_by_doc[p]) for p in covering):
                         continue
                     seen.add(key)
                     reported += 1

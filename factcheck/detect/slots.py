@@ -64,8 +64,10 @@ def count_slots(
 
 def _day_events(claim: Claim, published: dt.date | None) -> list[DatedEvent]:
     """The day-precise events the claim's sentence reports as having happened, in text order:
-    not plans, schedules, or days after the report's own dateline ("takes effect on June 1")."""
-    if not reports_event(claim):
+    not plans, schedules, or days after the report's own dateline ("takes effect on June 1").
+    Tense and schedule are the event's own ("the girl who was shot Wednesday is expected to
+    recover" dates a past shooting); a conditional or a caption drops the whole sentence."""
+    if claim.conditional or claim.furniture:
         return []
     return sorted(
         (
@@ -83,19 +85,21 @@ def _day_events(claim: Claim, published: dt.date | None) -> list[DatedEvent]:
 def main_family(
     claims_by_path: Mapping[str, Sequence[Claim]], lexicon: Lexicon, published: Mapping[str, dt.date | None] | None = None
 ) -> str | None:
-    """The story's main event (the shooting, the vote, the delay): of the families of event
-    classes some report dates to a day, the one the most reports speak of, then the one the
-    most reports date. None when no report dates an event."""
+    """The story's main event (the shooting, the vote, the delay): the family of event classes
+    that most reports date first (their lede's event; arrests, hearings and vigils follow it),
+    then the one most reports date at all. None when no report dates an event."""
     family_of = lexicon.family_of
+    first: Counter[str] = Counter()
     dated: Counter[str] = Counter()
-    named: Counter[str] = Counter()
     for path, claims in claims_by_path.items():
         day = (published or {}).get(path)
-        dated.update({family_of.get(e.event_class, e.event_class) for c in claims for e in _day_events(c, day)})
-        named.update({family_of.get(c.event.event_class, c.event.event_class) for c in claims if reports_event(c)})
+        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day)]
+        if events:
+            first[family_of.get(events[0].event_class, events[0].event_class)] += 1
+        dated.update({family_of.get(e.event_class, e.event_class) for e in events})
     if not dated:
         return None
-    return max(sorted(dated), key=lambda family: (named[family] + dated[family], dated[family]))
+    return max(sorted(dated), key=lambda family: (first[family], dated[family]))
 
 
 def date_slots(

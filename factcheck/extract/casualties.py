@@ -24,6 +24,8 @@ _NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12, "both": 2,
 }
+# Nouns that hold a running count ("the death toll rose to three").
+_TALLIES = frozenset({"toll", "count", "number"})
 # Active verbs whose subject is the one acting, not the one hurt ("the gunman killed two").
 _INTRANSITIVE = frozenset({"die", "perish", "succumb"})
 # Counts bigger than this in one incident are tallies, phone numbers or ids, not people.
@@ -66,15 +68,16 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
     a number that counts nothing about the event ("one officer asked colleagues to move") must
     not become a casualty.
     """
-    found = []
+    found: list[tuple[str, int, str, str, int, int]] = []
+    nouns: list[Token] = []
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
     for token in sentence:
         count = number_value(token)
         if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
             continue
-        if _is_span_or_age(token):
-            continue
+        if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ == "no"):
+            continue  # "No one has been charged" counts nobody
         noun = _counted_noun(token, lexicon)
         if noun is None:
             continue
@@ -84,8 +87,28 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         scope = "aggregate" if aggregate else _scope(token, noun, sentence, lexicon)
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
+        # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
+        # "1 person is critically injured": a state that qualifies part of the victims.
+        if scope == "total" and (count == 1 and noun is token or _qualified(noun, lexicon)):
+            scope = "part"
         found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
-    return _rest_as_total(found)
+        nouns.append(noun)
+    singles = _single_people(sentence, lexicon, {n.i for n in nouns})
+    return _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles))
+
+
+def _bounds_carry_over(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
+    """ "At least eight people were killed and 12 wounded": the bound covers the whole list."""
+    first_bound = min((item[4] for item in found if item[2] == "bound"), default=None)
+    if first_bound is None:
+        return found
+    return [(r, c, "bound" if s == "total" and start > first_bound else s, n, start, end) for r, c, s, n, start, end in found]
+
+
+def _qualified(noun: Token, lexicon: Lexicon) -> bool:
+    words = set(lexicon.casualties.scope.qualifiers)
+    near = [noun.head, *noun.children, *noun.head.children]
+    return any(t.lower_ in words for h in near for t in (h, *h.children))
 
 
 def _is_span_or_age(token: Token) -> bool:
@@ -114,11 +137,33 @@ def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _role(noun: Token, lexicon: Lexicon) -> str | None:
+    """The role the count fills, or None when the parse gives none or denies it ("five
+    customers who weren't injured")."""
+    if _denied(noun):
+        return None
+    return _role_word(noun, lexicon)
+
+
+def _denied(noun: Token) -> bool:
+    words = [noun.head, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+    return any(any(c.dep_ == "neg" for c in word.children) for word in words)
+
+
+def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     roles = lexicon.casualties.role_of
+    # "six fatalities": the noun names its role.
+    if noun.lemma_.lower() in roles and noun.pos_ == "NOUN":
+        return roles[noun.lemma_.lower()]
+    # "Three children and two adults were found dead": a conjunct shares its first's role.
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
+        return _role_word(noun.head, lexicon)
     head = noun.head
-    # "four people were shot", "two died", "killed two"
+    # "four people were shot", "two died", "killed two"; "fatally wounded" and "shot to death" kill.
     if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
-        return roles[head.lemma_.lower()]
+        return _with_manner(head, roles)
+    # "the attempted murder of one victim" names no casualty of its role.
+    if noun.dep_ == "pobj" and any(c.lower_ in ("attempted", "attempt") for c in head.head.children):
+        return None
     if noun.dep_ == "nsubj" and head.lemma_.lower() in roles:
         lemma = head.lemma_.lower()
         agent = any(c.dep_ in ("dobj", "obj") for c in head.children) and lemma not in _INTRANSITIVE
@@ -130,7 +175,7 @@ def _role(noun: Token, lexicon: Lexicon) -> str | None:
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj"):
         for child in head.children:
             if child.dep_ in ("acomp", "oprd", "xcomp") and child.lemma_.lower() in roles:
-                return roles[child.lemma_.lower()]
+                return _with_manner(child, roles)
     # "one woman dead", "two people killed", "victims who were shot", "two fatally"
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "advmod", "acomp", "oprd"):
@@ -141,6 +186,14 @@ def _role(noun: Token, lexicon: Lexicon) -> str | None:
     for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
         if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
             return roles.get(word.lemma_.lower()) or roles[word.lower_]
+    # "bringing the death toll to two", "the toll stands at three"
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        for tally in head.head.children:
+            if tally.dep_ in ("nsubj", "nsubjpass", "dobj") and tally.lemma_.lower() in _TALLIES:
+                kinds = [c.lemma_.lower() for c in tally.children if c.dep_ in ("compound", "amod")]
+                role = next((roles[k] for k in kinds if k in roles), None)
+                if role:
+                    return role
     # "the shooting of four people", "the deaths of two men"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in roles:
         return roles[head.head.lemma_.lower()]
@@ -148,6 +201,20 @@ def _role(noun: Token, lexicon: Lexicon) -> str | None:
     if noun.dep_ == "conj" and noun.head.dep_ in ("nsubjpass", "dobj") and noun.head.head.lemma_.lower() in roles:
         return roles[noun.head.head.lemma_.lower()]
     return None
+
+
+def _with_manner(word: Token, roles: dict[str, str]) -> str:
+    """The role a word gives, unless its manner says otherwise: "fatally wounded" and "shot to
+    death" kill."""
+    manner = [c.lemma_.lower() for c in word.children if c.dep_ == "advmod" and c.lemma_.lower() in roles]
+    manner += [
+        o.lemma_.lower()
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in roles
+    ]
+    return roles[manner[0]] if manner else roles[word.lemma_.lower()]
 
 
 def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
@@ -164,7 +231,17 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     before = sentence.doc.text[sentence.start_char : token.idx].lower()[-24:]
     if any(cue in before for cue in scope.part):
         return "part"
+    # "at least two", "more than 20", "about a dozen": a bound agrees with many totals.
+    previous = [t.lower_ for t in token.doc[max(sentence.start, token.i - 2) : token.i]]
+    if any(word in scope.bound for word in previous):
+        return "bound"
+    # "the three teenagers were shot": a definite count names a group already introduced,
+    # often a part of the victims ("... and the adult was hit").
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)):
+        return "part"
     others = set(scope.other)
+    if any(c.lower_ in scope.more for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")):
+        return "part"
     if noun.lower_ in others or noun.lemma_.lower() in others or any(
         c.lower_ in others for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")
     ):
@@ -176,9 +253,10 @@ def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:
     """ "killed five members of his family and then himself": the count leaves out the one
     who did it, so it is a part of the dead another report counts ("six found dead")."""
     roles = lexicon.casualties.role_of
-    return any(
-        t.lower_ in ("himself", "herself", "themselves") and roles.get(t.head.lemma_.lower()) == role for t in sentence
-    )
+    if not any(t.lower_ in ("himself", "herself", "themselves") for t in sentence):
+        return False
+    # "killed three people and himself": the reflexive may hang on the verb or on its object.
+    return any(t.pos_ == "VERB" and roles.get(t.lemma_.lower()) == role for t in sentence)
 
 
 def _of_a_group(child: Token, people: frozenset[str]) -> bool:
@@ -196,13 +274,63 @@ def _of_a_group(child: Token, people: frozenset[str]) -> bool:
     )
 
 
+def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[tuple[str, int, str, str, int, int]]:
+    """ "Killing a 44-year-old man and injuring seven others": one person in a role. Such a
+    mention is never compared as a total (a man shot may be one of several), but it tells that
+    the others beside it are all the rest ("seven others" injured is the injured total)."""
+    people = _person_nouns(lexicon)
+    singles = []
+    for token in sentence:
+        if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.head.i in counted:
+            continue
+        noun = token.head
+        if noun.lemma_.lower() not in people:
+            continue
+        role = _role(noun, lexicon)
+        if role is not None:
+            singles.append((role, 1, "single", noun.lemma_.lower(), token.idx, noun.idx + len(noun)))
+    return singles
+
+
+def _coordinated_sums(
+    found: list[tuple[str, int, str, str, int, int]], nouns: list[Token], lexicon: Lexicon | None = None
+) -> list[tuple[str, int, str, str, int, int]]:
+    """ "Three children and two adults were found dead": coordinated counts in one role are
+    parts of one total (5), which is what another report's "five people" counts."""
+    out = list(found)
+    index = {noun.i: k for k, noun in enumerate(nouns)}
+    people = frozenset(w.lower() for w in lexicon.casualties.people) if lexicon else frozenset()
+    for k, noun in enumerate(nouns):
+        # "a woman, her husband and six children": a count listed beside people it does not count.
+        if found[k][2] == "total" and any(c.i not in index and c.lemma_.lower() in people for c in noun.conjuncts):
+            role, count, _, lemma, start, end = found[k]
+            out[k] = (role, count, "part", lemma, start, end)
+            continue
+        if noun.dep_ == "conj" or found[k][2] != "total":
+            continue
+        group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]][0] == found[k][0]]
+        if len(group) < 2:
+            continue
+        members = sorted({*group}, key=lambda g: found[g][4])
+        for g in members:
+            role, count, _, lemma, start, end = found[g]
+            out[g] = (role, count, "part", lemma, start, end)
+        first, last = found[members[0]], found[members[-1]]
+        total = sum(found[g][1] for g in members)
+        out.append((first[0], total, "total", "group", first[4], last[5]))
+    return sorted(out, key=lambda item: (item[4], -item[5]))
+
+
 def _rest_as_total(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
     """ "One man was killed and three others were wounded": the others are all the wounded,
-    so a rest whose role no other count of the sentence fills is that role's total."""
+    since the sentence counts the rest of the people in another role. Without such a count
+    ("the other four victims remain hospitalized") the rest of what is unknown stays a rest."""
     out = []
     for item in found:
         role, count, scope, noun, start, end = item
-        if scope == "rest" and not any(o is not item and o[0] == role for o in found):
+        other_roles = any(o is not item and o[0] != role for o in found)
+        same_role = any(o is not item and o[0] == role for o in found)
+        if scope == "rest" and other_roles and not same_role:
             scope = "total"
         out.append((role, count, scope, noun, start, end))
     return out

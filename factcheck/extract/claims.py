@@ -18,17 +18,17 @@ from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import casualty_counts, is_furniture, is_scheduled
 from .content import content_terms, document_names
 from .events import dated_events, event_phrase
-from .time import load_time_lexicon
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
+from .quantities import QuantityLexicon, load_quantity_lexicon
 from .quantities import quantities as find_quantities
-from .time import time_expressions
+from .time import TimeLexicon, load_time_lexicon, time_expressions
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "10"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -106,6 +106,11 @@ class _Locator:
         line, column = self.lines.line_column(original_start)
         return original_start, original_end, line, column
 
+    def end(self, original_start: int, original_end: int) -> tuple[int, int]:
+        """Line of the last character of `[original_start, original_end)` and the column just past it."""
+        line, column = self.lines.line_column(max(original_start, original_end - 1))
+        return line, column + 1
+
 
 def _relocate_time(time: TimeRef, locate: _Locator) -> TimeRef:
     start, end, line, column = locate.span(time.start, time.end)
@@ -129,6 +134,22 @@ def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef
             DatedEvent(lemma=phrase, event_class=event_class, time=time, tense=tense, scheduled=scheduled)  # type: ignore[arg-type]
         )
     return [c.model_copy(update={"dated_events": tuple(owned[i])}) if i in owned else c for i, c in enumerate(claims)]
+
+
+def _with_leftover_casualties(
+    claims: list[Claim], counts: list[tuple[str, int, str, str, int, int]], text: str, locate: _Locator
+) -> list[Claim]:
+    """Counts in a part of the sentence no claim covers ("..., police said, bringing the death
+    toll to two") still count: they go to the sentence's first claim."""
+    if not claims:
+        return claims
+    held = {(c.start, c.end) for claim in claims for c in claim.casualties}
+    leftover = [_casualty(text, count, locate) for count in counts]
+    leftover = [c for c in leftover if (c.start, c.end) not in held]
+    if not leftover:
+        return claims
+    first = claims[0]
+    return [first.model_copy(update={"casualties": first.casualties + tuple(leftover)}), *claims[1:]]
 
 
 def _casualty(text: str, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
@@ -179,17 +200,25 @@ def extract_document(
     doc: Doc,
     *,
     lexicon: Lexicon | None = None,
+    time_lexicon: TimeLexicon | None = None,
+    quantity_lexicon: QuantityLexicon | None = None,
     extra_rule_dirs: Sequence[str | Path] = (),
 ) -> DocumentClaims:
-    """All claims of one parsed article."""
+    """All claims of one parsed article.
+
+    The three lexicons are the run's packs (`RulePacks`); each one not given is read
+    from the built-in pack merged with `extra_rule_dirs`.
+    """
     lexicon = lexicon or load_lexicon(extra_rule_dirs)
+    time_lexicon = time_lexicon or load_time_lexicon(extra_rule_dirs)
     locate = _Locator(article)
-    local_times = time_expressions(doc, dateline=article.published)
+    local_times = time_expressions(doc, dateline=article.published, lexicon=time_lexicon)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
     mapped = {local.start: local for local, _ in times}
     original = {local.start: moved for local, moved in times}
-    time_lexicon = load_time_lexicon(extra_rule_dirs)
-    local_quantities = find_quantities(doc, extra_rule_dirs=extra_rule_dirs)
+    local_quantities = find_quantities(
+        doc, lexicon=quantity_lexicon or load_quantity_lexicon(extra_rule_dirs)
+    )
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     claims: list[Claim] = []
@@ -204,9 +233,12 @@ def extract_document(
         ]
         sentence_claims = []
         for predicate in predicates:
-            claim = _claim(article, predicate, predicates, sentence, lexicon, memory, locate, times, quantities, counts)
+            claim = _claim(
+                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities, counts
+            )
             if claim is not None:
                 sentence_claims.append(claim)
+        sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence.doc.text, locate)
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_people(sentence, memory)
     entities = {e.key: e for claim in claims for e in claim.entities}
@@ -232,6 +264,7 @@ def _claim(
     predicates: Sequence[Token],
     sentence: Span,
     lexicon: Lexicon,
+    time_lexicon: TimeLexicon,
     memory: SpeakerMemory,
     locate: _Locator,
     times: list[tuple[TimeRef, TimeRef]],
@@ -243,14 +276,16 @@ def _claim(
         clause = list(sentence)
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1])
     attribution, _ = attribution_for(predicate, sentence, lexicon, memory)
-    modality = clause_modality(clause, predicate, sentence, lexicon)
+    modality = clause_modality(clause, predicate, sentence, lexicon, time_lexicon=time_lexicon)
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
     casualties = tuple(
         _casualty(sentence.doc.text, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
     )
     start, end, line, column = locate.span(clause_start, clause_end)
-    sentence_start, sentence_end, _, _ = locate.span(sentence.start_char, sentence.end_char)
+    # Line and column are computed here, once: findings quote the sentence with these.
+    sentence_start, sentence_end, sentence_line, sentence_column = locate.span(sentence.start_char, sentence.end_char)
+    sentence_end_line, sentence_end_column = locate.end(sentence_start, sentence_end)
     claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
     return Claim(
         id=claim_id,
@@ -263,6 +298,10 @@ def _claim(
         column=column,
         sentence_start=sentence_start,
         sentence_end=sentence_end,
+        sentence_line=sentence_line,
+        sentence_column=sentence_column,
+        sentence_end_line=sentence_end_line,
+        sentence_end_column=sentence_end_column,
         event=_event_ref(predicate, clause, lexicon),
         entities=claim_entities(sentence),
         attribution=attribution,

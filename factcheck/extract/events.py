@@ -40,6 +40,8 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     candidates.append(f"{lemma} {child.lower_} {obj.lemma_.lower()}")
+            # "would kick in 60 days after passage": the parser may read the particle as a preposition.
+            candidates.append(f"{lemma} {child.lower_}")
     for phrase in candidates:
         if phrase in classes:
             return phrase, classes[phrase]
@@ -61,12 +63,33 @@ def dated_events(
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None:
             continue
-        event = _governing_event(span.root, lexicon)
+        # "Friday night, March 6, police said": the parser may hang the parts of one date on
+        # different words; the date belongs to the first event any of its parts leads to.
+        heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+        event = next((e for e in (_governing_event(t, lexicon) for t in heads) if e is not None), None)
         if event is None:
             continue
         phrase, event_class, verb = event
-        found.append((phrase, event_class, time, verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)))
+        tense, scheduled = verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)
+        found.append((phrase, event_class, time, tense, scheduled))
+        for noun, noun_class in _events_it_happened_in(verb, lexicon):
+            if noun_class != event_class:
+                found.append((noun, noun_class, time, tense, scheduled))
     return found
+
+
+def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """ "A 13-year-old died in an accidental shooting Sunday": the death is dated, and so is
+    the shooting it happened in. ("Died after a shooting" dates only the death.)"""
+    classes = lexicon.event_class_of
+    events = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for noun in prep.children:
+                lemma = noun.lemma_.lower()
+                if noun.dep_ == "pobj" and lemma in classes:
+                    events.append((lemma, classes[lemma]))
+    return events
 
 
 def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
@@ -86,13 +109,28 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
         if lemma in reporting:
             carried = _event_a_report_carries(node, lexicon)
             return carried
-        if lemma in lexicon.occurrence_verbs or lemma == "be":
+        particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+        if lemma in lexicon.occurrence_verbs or f"{lemma} {particle}" in lexicon.occurrence_verbs or lemma == "be":
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lemma_.lower() in classes:
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
             return None
         phrase, event_class = event_phrase(node, lexicon)
+        if event_class is None and lemma in lexicon.inquiry_verbs:
+            # "Police are investigating a shooting Friday night", "were called to a shooting".
+            return _event_it_is_about(node, lexicon)
         return (phrase, event_class, node) if event_class else None
+    return None
+
+
+def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    classes = lexicon.event_class_of
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for o in p.children if o.dep_ == "pobj"]
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        if lemma in classes:
+            return lemma, classes[lemma], verb
     return None
 
 

@@ -27,10 +27,14 @@ class Modality(_Pack):
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+    approval: list[str] = Field(default_factory=list)
 
 
 class CasualtyScope(_Pack):
     part: list[str] = Field(default_factory=list)
+    bound: list[str] = Field(default_factory=list)
+    more: list[str] = Field(default_factory=list)
+    qualifiers: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
 
@@ -67,6 +71,7 @@ class Lexicon(_Pack):
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     occurrence_verbs: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
+    inquiry_verbs: list[str] = Field(default_factory=list)
     casualties: Casualties = Casualties()
 
     @functools.cached_property

@@ -92,6 +92,10 @@ def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str |
     return None, None, ()
 
 
+def _if_clause(clause: Token) -> bool:
+    return any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark")
+
+
 def clause_modality(
     clause: list[Token], predicate: Token, sentence: Span, lexicon: Lexicon, *, time_lexicon: TimeLexicon | None = None
 ) -> ClauseModality:
@@ -108,9 +112,10 @@ def clause_modality(
     # "X denied that Y": the content clause is asserted as false by the speaker.
     if predicate.dep_ == "ccomp" and head.lemma_.lower() in sets["denial"]:
         negated = not negated
+    approval = {w.lower() for w in lexicon.modality.approval}
     conditional = any(
         (c.dep_ == "aux" and c.lower_ in sets["conditional"] and c.lower_ not in ("would", "should"))
-        or (c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"))
+        or (c.dep_ == "advcl" and _if_clause(c) and c.lemma_.lower() not in approval)
         for c in predicate.children
     )
     if predicate.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in predicate.children if m.dep_ == "mark"):

@@ -186,6 +186,7 @@ def read_corpus(
     dateline: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     extra_rule_dirs: Sequence[str | Path] = (),
+    noise: NoiseRules | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Every article under `paths` (files and folders), and a problem for each bad file.
 
@@ -194,11 +195,12 @@ def read_corpus(
         dateline: Publication date for articles that state none.
         max_bytes: Files larger than this are refused (a problem, not an error).
         extra_rule_dirs: Folders with a `noise.toml` extending the built-in noise patterns.
+        noise: The run's noise pack (`RulePacks.noise`); beats `extra_rule_dirs`.
 
     Yields:
         `Article`s and `InputProblem`s, file by file, in a deterministic order.
     """
-    noise = load_noise_rules(extra_rule_dirs)
+    noise = noise or load_noise_rules(extra_rule_dirs)
     for given in paths:
         path = Path(given)
         if path.is_dir():

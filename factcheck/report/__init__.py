@@ -11,13 +11,13 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factcheck.errors import FactcheckError
+from factcheck.fingerprint import fingerprint_of
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, Severity
 
 __all__ = [
@@ -171,16 +171,12 @@ def split_span(evidence: Evidence) -> SpanParts:
 
 
 def finding_fingerprint(finding: Finding) -> str:
-    """The finding's content fingerprint, computed here when upstream left it empty.
+    """The finding's content fingerprint; when upstream left it empty, the one baselines use.
 
-    The fallback hashes the rule and the sorted normalized values and sentences,
-    never line numbers, so it survives edits elsewhere in the articles.
+    One fallback for every output (`fingerprint.fingerprint_of`), so a SARIF
+    `partialFingerprints` entry and a baseline entry name a finding alike.
     """
-    if finding.fingerprint:
-        return finding.fingerprint
-    parts = sorted(f"{ev.value or ''}\x1f{' '.join(ev.text.split())}" for ev in finding.evidence)
-    digest = hashlib.sha256("\x1e".join([finding.rule, *parts]).encode("utf-8"))
-    return digest.hexdigest()
+    return fingerprint_of(finding)
 
 
 def document_index(report: Report) -> dict[str, DocumentInfo]:

@@ -19,7 +19,7 @@ import hashlib
 import html
 from collections import defaultdict
 
-from factcheck import __version__
+from factcheck.version import __version__
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, TimelineEntry
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
 

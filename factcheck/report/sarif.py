@@ -21,7 +21,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from factcheck import __version__
+from factcheck.version import __version__
 from factcheck.models import Evidence, Finding, Report
 from factcheck.report import RenderOptions, document_index, finding_fingerprint, register
 

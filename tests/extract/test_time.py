@@ -146,6 +146,8 @@ def test_time_normalize_earlier_is_not_anchored_to_dateline() -> None:
         ("The shop reopened on New Year’s Day.", [("New Year’s Day", "2026-01-01")]),
         ("Profit beat the year-ago figure.", [("year-ago", "2025")]),
         ("Protesters march downtown on Sunday.", [("Sunday", "2026-05-10")]),
+        ("The ceremony, set for Thursday afternoon, was called off.", [("Thursday afternoon", "2026-05-14")]),
+        ("The ceremony, set for Thursday afternoon, will go ahead.", [("Thursday afternoon", "2026-05-21")]),
     ],
 )
 def test_time_expressions_in_sentences(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -158,15 +157,20 @@ def test_read_article_on_a_directory_named_like_a_file(tmp_path: Path) -> None:
         read_article(tmp_path / "story.txt", root=tmp_path)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_corpus_unreadable_file(tmp_path: Path) -> None:
+def test_corpus_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root reads a file whatever its mode, so the refusal is simulated where the file is opened.
     path = _write(tmp_path, "secret.txt", BODY)
-    path.chmod(0)
-    try:
-        (problem,) = read_corpus([tmp_path])
-        assert isinstance(problem, InputProblem) and problem.message == "cannot read: permission denied"
-    finally:
-        path.chmod(0o644)
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    (problem,) = read_corpus([tmp_path])
+    assert isinstance(problem, InputProblem) and problem.message == "cannot read: permission denied"
+    assert problem.path == "secret.txt"
 
 
 def test_read_article_only_boilerplate(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from report_samples import build_sample_report
 
+from factcheck.fingerprint import FINGERPRINT_LENGTH
 from factcheck.models import Report
 from factcheck.report import RenderOptions, render
 
@@ -25,13 +26,6 @@ def test_report_sarif_is_valid_against_the_2_1_0_schema(report):
     validator = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
-
-
-def test_report_sarif_schema_rejects_a_broken_log():
-    log = _sarif(build_sample_report())
-    del log["runs"][0]["results"][0]["message"]
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(log, SCHEMA)
 
 
 def test_report_sarif_driver_and_rules():
@@ -88,7 +82,7 @@ def test_report_sarif_fingerprints_ignore_line_numbers():
     after = [r["partialFingerprints"] for r in _sarif(report.model_copy(update={"findings": moved}))["runs"][0]["results"]]
     assert before == after
     assert before[0] == {"factcheck/v1": "dt01-3b8f0c"}
-    assert len(before[1]["factcheck/v1"]) == 64
+    assert len(before[1]["factcheck/v1"]) == FINGERPRINT_LENGTH  # the baselines' fallback
 
 
 def test_report_sarif_problems_become_notifications():

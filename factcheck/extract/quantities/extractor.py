@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ...models import Quantity
 from .filters import _blocked_tokens, _Candidate, _skip_reason
 from .grammar import _HYPHENS, _Grammar, _grammar
-from .lexicon import UNBOUNDED, Bound, Kind, UnitSpec, load_quantity_lexicon
+from .lexicon import UNBOUNDED, Bound, Kind, QuantityLexicon, UnitSpec, load_quantity_lexicon
 from .reading import _article_side, _match_after, _match_before, _read_side, _Side
 from .subjects import _subject
 
@@ -20,17 +20,20 @@ def _apply_unit(value: float, unit: UnitSpec | None) -> float:
     return value * unit.factor if unit is not None else value
 
 
-def quantities(doc: Doc, *, extra_rule_dirs: Sequence[str | Path] = ()) -> list[Quantity]:
+def quantities(
+    doc: Doc, *, extra_rule_dirs: Sequence[str | Path] = (), lexicon: QuantityLexicon | None = None
+) -> list[Quantity]:
     """Every quantity in `doc`, with offsets into `doc.text`, sorted and non-overlapping.
 
     Args:
         doc: a parsed document (tagger, parser and NER are read).
         extra_rule_dirs: folders whose `quantities.toml` extends the built-in pack.
+        lexicon: the run's quantities pack (`RulePacks.quantities`); beats `extra_rule_dirs`.
 
     Returns:
         Counts, money, durations, percentages and measures, in common units.
     """
-    g = _grammar(load_quantity_lexicon(extra_rule_dirs))
+    g = _grammar(lexicon or load_quantity_lexicon(extra_rule_dirs))
     blocked = _blocked_tokens(doc, g)
     found: list[Quantity] = []
     n = len(doc)

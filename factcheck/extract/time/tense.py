@@ -18,7 +18,23 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
         hops += 1
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         verb = span.sent.root
-    return verb_tense(verb, lexicon, modals_point_forward=True)
+    lx = lexicon or load_time_lexicon()
+    if _schedule_inside_a_past_narrative(verb, lx):
+        return "past"
+    return verb_tense(verb, lx, modals_point_forward=True)
+
+
+def _schedule_inside_a_past_narrative(verb: Token, lexicon: TimeLexicon) -> bool:
+    """ "The ceremony, set for Thursday afternoon, was called off": a schedule named inside a
+    past narrative lies before the dateline like the narrative, not after it."""
+    if verb.dep_ not in {"acl", "amod"} or verb.tag_ != "VBN" or not _plans_ahead(verb, {w.lower() for w in lexicon.future_governors}):
+        return False
+    governor = verb.head
+    for _ in range(4):
+        if governor.pos_ in {"VERB", "AUX"} or governor.head is governor:
+            break
+        governor = governor.head
+    return governor.pos_ in {"VERB", "AUX"} and verb_tense(governor, lexicon) == "past"
 
 
 def verb_tense(verb: Token, lexicon: TimeLexicon | None = None, *, modals_point_forward: bool = False) -> Tense:

@@ -7,13 +7,24 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from ...models import Granularity
-from .lexicon import _DECADE_WORDS, _TENS, _UNITS_WORDS, Tense, _key, _on_or_after, _on_or_before
+from .lexicon import _DECADE_WORDS, _TENS, _UNITS_WORDS, Tense, TimeLexicon, _Holiday, _key, _on_or_after, _on_or_before
 
-if TYPE_CHECKING:
-    from .grammar import _Grammar
+
+class _Tables(Protocol):
+    """What the parsers read of the compiled grammar (`grammar._Grammar`), which in turn lists the parsers."""
+
+    @property
+    def lexicon(self) -> TimeLexicon: ...
+
+    @property
+    def month_of(self) -> dict[str, int]: ...
+
+    @property
+    def holidays(self) -> dict[str, _Holiday]: ...
+
 
 @dataclass(frozen=True)
 class _Value:
@@ -30,7 +41,7 @@ class _Ctx:
     match: re.Match[str]
     dateline: dt.date | None
     tense: Tense
-    grammar: _Grammar
+    grammar: _Tables
 
     def g(self, name: str) -> str | None:
         try:

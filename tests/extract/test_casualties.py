@@ -1,0 +1,101 @@
+"""Counts of people by role and scope, read from real parses of newsroom sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.casualties import casualty_counts, is_furniture, is_scheduled
+from factcheck.extract.lexicon import load_lexicon
+
+LEXICON = load_lexicon()
+
+
+def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
+    return [(role, count, scope) for role, count, scope, *_ in casualty_counts(nlp(sentence)[:], LEXICON)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("One man was killed and three others were wounded in a shooting early Sunday.", [("killed", 1, "total"), ("injured", 3, "total")]),
+        ("A drive-by shooting left one woman dead and three men injured.", [("killed", 1, "total"), ("injured", 3, "total")]),
+        ("Four people were shot.", [("shot", 4, "total")]),
+        ("Two people died and three were injured in the shooting.", [("killed", 2, "total"), ("injured", 3, "total")]),
+        ("A second person has died, bringing the death toll to two.", [("killed", 2, "total")]),
+        ("Six members of the same family were found dead early Thursday morning.", [("killed", 6, "total")]),
+        ("Seven members of the Vice Lords were charged in an indictment.", [("charged", 7, "total")]),
+    ],
+)
+def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str, int, str]]) -> None:
+    assert [c for c in _counts(nlp, sentence) if c[2] == "total"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "scope"),
+    [
+        ("18 people were shot across the city Monday night.", "shot", "aggregate"),
+        ("The other four victims, two men and two women, were wounded.", "injured", "part"),
+        ("Police believe the man killed five members of his family and then killed himself.", "killed", "part"),
+        ("At least two people have been shot.", "shot", "bound"),
+        ("Three other women were injured.", "injured", "rest"),
+        ("He killed two more people during carjackings.", "killed", "part"),
+        ("Police said the three teenagers were shot on steps near a store.", "shot", "part"),
+    ],
+)
+def test_casualties_scope_that_is_not_a_total(nlp, sentence: str, role: str, scope: str) -> None:
+    counts = _counts(nlp, sentence)
+    assert (role, scope) in [(r, s) for r, _, s in counts]
+    assert all(s != "total" for r, _, s in counts if r == role)
+
+
+def test_casualties_coordinated_counts_sum(nlp) -> None:
+    counts = _counts(nlp, "Three children and two adults were found dead by a family member.")
+    assert ("killed", 5, "total") in counts
+    assert {("killed", 3, "part"), ("killed", 2, "part")} <= set(counts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One officer asked colleagues to move back from the tape.",
+        "There were five customers who weren't injured in the incident.",
+        "No one has been charged in that case.",
+        "A 26-year-old man was shot, police said.",
+        "The gunman fired 10 shots from a car.",
+    ],
+)
+def test_casualties_numbers_that_count_no_casualty(nlp, sentence: str) -> None:
+    # "A 26-year-old man was shot" names one person ("single"), never a count of 26.
+    assert [c for c in _counts(nlp, sentence) if c[2] != "single"] == []
+
+
+def test_casualties_one_person_makes_the_others_a_total(nlp) -> None:
+    counts = _counts(nlp, "A gunman opened fire, killing a 44-year-old man and injuring seven others.")
+    assert ("killed", 1, "single") in counts
+    assert ("injured", 7, "total") in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Photo: Police tape closes the block. Updated: March 8", True),
+        ("(Published Monday, Sept. 19, 2016)", True),
+        ("Two people were shot on Elm Street.", False),
+    ],
+)
+def test_casualties_furniture(text: str, expected: bool) -> None:
+    assert is_furniture(text, LEXICON) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He is scheduled to appear in court on April 4.", True),
+        ("His trial is set for September 18.", True),
+        ("The White House put off the signing that had been scheduled for Thursday.", False),
+    ],
+)
+def test_casualties_scheduled_clause(nlp, sentence: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    predicate = doc[:].root
+    assert is_scheduled(predicate, LEXICON) is expected

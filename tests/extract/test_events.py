@@ -1,0 +1,61 @@
+"""Which event a day belongs to, from real parses: the word that governs the date decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract.events import dated_events, event_phrase
+from factcheck.extract.lexicon import load_lexicon
+from factcheck.extract.time import load_time_lexicon, time_expressions
+
+LEXICON = load_lexicon()
+SUNDAY = dt.date(2026, 3, 8)
+
+
+def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
+    doc = nlp(sentence)
+    times = time_expressions(doc, dateline=SUNDAY)
+    return [(event_class, time.value or "", tense) for _, event_class, time, tense, _ in dated_events(doc[:], times, LEXICON, load_time_lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two men were killed when gunmen opened fire Friday night at a party.", ("shoot", "2026-03-06")),
+        ("The shooting happened Saturday evening on Elm Street.", ("shoot", "2026-03-07")),
+        ("Police are investigating a fatal shooting in the Ninth Ward Friday night.", ("shoot", "2026-03-06")),
+        ("A 13-year-old died in an accidental shooting Saturday afternoon.", ("shoot", "2026-03-07")),
+        ("In a move reported on Thursday, March 5, the council delayed the vote.", ("delay", "2026-03-05")),
+        ("Hoke was shot and killed Wednesday night during a disturbance.", ("kill", "2026-03-04")),
+    ],
+)
+def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in [(c, v) for c, v, _ in _dated(nlp, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said Thursday that two people were wounded.",
+        "The family will hold a vigil on Friday.",
+    ],
+)
+def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:
+    assert [c for c, _, tense in _dated(nlp, sentence) if c in ("shoot", "injure", "kill") and tense != "future"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "event_class"),
+    [
+        ("The new rates would take effect in June.", "take effect", "take_effect"),
+        ("The new rates would kick in 60 days after passage.", "kick in", "take_effect"),
+        ("The rule goes into effect next month.", "go into effect", "take_effect"),
+        ("The gunman opened fire on the crowd.", "open fire", "shoot"),
+    ],
+)
+def test_events_phrases_name_one_event(nlp, sentence: str, phrase: str, event_class: str) -> None:
+    doc = nlp(sentence)
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("would", "be")]
+    assert (phrase, event_class) in [event_phrase(v, LEXICON) for v in verbs]
