@@ -28,6 +28,10 @@ class CasualtySettings(BaseModel):
     update_severity: Severity = "low"
     hedged_severity: Severity = "medium"
     """Severity when either report hedges its count ("reportedly", "as many as")."""
+    evolving_roles: list[str] = Field(default_factory=lambda: ["arrested", "charged"])
+    """Roles whose count changes with each step of a case (more arrests, new or reduced
+    charges, co-defendants charged apart): a difference is reported at `evolving_severity`."""
+    evolving_severity: Severity = "low"
 
 
 @register
@@ -76,6 +80,8 @@ class CasualtyConflict(Detector):
         if update:
             message += f"; {update}"
             severity = settings.update_severity
+        elif role in settings.evolving_roles:
+            severity = settings.evolving_severity
         elif a.claim.hedged or b.claim.hedged:
             severity = settings.hedged_severity
         return make_finding(

@@ -24,6 +24,8 @@ _NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12, "both": 2,
 }
+# Words that go on counting people one by one ("one ..., another ...", "a fourth").
+_ENUMERATION = frozenset({"another", "second", "third", "fourth", "fifth"})
 # Nouns that hold a running count ("the death toll rose to three").
 _TALLIES = frozenset({"toll", "count", "number"})
 # Active verbs whose subject is the one acting, not the one hurt ("the gunman killed two").
@@ -78,6 +80,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
             continue
         if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ == "no"):
             continue  # "No one has been charged" counts nobody
+        if _age_after_a_name(token):
+            continue
         noun = _counted_noun(token, lexicon)
         if noun is None:
             continue
@@ -90,6 +94,9 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
         # "1 person is critically injured": a state that qualifies part of the victims.
         if scope == "total" and (count == 1 and noun is token or _qualified(noun, lexicon)):
+            scope = "part"
+        # "One officer was shot and killed and another was injured": one of an enumeration.
+        if scope == "total" and count == 1 and any(t.lower_ in _ENUMERATION for t in sentence):
             scope = "part"
         found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
         nouns.append(noun)
@@ -109,6 +116,12 @@ def _qualified(noun: Token, lexicon: Lexicon) -> bool:
     words = set(lexicon.casualties.scope.qualifiers)
     near = [noun.head, *noun.children, *noun.head.children]
     return any(t.lower_ in words for h in near for t in (h, *h.children))
+
+
+def _age_after_a_name(token: Token) -> bool:
+    """ "Kalone Mcgee, 26, was shot": a number set off after a name is an age."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "PROPN"
 
 
 def _is_span_or_age(token: Token) -> bool:
@@ -206,7 +219,7 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
 def _with_manner(word: Token, roles: dict[str, str]) -> str:
     """The role a word gives, unless its manner says otherwise: "fatally wounded" and "shot to
     death" kill."""
-    manner = [c.lemma_.lower() for c in word.children if c.dep_ == "advmod" and c.lemma_.lower() in roles]
+    manner = [c.lemma_.lower() for c in word.children if c.dep_ in ("advmod", "acomp", "oprd", "xcomp") and c.lemma_.lower() in roles]
     manner += [
         o.lemma_.lower()
         for p in word.children
@@ -255,8 +268,8 @@ def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:
     roles = lexicon.casualties.role_of
     if not any(t.lower_ in ("himself", "herself", "themselves") for t in sentence):
         return False
-    # "killed three people and himself": the reflexive may hang on the verb or on its object.
-    return any(t.pos_ == "VERB" and roles.get(t.lemma_.lower()) == role for t in sentence)
+    # "killed three people and himself", "fatally shot three ... before turning the gun on himself".
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in roles and _with_manner(t, roles) == role for t in sentence)
 
 
 def _of_a_group(child: Token, people: frozenset[str]) -> bool:

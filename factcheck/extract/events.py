@@ -34,7 +34,7 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
     for child in verb.children:
         if child.dep_ == "prt":
             candidates.append(f"{lemma} {child.lower_}")
-        elif child.dep_ in ("dobj", "obj"):
+        elif child.dep_ in ("dobj", "obj", "acomp", "oprd", "xcomp"):
             candidates.append(f"{lemma} {child.lemma_.lower()}")
         elif child.dep_ == "prep":
             for obj in child.children:
@@ -61,7 +61,7 @@ def dated_events(
         if time.granularity != "day" or not (sentence.start_char <= time.start < sentence.end_char):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _bounds_an_interval(span):
             continue
         # "Friday night, March 6, police said": the parser may hang the parts of one date on
         # different words; the date belongs to the first event any of its parts leads to.
@@ -90,6 +90,17 @@ def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str
                 if noun.dep_ == "pobj" and lemma in classes:
                     events.append((lemma, classes[lemma]))
     return events
+
+
+# A day after these words bounds a period ("killed this year through July 20", "jailed until
+# a hearing on Feb. 19") rather than dating an event.
+_INTERVAL_WORDS = frozenset({"since", "until", "till", "through", "by", "from", "between", "before", "after", "as of"})
+
+
+def _bounds_an_interval(span: Span) -> bool:
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(0, span.start - 4), span.start)]
+    return bool(before) and (before[-1] in _INTERVAL_WORDS or any(w in ("until", "through", "since") for w in before))
 
 
 def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
