@@ -7,8 +7,9 @@ so the score of two articles depends on those two articles alone. Two articles a
 when the cosine of their vectors reaches `min_similarity`, they share a name (a full name,
 an organisation or a place), and they were published close enough in time; linked articles
 are then merged into stories by average linkage (a story joins another only when their
-articles are alike on average, not through one chain of look-alike pairs), so reports of
-one boxer's two fights or of two earthquakes in one region stay apart.
+articles are alike on average, not through one chain of look-alike pairs), which keeps
+most look-alike events (one boxer's two fights) apart; events that share people, place
+and vocabulary can still merge (see the README's measured figures).
 
 Candidate pairs come from an inverted index of features, probed with each article's few
 heaviest features (its rarest words and names) and only within the date window: a link
