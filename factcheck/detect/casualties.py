@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
-from .slots import CountFill, count_slots
+from .slots import CountFill, DateFill, count_slots, date_slots
 
 __all__ = ["CasualtyConflict"]
 
@@ -32,6 +32,9 @@ class CasualtySettings(BaseModel):
     """Roles whose count changes with each step of a case (more arrests, new or reduced
     charges, co-defendants charged apart): a difference is reported at `evolving_severity`."""
     evolving_severity: Severity = "low"
+    max_days_apart: int = 14
+    """Two reports whose main events are dated further apart than this report two events
+    (another shooting the same story mentions), so their counts are not compared (0: always)."""
 
 
 @register
@@ -61,8 +64,12 @@ class CasualtyConflict(Detector):
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         paths = sorted(story.claims)
         slots = {path: count_slots(story.claims[path], story.docs[path].published) for path in paths}
+        published = {path: meta.published for path, meta in story.docs.items()}
+        days = date_slots(story.claims, published, self.lexicon)
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
+                if _different_days(days.get(path_a), days.get(path_b), self.settings.max_days_apart):  # type: ignore[attr-defined]
+                    continue
                 for role in sorted(set(slots[path_a]) & set(slots[path_b])):
                     a, b = slots[path_a][role], slots[path_b][role]
                     if a.casualty.count != b.casualty.count:
@@ -95,6 +102,12 @@ class CasualtyConflict(Detector):
             [role, str(a.casualty.count), str(b.casualty.count)],
             severity=severity,
         )
+
+
+def _different_days(a: DateFill | None, b: DateFill | None, limit: int) -> bool:
+    if not limit or a is None or b is None or a.time.range_start is None or b.time.range_start is None:
+        return False
+    return abs((a.time.range_start - b.time.range_start).days) > limit
 
 
 def _update(role: str, a: CountFill, doc_a: DocMeta, b: CountFill, doc_b: DocMeta, settings: CasualtySettings) -> str | None:
