@@ -5,7 +5,7 @@ incidents. Prints findings per kind; findings that link articles of different
 incidents (each one a false positive); how well articles are grouped into stories;
 and, for date and casualty findings, how many cited values match the gold date or counts.
 
-Usage: python benchmarks/bench_gva.py [--incidents N] [--mixed M] [--jobs J] [--seed S]
+Usage: python benchmarks/bench_gva.py [--incidents N] [--mixed M] [--jobs J] [--seed S] [--only a|b]
 """
 
 from __future__ import annotations
@@ -113,14 +113,20 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--examples", type=int, default=0)
+    parser.add_argument("--only", choices=("a", "b"), default=None, help="run only (a) or only (b) (which extracts just its incidents)")
     args = parser.parse_args()
     articles_path = data_path("gva/articles.jsonl")
     incidents_path = data_path("gva/incidents.jsonl")
     if articles_path is None or incidents_path is None:
         return
-    from factcheck.comparison import compare_documents, load_detectors
+    from factcheck.comparison import load_detectors
 
     records, incidents = load(articles_path, incidents_path, args.incidents)
+    rng = random.Random(args.seed)
+    chosen = rng.sample(sorted(incidents), min(args.mixed, len(incidents)))
+    if args.only == "b":
+        wanted = {d for i in chosen for d in incidents[i]["doc_ids"]}
+        records = [r for r in records if r["doc_id"] in wanted]
     doc_incident = {r["doc_id"]: r["incident_id"] for r in records}
     print(f"incidents with 2+ articles: {len(incidents)}, articles: {len(records)} (data: {SHARED_DATA / 'gva'})")
     start = time.perf_counter()
@@ -128,7 +134,16 @@ def main() -> None:
     print(f"extraction: {time.perf_counter() - start:.1f}s")
     detectors = load_detectors()
 
-    # (a) incident by incident: each incident's articles as their own folder.
+    if args.only != "b":
+        run_per_incident(extracted, incidents, doc_incident, detectors, args.examples)
+    if args.only != "a":
+        run_mixed(extracted, incidents, doc_incident, detectors, chosen, args.examples)
+
+
+def run_per_incident(extracted, incidents, doc_incident, detectors, examples: int) -> None:
+    """(a) incident by incident: each incident's articles as their own folder."""
+    from factcheck.comparison import compare_documents
+
     per_incident = []
     grouped_together = 0
     for incident_id, incident in incidents.items():
@@ -138,36 +153,42 @@ def main() -> None:
         comparison = compare_documents(docs, detectors)
         grouped_together += len(comparison.stories) == 1
         per_incident.extend(comparison.findings)
-    if args.examples:
-        for f in [f for f in per_incident if f.severity == "high"][: args.examples]:
+    if examples:
+        for f in [f for f in per_incident if f.severity == "high"][:examples]:
             print(f"\n{f.rule} {f.severity} {f.message}")
             for ev in f.evidence:
                 print(f"   {ev.path}:{ev.line} [{ev.value}] {ev.text[:160]}")
     print(f"\n(a) incidents compared: {len(incidents)}; grouped into one story: {grouped_together} ({pct(grouped_together, len(incidents))})")
     score(per_incident, doc_incident, incidents, "a: incident by incident")
 
-    # (b) one folder mixing many incidents.
-    rng = random.Random(args.seed)
-    chosen = rng.sample(sorted(incidents), min(args.mixed, len(incidents)))
+
+def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], examples: int) -> None:
+    """(b) one folder mixing many incidents."""
+    from factcheck.comparison import compare_documents, load_alignment
+
     docs = [extracted[d] for i in chosen for d in incidents[i]["doc_ids"] if d in extracted]
     start = time.perf_counter()
     comparison = compare_documents(docs, detectors)
     elapsed = time.perf_counter() - start
     stories = comparison.stories
     impure = sum(1 for paths in stories.values() if len({doc_incident[Path(p).stem] for p in paths}) > 1)
-    same_pairs = together = 0
+    same_pairs = together = far_apart = 0
     story_of = {p: s for s, paths in stories.items() for p in paths}
+    window = load_alignment().stories.max_days_apart
     for i in chosen:
         ids = [d for d in incidents[i]["doc_ids"] if d in extracted]
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
+                a, b = extracted[ids[x]], extracted[ids[y]]
                 same_pairs += 1
-                together += story_of[extracted[ids[x]].path] == story_of[extracted[ids[y]].path]
+                together += story_of[a.path] == story_of[b.path]
+                far_apart += bool(window and a.published and b.published and abs((a.published - b.published).days) > window)
     print(f"\n(b) mixed folder: {len(chosen)} incidents, {len(docs)} articles, compare {elapsed:.2f}s")
     print(f"  stories: {len(stories)}; stories mixing incidents: {impure}; same-incident article pairs grouped together: {together}/{same_pairs} ({pct(together, same_pairs)})")
+    print(f"  same-incident pairs published more than max_days_apart ({window}) days apart, never grouped: {far_apart}")
     score(list(comparison.findings), doc_incident, incidents, "b: mixed folder")
-    if args.examples:
-        for f in list(comparison.findings)[: args.examples]:
+    if examples:
+        for f in list(comparison.findings)[:examples]:
             print(f"\n{f.rule} {f.severity} {f.message}")
             for ev in f.evidence:
                 print(f"   {ev.path}:{ev.line} [{ev.value}] {ev.text[:160]}")

@@ -55,7 +55,7 @@ def words(texts: list[str]) -> int:
 
 
 def replica(doc, k: int):
-    """Copy `k` of a document: a new path, and entity keys of its own (suffix `~k`)."""
+    """Copy `k` of a document: a new path, and entity keys, content terms and names of its own (suffix `~k`)."""
     if k == 0:
         return doc
     path = f"replica-{k}/{doc.path}"
@@ -64,7 +64,11 @@ def replica(doc, k: int):
         return tuple(e.model_copy(update={"key": f"{e.key}~{k}"}) for e in entities)
 
     claims = tuple(c.model_copy(update={"path": path, "entities": keys(c.entities)}) for c in doc.claims)
-    return doc.model_copy(update={"path": path, "claims": claims, "entities": keys(doc.entities)})
+    terms = tuple((f"{term}~{k}", count, zipf) for term, count, zipf in doc.terms)
+    names = tuple((label, f"{key}~{k}", count, zipf) for label, key, count, zipf in doc.names)
+    return doc.model_copy(
+        update={"path": path, "claims": claims, "entities": keys(doc.entities), "terms": terms, "names": names}
+    )
 
 
 def replica_plan(docs: list, n: int) -> list[tuple]:

@@ -231,12 +231,42 @@ def check_command(
     raise typer.Exit(exit_code(outcome.report, settings))
 
 
+TableFormatOpt = Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")]
+
+
+def _read(run: Callable[..., Any], paths: list[Path], *, no_progress: bool, **settings: Any) -> Any:
+    """Run a reading command (`extract`, `stories`) with a progress bar; unreadable files go to stderr.
+
+    The same settings as `check`: the configuration file's dateline, rule folders, cache.
+    """
+    _require_paths(paths)
+    from .options import resolve_options
+
+    with _progress(not no_progress) as progress:
+        _, options = resolve_options(
+            paths,
+            config=settings["config"],
+            model=settings["model"],
+            dateline=_parse_date(settings["dateline"]),
+            rules_dirs=[str(r) for r in settings["rules"]] if settings["rules"] else None,
+            jobs=settings["jobs"],
+            cache=False if settings["no_cache"] else None,
+            cache_dir=settings["cache_dir"],
+            progress=progress,
+        )
+        report = run(paths, options)
+    _echo_problems(report.problems)
+    return report
+
+
 @app.command("extract")
 @handle_errors
 def extract_command(
     paths: PathsArg,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table (for people) or json (for tools).")] = ExtractFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    format: TableFormatOpt = ExtractFormat.table,
+    output: OutputOpt = None,
     dateline: DatelineOpt = None,
     model: ModelOpt = None,
     jobs: JobsOpt = None,
@@ -244,36 +274,49 @@ def extract_command(
     config: ConfigOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar.")] = False,
+    no_progress: NoProgressOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Extract dated, attributed claims from each article."""
-    _require_paths(paths)
-    from .options import resolve_options
     from .pipeline import extract
     from .report.extract_table import render_extract_table
 
-    with _progress(not no_progress) as progress:
-        # The same settings as `check`: the configuration file's dateline, rule folders, cache.
-        _, options = resolve_options(
-            paths,
-            config=config,
-            model=model,
-            dateline=_parse_date(dateline),
-            rules_dirs=[str(r) for r in rules] if rules else None,
-            jobs=jobs,
-            cache=False if no_cache else None,
-            cache_dir=cache_dir,
-            progress=progress,
-        )
-        report = extract(paths, options)
-    _echo_problems(report.problems)
+    report = _read(extract, paths, no_progress=no_progress, dateline=dateline, model=model, jobs=jobs, rules=rules,
+                   config=config, no_cache=no_cache, cache_dir=cache_dir)
     if format is ExtractFormat.json:
         _write_or_print(report.model_dump_json(indent=2), output)
     else:
         on_terminal = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((80, 24)).columns if on_terminal else 80
         _write_or_print(render_extract_table(report, color=on_terminal, width=width), output)
+
+
+@app.command("stories")
+@handle_errors
+def stories_command(
+    paths: PathsArg,
+    format: TableFormatOpt = ExtractFormat.table,
+    output: OutputOpt = None,
+    dateline: DatelineOpt = None,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    no_progress: NoProgressOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Show how the articles group into stories (only articles of one story are compared)."""
+    from .pipeline import stories
+    from .report.story_table import render_story_table
+
+    report = _read(stories, paths, no_progress=no_progress, dateline=dateline, model=model, jobs=jobs, rules=rules,
+                   config=config, no_cache=no_cache, cache_dir=cache_dir)
+    if format is ExtractFormat.json:
+        _write_or_print(report.model_dump_json(indent=2), output)
+    else:
+        _write_or_print(render_story_table(report), output)
 
 
 @app.command("rules")

@@ -143,10 +143,11 @@ def compare_distributed(
     belongs to one story, so no two stories' findings tie on the sort key.
     """
     from .comparison import Comparison, compare_documents
-    from .comparison.stories import group_stories, load_alignment
+    from .comparison.stories import find_stories, load_alignment
 
     dirs = tuple(str(d) for d in extra_dirs)
-    stories = group_stories(docs, load_alignment(dirs).stories)
+    details = tuple(find_stories(docs, load_alignment(dirs).stories))
+    stories = {story.id: list(story.articles) for story in details}
     by_path = {d.path: d for d in docs}
     shared = [(story, [by_path[p] for p in paths]) for story, paths in stories.items() if len(paths) >= 2]
     singles = {story: paths for story, paths in stories.items() if len(paths) < 2}
@@ -178,4 +179,6 @@ def compare_distributed(
         key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].path, f.evidence[0].start, f.rule),
     )
     pairs = alone.pairs + sum(c.pairs for c in parts.values())
-    return Comparison(findings=tuple(ordered), stories=stories, timeline=tuple(timeline), pairs=pairs)
+    return Comparison(
+        findings=tuple(ordered), stories=stories, timeline=tuple(timeline), pairs=pairs, story_details=details
+    )

@@ -33,8 +33,10 @@ __all__ = [
     "InputProblem",
     "DocumentInfo",
     "TimelineEntry",
+    "Story",
     "Report",
     "ExtractReport",
+    "StoryReport",
 ]
 
 SCHEMA_VERSION = "1.0"
@@ -247,6 +249,10 @@ class DocumentClaims(_Frozen):
     times: tuple[TimeRef, ...] = ()
     entities: tuple[Entity, ...] = ()
     suppressions: tuple[tuple[str, int | None], ...] = ()
+    terms: tuple[tuple[str, int, float], ...] = ()
+    """Content lemmas and figures of the whole article: `(term, count, Zipf frequency in English)`."""
+    names: tuple[tuple[str, str, int, float], ...] = ()
+    """Named entities of the whole article by full name: `(label, key, count, Zipf frequency)`."""
 
 
 class Evidence(_Frozen):
@@ -308,6 +314,17 @@ class TimelineEntry(_Frozen):
     line: int = 1
 
 
+class Story(_Frozen):
+    """Articles grouped as reports of one event, and why."""
+
+    id: str
+    articles: tuple[str, ...]
+    score: float | None = None
+    """Average similarity (cosine, 0..1) of the story's article pairs; None for one article."""
+    shared: tuple[str, ...] = ()
+    """What most of its articles have in common, most telling first: names as `LABEL: key`, then words."""
+
+
 class Report(_Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str = ""
@@ -321,6 +338,8 @@ class Report(_Frozen):
     baselined: int = 0
     stories: dict[str, list[str]] = Field(default_factory=dict)
     """Story id → paths of the articles grouped into it."""
+    story_details: tuple[Story, ...] = ()
+    """Each story with its articles, their average similarity and what they share."""
     timeline: tuple[TimelineEntry, ...] = ()
     locations: dict[str, str] = Field(default_factory=dict)
     """Article path → its file relative to the working directory (for annotations in CI)."""
@@ -338,4 +357,15 @@ class ExtractReport(_Frozen):
     tool_version: str = ""
     model: str = ""
     documents: tuple[DocumentClaims, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
+
+
+class StoryReport(_Frozen):
+    """How the articles under some paths group into stories (`factcheck stories`)."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool_version: str = ""
+    model: str = ""
+    stories: tuple[Story, ...] = ()
+    documents: tuple[DocumentInfo, ...] = ()
     problems: tuple[InputProblem, ...] = ()

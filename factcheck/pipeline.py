@@ -29,13 +29,14 @@ from .models import (
     ExtractReport,
     InputProblem,
     Report,
+    StoryReport,
 )
 from .options import RunOptions
 from .packs import RulePacks
 from .sharing import SharedParts
 from .suppress import apply_suppressions, suppressions_by_path
 
-__all__ = ["RunOptions", "extract", "check", "extract_articles", "make_engine"]
+__all__ = ["RunOptions", "extract", "check", "stories", "extract_articles", "make_engine"]
 
 
 def make_engine(options: RunOptions) -> ExtractionEngine:
@@ -172,6 +173,31 @@ def extract(
     )
 
 
+def stories(
+    paths: Sequence[str | Path], options: RunOptions | None = None, *, warnings: list[str] | None = None
+) -> StoryReport:
+    """Read and extract every article under `paths`, and group them into stories (nothing compared).
+
+    Returns:
+        A `StoryReport`: each story with its articles, their average similarity and what they share.
+    """
+    from .comparison.stories import find_stories
+
+    options = options or RunOptions()
+    extracted = extract(paths, options, warnings=warnings)
+    found = find_stories(extracted.documents, RulePacks.load(options.rules_dirs).alignment.stories)
+    return StoryReport(
+        tool_version=extracted.tool_version,
+        model=extracted.model,
+        stories=tuple(found),
+        documents=tuple(
+            DocumentInfo(path=d.path, title=d.title, published=d.published, source=d.source, claims=len(d.claims))
+            for d in extracted.documents
+        ),
+        problems=extracted.problems,
+    )
+
+
 def check(
     paths: Sequence[str | Path] | str | Path, options: RunOptions | None = None, *, warnings: list[str] | None = None
 ) -> Report:
@@ -244,6 +270,7 @@ def check(
         problems=tuple(problems),
         rule_packs=("builtin", *options.rules_dirs),
         stories=comparison.stories,
+        story_details=comparison.story_details,
         timeline=comparison.timeline,
         locations=locations,
     )

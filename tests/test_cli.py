@@ -23,7 +23,7 @@ def ai_folder(tmp_path: Path) -> Path:
 
 
 def run(*args: str):
-    return runner.invoke(app, [*args, "--no-progress"] if args[0] in ("check", "extract") else list(args))
+    return runner.invoke(app, [*args, "--no-progress"] if args[0] in ("check", "extract", "stories") else list(args))
 
 
 def test_cli_check_exits_1_on_high_findings_and_0_with_exit_zero(ai_folder: Path) -> None:
@@ -191,3 +191,18 @@ def test_cli_extract_table_fits_80_columns(ai_folder: Path) -> None:
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert "2026-05-14" in result.stdout
+
+
+def test_cli_stories_groups_the_reports_of_one_event_and_names_what_they_share(ai_folder: Path) -> None:
+    result = run("stories", str(ai_folder), "--format", "json", "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    grouped = [s for s in data["stories"] if len(s["articles"]) > 1]
+    assert len(grouped) == 1
+    story = grouped[0]
+    # Three reports of the AI order; the ferry story beside them stands alone.
+    assert sorted(Path(p).name for p in story["articles"]) == ["capitol-brief.md", "harbor-times.html", "wire-saturday.txt"]
+    assert story["score"] > 0.3 and story["shared"]
+    table = run("stories", str(ai_folder), "-j", "1")
+    assert table.exit_code == 0
+    assert "3 articles" in table.stdout and "alone (1)" in table.stdout

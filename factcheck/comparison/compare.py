@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict
 
 from .alignment import claim_pairs
 from ..detect.base import Detector, DocMeta, StoryClaims
-from ..models import SEVERITY_ORDER, DocumentClaims, Finding, Severity, TimelineEntry
-from .stories import group_stories, load_alignment
+from ..models import SEVERITY_ORDER, DocumentClaims, Finding, Severity, Story, TimelineEntry
+from .stories import find_stories, load_alignment
 
 __all__ = ["compare_documents", "Comparison"]
 
@@ -21,6 +21,7 @@ class Comparison(BaseModel):
     stories: dict[str, list[str]]
     timeline: tuple[TimelineEntry, ...]
     pairs: int
+    story_details: tuple[Story, ...] = ()
 
 
 def compare_documents(
@@ -36,7 +37,11 @@ def compare_documents(
     which reports cover the same event.
     """
     alignment = load_alignment(extra_dirs)
-    stories = stories if stories is not None else group_stories(docs, alignment.stories)
+    if stories is None:
+        details = tuple(find_stories(docs, alignment.stories))
+        stories = {story.id: list(story.articles) for story in details}
+    else:
+        details = tuple(Story(id=story, articles=tuple(paths)) for story, paths in stories.items())
     by_path = {d.path: d for d in docs}
     pair_detectors = [d for d in detectors if d.scope == "pair"]
     story_detectors = [d for d in detectors if d.scope == "story"]
@@ -65,7 +70,9 @@ def compare_documents(
         findings.values(),
         key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].path, f.evidence[0].start, f.rule),
     )
-    return Comparison(findings=tuple(ordered), stories=stories, timeline=tuple(timeline), pairs=n_pairs)
+    return Comparison(
+        findings=tuple(ordered), stories=stories, timeline=tuple(timeline), pairs=n_pairs, story_details=details
+    )
 
 
 def _timeline(story: str, docs: Sequence[DocumentClaims]) -> list[TimelineEntry]:

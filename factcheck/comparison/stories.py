@@ -1,36 +1,66 @@
 """Group articles into stories, so that only reports of the same event are ever compared.
 
-Two articles join one story when the named entities they share, weighted by how rare
-each is in the folder (inverse document frequency), make up enough of the smaller
-article's entity weight, and they were published close enough in time. Candidate
-pairs come from an inverted index of entities, probed only with each article's rarest
-entities and only within the date window, so the work grows with the number of
-articles sharing a rare entity within a few weeks, not with all pairs.
+Each article is a vector of what it is about: its content lemmas and figures, and its named
+entities by full name, each weighted by log-scaled count times rarity. Rarity is the word's
+rarity in English at large (its Zipf frequency, found at extraction), never in the folder,
+so the score of two articles depends on those two articles alone. Two articles are linked
+when the cosine of their vectors reaches `min_similarity`, they share a name (a full name,
+an organisation or a place), and they were published close enough in time; linked articles
+are then merged into stories by average linkage (a story joins another only when their
+articles are alike on average, not through one chain of look-alike pairs), which keeps
+most look-alike events (one boxer's two fights) apart; events that share people, place
+and vocabulary can still merge (see the README's measured figures).
+
+Candidate pairs come from an inverted index of features, probed with each article's few
+heaviest features (its rarest words and names) and only within the date window: a link
+needs one of the two articles to share one of those with the other. So the work grows with
+the articles sharing a rare word or name within a few weeks, not with all pairs.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import DocumentClaims
+from ..models import DocumentClaims, Story
 from ..rulepacks import load_pack
 
-__all__ = ["AlignmentPack", "StoryRules", "ClaimRules", "load_alignment", "group_stories", "document_entities"]
+__all__ = [
+    "AlignmentPack",
+    "StoryRules",
+    "ClaimRules",
+    "load_alignment",
+    "find_stories",
+    "group_stories",
+    "story_vector",
+    "similarity",
+]
+
+# Features that are names carry this mark, so a name never matches a plain word.
+_NAME = "@"
+# Entity labels whose shared key says two reports are about the same people or places.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
 class StoryRules(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-    min_entity_overlap: float = 0.3
-    min_shared_entities: int = 2
+    min_similarity: float = 0.1
+    min_shared_names: int = 1
+    min_average_similarity: float = 0.3
+    rarity_ceiling: float = 6.0
+    name_weight: float = 1.0
+    close_days: int = 7
+    close_bonus: float = 0.2
     max_days_apart: int = 45
-    max_document_frequency: float = 0.3
+    shared_shown: int = 8
+    probe_features: int = 10
 
 
 class ClaimRules(BaseModel):
@@ -49,55 +79,86 @@ def load_alignment(extra_dirs: Sequence[str | Path] = ()) -> AlignmentPack:
     return load_pack("alignment", AlignmentPack, extra_dirs)
 
 
-def document_entities(doc: DocumentClaims) -> tuple[str, ...]:
-    """Entity keys named in the article's claims, sorted (so sums of weights never depend on hashing)."""
-    return tuple(sorted({e.key for claim in doc.claims for e in claim.entities}))
+def _rarity(zipf: float, rules: StoryRules) -> float:
+    """How much a word says about which event an article reports: 0 for words this common or more."""
+    return max(0.0, rules.rarity_ceiling - zipf)
 
 
-class _UnionFind:
-    def __init__(self, items: Sequence[str]) -> None:
-        self.parent = {item: item for item in items}
-
-    def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+def _name_feature(label: str, key: str) -> str:
+    return f"{_NAME}{label}:{key}"
 
 
-def _merge_span(a: tuple, b: tuple) -> tuple:  # type: ignore[type-arg]
-    """The earliest and latest publication dates of two stories (None when unknown)."""
-    starts = [d for d in (a[0], b[0]) if d is not None]
-    ends = [d for d in (a[1], b[1]) if d is not None]
-    return (min(starts) if starts else None, max(ends) if ends else None)
+def story_vector(doc: DocumentClaims, rules: StoryRules) -> dict[str, float]:
+    """The article's features with unit length: content terms, and names marked with `@LABEL:`.
+
+    A person known only by one word ("Neal") keeps a one-word key that never matches a full
+    name ("Shaquille O'Neal"), so surnames alone link articles only when neither gives the
+    full name and their content agrees.
+    """
+    weights: dict[str, float] = {}
+    for term, count, zipf in doc.terms:
+        weight = (1.0 + math.log(count)) * _rarity(zipf, rules)
+        if weight > 0:
+            weights[term] = weight
+    for label, key, count, zipf in doc.names:
+        if label not in _NAME_LABELS:
+            continue
+        # Names are never weightless: a common one ("Paris") still tells places apart.
+        weight = rules.name_weight * (1.0 + math.log(count)) * max(_rarity(zipf, rules), 0.5)
+        weights[_name_feature(label, key)] = weight
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {feature: w / norm for feature, w in sorted(weights.items())} if norm else {}
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two unit vectors."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b[f] for f, w in a.items() if f in b)
+
+
+def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
+    return [f for f in a if f.startswith(_NAME) and f in b]
+
+
+def _linked(
+    a: dict[str, float], b: dict[str, float], dates: tuple[dt.date | None, dt.date | None], rules: StoryRules
+) -> float | None:
+    """The pair's score when it is a link, else None.
+
+    Reports of one event come out within days of each other: two linked articles published
+    at most `close_days` apart get `close_bonus` added to their score.
+    """
+    score = similarity(a, b)
+    if score < rules.min_similarity or len(_shared_names(a, b)) < rules.min_shared_names:
+        return None
+    first, second = dates
+    if first is not None and second is not None and abs((first - second).days) <= rules.close_days:
+        score += rules.close_bonus
+    return score
 
 
 class _DatedIndex:
-    """Entity key → the articles naming it, sorted by publication date, for window lookups."""
+    """Feature → the articles having it, sorted by publication date, for window lookups."""
 
-    def __init__(self, keys_of: dict[str, tuple[str, ...]], published: dict[str, dt.date | None]) -> None:
+    def __init__(self, features_of: dict[str, Sequence[str]], published: dict[str, dt.date | None]) -> None:
         self.paths: dict[str, list[str]] = defaultdict(list)
         self.dates: dict[str, list[dt.date]] = defaultdict(list)
         self.undated: dict[str, list[str]] = defaultdict(list)
         # Articles visited in date order, so every posting list comes out sorted by date.
-        dated = sorted((p for p in keys_of if published[p] is not None), key=lambda p: (published[p], p))
+        dated = sorted((p for p in features_of if published[p] is not None), key=lambda p: (published[p], p))
         for path in dated:
             date = published[path]
-            for key in keys_of[path]:
+            for key in features_of[path]:
                 self.paths[key].append(path)
                 self.dates[key].append(date)  # type: ignore[arg-type]
-        for path in keys_of:
+        for path in sorted(features_of):
             if published[path] is None:
-                for key in keys_of[path]:
+                for key in features_of[path]:
                     self.undated[key].append(path)
 
     def near(self, key: str, date: dt.date | None, max_days: int) -> Iterator[str]:
-        """Articles naming `key` published within `max_days` of `date` (all when either is unknown)."""
+        """Articles with `key` published within `max_days` of `date` (all when either is unknown)."""
         paths = self.paths.get(key, [])
         if date is None or not max_days:
             yield from paths
@@ -108,91 +169,133 @@ class _DatedIndex:
         yield from self.undated.get(key, [])
 
 
-def _probe_keys(keys: Sequence[str], idf: dict[str, float], weight: float, overlap: float) -> Iterator[str]:
-    """The rarest keys of an article, until the rest weigh less than `overlap` of its weight.
-
-    Prefix filtering: an article sharing `overlap` of this article's weight must share at
-    least one of these keys, so the common keys of long posting lists (a city, a police
-    department) are never walked from this side.
-    """
-    remaining = weight
-    for key in keys:
-        # The small margin keeps rounding from ever cutting the prefix short.
-        if remaining < overlap * weight - 1e-9:
-            return
-        yield key
-        remaining -= idf[key]
+def _telling(vector: dict[str, float], rules: StoryRules) -> list[str]:
+    """The article's `probe_features` heaviest features: its rarest words and names."""
+    return sorted(vector, key=lambda f: (-vector[f], f))[: rules.probe_features]
 
 
 def _candidate_edges(
-    keys_of: dict[str, tuple[str, ...]],
+    vectors: dict[str, dict[str, float]],
     published: dict[str, dt.date | None],
-    idf: dict[str, float],
     rules: StoryRules,
 ) -> list[tuple[float, str, str]]:
-    """(-score, a, b) for every pair of articles that shares enough entity weight and entities.
+    """(score, a, b) with a < b for every linked pair of articles within the date window.
 
-    Candidates come from each article's rarest keys (`_probe_keys`) within the date window:
-    articles further apart than `max_days_apart` never join one story (see `group_stories`).
-    Scores are then computed exactly from the two articles' keys.
+    Blocking: a link needs one article to have, among its heaviest features, one the other
+    has too; so each article walks only the posting lists of its few rarest words and names,
+    which stay short as the folder grows, and that choice depends on the article alone.
     """
-    index = _DatedIndex(keys_of, published)
-    key_sets = {path: frozenset(keys) for path, keys in keys_of.items()}
-    weight = {path: sum(idf[k] for k in keys) for path, keys in keys_of.items()}
+    index = _DatedIndex({p: list(v) for p, v in vectors.items()}, published)
     seen: set[tuple[str, str]] = set()
     edges = []
-    for a, keys in keys_of.items():
-        for key in _probe_keys(keys, idf, weight[a], rules.min_entity_overlap):
-            for b in index.near(key, published[a], rules.max_days_apart):
+    for a in sorted(vectors):
+        for feature in _telling(vectors[a], rules):
+            for b in index.near(feature, published[a], rules.max_days_apart):
                 pair = (a, b) if a < b else (b, a)
                 if a == b or pair in seen:
                     continue
                 seen.add(pair)
-                shared = key_sets[a] & key_sets[b]
-                if len(shared) < rules.min_shared_entities:
-                    continue
-                score = sum(idf[k] for k in sorted(shared)) / (min(weight[a], weight[b]) or 1.0)
-                if score >= rules.min_entity_overlap:
-                    edges.append((-score, *pair))
+                first, second = pair
+                score = _linked(vectors[first], vectors[second], (published[first], published[second]), rules)
+                if score is not None:
+                    edges.append((score, first, second))
     return edges
+
+
+def _span(dates: Sequence[dt.date | None]) -> tuple[dt.date | None, dt.date | None]:
+    known = [d for d in dates if d is not None]
+    return (min(known), max(known)) if known else (None, None)
+
+
+def _average_linkage(
+    paths: Sequence[str],
+    edges: Sequence[tuple[float, str, str]],
+    published: dict[str, dt.date | None],
+    rules: StoryRules,
+) -> list[list[str]]:
+    """Merge the two clusters most alike on average while that average reaches the threshold.
+
+    The average counts every pair of the two clusters, unlinked pairs as 0 (they scored
+    below `min_similarity`), so a story grows only where most of its articles agree. A merge
+    that would stretch a story past `max_days_apart` is refused.
+    """
+    members: dict[str, list[str]] = {p: [p] for p in paths}
+    span = {p: (published[p], published[p]) for p in paths}
+    sums: dict[str, dict[str, float]] = defaultdict(dict)
+    for score, a, b in edges:
+        sums[a][b] = sums[b][a] = score
+    heap = [(-score / 1.0, a, b) for score, a, b in edges]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or sums[a].get(b) is None:
+            continue
+        average = sums[a][b] / (len(members[a]) * len(members[b]))
+        if abs(average + negative) > 1e-12:
+            continue  # stale: the clusters changed since this entry was pushed
+        if average < rules.min_average_similarity:
+            break
+        merged_span = _span([*span[a], *span[b]])
+        if rules.max_days_apart and merged_span[0] and merged_span[1] and (merged_span[1] - merged_span[0]).days > rules.max_days_apart:
+            del sums[a][b], sums[b][a]
+            continue
+        keep, gone = (a, b) if a < b else (b, a)
+        members[keep].extend(members.pop(gone))
+        span[keep] = merged_span
+        del span[gone]
+        for other, total in sums.pop(gone).items():
+            if other == keep:
+                continue
+            del sums[other][gone]
+            sums[keep][other] = sums[other][keep] = sums[keep].get(other, 0.0) + total
+        sums[keep].pop(gone, None)
+        size = len(members[keep])
+        for other, total in sums[keep].items():
+            heapq.heappush(heap, (-total / (size * len(members[other])), min(keep, other), max(keep, other)))
+    return [sorted(group) for group in members.values()]
+
+
+def _shared_features(vectors: Sequence[dict[str, float]], limit: int) -> tuple[str, ...]:
+    """What the articles of a story have in common: features of at least two, names first, heaviest first."""
+    if len(vectors) < 2 or limit <= 0:
+        return ()
+    total: dict[str, float] = defaultdict(float)
+    seen: dict[str, int] = defaultdict(int)
+    for vector in vectors:
+        for feature, weight in vector.items():
+            total[feature] += weight
+            seen[feature] += 1
+    shared = [f for f in total if seen[f] >= 2]
+    # Names first: they say who and where, which is what an editor checks a grouping by.
+    shared.sort(key=lambda f: (not f.startswith(_NAME), -total[f], f))
+    return tuple(f[1:].replace(":", ": ", 1) if f.startswith(_NAME) else f for f in shared[:limit])
+
+
+def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Story]:
+    """The stories of a folder (stories of one article included), with what their articles share.
+
+    Deterministic, and a story's articles depend only on articles that link to them: adding
+    unrelated articles to the folder changes no story.
+    """
+    vectors = {d.path: story_vector(d, rules) for d in docs}
+    published = {d.path: d.published for d in docs}
+    edges = _candidate_edges(vectors, published, rules)
+    groups = _average_linkage(sorted(vectors), edges, published, rules)
+    score_of = {(a, b): s for s, a, b in edges}
+    stories = []
+    for i, paths in enumerate(sorted(groups, key=lambda g: g[0])):
+        pairs = [score_of.get((a, b), 0.0) for j, a in enumerate(paths) for b in paths[j + 1 :]]
+        stories.append(
+            Story(
+                id=f"story-{i + 1}",
+                articles=tuple(paths),
+                score=round(sum(pairs) / len(pairs), 3) if pairs else None,
+                shared=_shared_features([vectors[p] for p in paths], rules.shared_shown),
+            )
+        )
+    return stories
 
 
 def group_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> dict[str, list[str]]:
     """Story id → paths of its articles (stories of one article included), deterministic."""
-    entities = {d.path: document_entities(d) for d in docs}
-    n_docs = len(docs)
-    frequency: Counter[str] = Counter()
-    for keys in entities.values():
-        frequency.update(keys)
-    ubiquitous = {
-        key
-        for key, df in frequency.items()
-        if n_docs >= 8 and df / n_docs > rules.max_document_frequency
-    }
-    idf = {key: math.log((1 + n_docs) / (1 + df)) + 1.0 for key, df in frequency.items()}
-    # Rarest first: the order `_probe_keys` relies on.
-    keys_of = {
-        path: tuple(sorted((k for k in keys if k not in ubiquitous), key=lambda k: (-idf[k], k)))
-        for path, keys in entities.items()
-    }
-    published = {d.path: d.published for d in docs}
-    edges = _candidate_edges(keys_of, published, idf, rules)
-    union = _UnionFind([d.path for d in docs])
-    span = {path: (date, date) for path, date in published.items()}
-    # Strongest links first, and a link never stretches a story past `max_days_apart`: without
-    # that, articles about several shootings in one city chain into one story through
-    # pairs that each look alike.
-    for _, a, b in sorted(edges):
-        ra, rb = union.find(a), union.find(b)
-        if ra == rb:
-            continue
-        merged = _merge_span(span[ra], span[rb])
-        if rules.max_days_apart and merged[0] and merged[1] and (merged[1] - merged[0]).days > rules.max_days_apart:
-            continue
-        union.union(a, b)
-        span[union.find(a)] = merged
-    groups: dict[str, list[str]] = defaultdict(list)
-    for d in docs:
-        groups[union.find(d.path)].append(d.path)
-    ordered = sorted(groups.values(), key=lambda paths: sorted(paths)[0])
-    return {f"story-{i + 1}": sorted(paths) for i, paths in enumerate(ordered)}
+    return {story.id: list(story.articles) for story in find_stories(docs, rules)}

@@ -16,6 +16,7 @@ from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import casualty_counts, is_furniture, is_scheduled
+from .content import content_terms, document_names
 from .events import dated_events, event_phrase
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
@@ -27,7 +28,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -252,6 +253,8 @@ def extract_document(
         times=tuple(t for _, t in times),
         entities=tuple(entities.values()),
         suppressions=article.suppressions,
+        terms=content_terms(doc),
+        names=document_names(doc),
     )
 
 

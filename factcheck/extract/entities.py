@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from ..models import Entity
 
-__all__ = ["entity_key", "claim_entities", "SALIENT_LABELS"]
+__all__ = ["entity_key", "full_key", "claim_entities", "SALIENT_LABELS"]
 
 # Entity types that identify what a story is about. Dates, numbers and money are
 # handled by their own extractors and say nothing about which event a claim is on.
@@ -24,12 +24,17 @@ _TITLES = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-def entity_key(text: str, label: str) -> str:
-    """A matching key: lower-cased, titles and possessives removed; a person's last name."""
+def full_key(text: str) -> str:
+    """The whole name, lower-cased, with titles and possessives removed ("Sen. Ann Ortiz's" → "ann ortiz")."""
     cleaned = _POSSESSIVE.sub("", text.strip()).strip()
     cleaned = _TITLES.sub("", cleaned).strip().lower()
     cleaned = re.sub(r"[^\w\s.-]", "", cleaned)
-    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")
+    return re.sub(r"\s+", " ", cleaned).strip(" .")
+
+
+def entity_key(text: str, label: str) -> str:
+    """A matching key: lower-cased, titles and possessives removed; a person's last name."""
+    cleaned = full_key(text)
     if label == "PERSON" and " " in cleaned:
         # Reports name a person in full once and by surname after; the surname is what both share.
         cleaned = cleaned.rsplit(" ", 1)[-1]

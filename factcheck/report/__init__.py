@@ -33,6 +33,7 @@ __all__ = [
     "register",
     "render",
     "split_span",
+    "story_labels",
     "visible_report",
 ]
 
@@ -193,6 +194,18 @@ def document_index(report: Report) -> dict[str, DocumentInfo]:
         for ev in finding.evidence:
             index.setdefault(ev.path, DocumentInfo(path=ev.path, published=ev.published))
     return index
+
+
+def story_labels(report: Report) -> dict[str, str]:
+    """Article path → the name of its story: the story id and, when known, what its articles share most."""
+    details = {story.id: story for story in report.story_details}
+    labels = {}
+    for story, paths in report.stories.items():
+        detail = details.get(story)
+        topic = detail.shared[0].split(": ", 1)[-1] if detail is not None and detail.shared else None
+        for path in paths:
+            labels[path] = f"{story} ({topic})" if topic else story
+    return labels
 
 
 for _module in _BUILTIN_MODULES:

@@ -113,6 +113,8 @@ def _summary(report: Report, docs: dict[str, DocumentInfo]) -> str:
     rows = [("Articles", len(docs))]
     if claims:
         rows.append(("Claims", claims))
+    if report.stories:
+        rows.append(("Stories", len(report.stories)))
     rows.append(("Findings", len(report.findings)))
     if report.problems:
         rows.append(("Unreadable inputs", len(report.problems)))
@@ -145,6 +147,8 @@ def _toc(findings: list[Finding], anchors: _Anchors, report: Report) -> str:
         for f in findings
     )
     sections = ['<li><a href="#findings">Findings</a>' + (f"<ol>{items}</ol>" if items else "") + "</li>"]
+    if report.stories:
+        sections.append('<li><a href="#stories">Stories</a></li>')
     sections.append('<li><a href="#articles">Articles</a></li>')
     if report.timeline:
         sections.append('<li><a href="#timeline">Timeline</a></li>')
@@ -198,6 +202,35 @@ def _findings(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _
             current = finding.severity
             parts.append(f"<h3>{_e(_SEVERITY_TITLES[current])}</h3>")
         parts.append(_finding(finding, docs, anchors))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _stories(report: Report, docs: dict[str, DocumentInfo], anchors: _Anchors) -> str:
+    """Each story with its articles, their average similarity and what they share; larger stories first."""
+    if not report.stories:
+        return ""
+    details = {story.id: story for story in report.story_details}
+    parts = [
+        '<section id="stories"><h2>Stories</h2>'
+        '<p class="muted">Articles grouped as reports of one event; only articles of one story are compared.</p>'
+    ]
+    for story, paths in sorted(report.stories.items(), key=lambda item: (-len(item[1]), item[0])):
+        detail = details.get(story)
+        facts = [f"{len(paths)} article{'s' if len(paths) != 1 else ''}"]
+        if detail is not None and detail.score is not None:
+            facts.append(f"average similarity {detail.score:.2f}")
+        if detail is not None and detail.shared:
+            facts.append("sharing " + ", ".join(detail.shared))
+        items = "".join(
+            f'<li><a href="#{_e(anchors.article.get(path, ""))}" class="code">{_e(path)}</a>'
+            f"{' · ' + _e(docs[path].title or '') if path in docs and docs[path].title else ''}</li>"
+            for path in paths
+        )
+        parts.append(
+            f'<div class="story" id="{_e(story)}"><h3>Story <span class="code">{_e(story)}</span></h3>'
+            f'<p class="meta">{_e(" · ".join(facts))}</p><ul>{items}</ul></div>'
+        )
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -293,6 +326,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
             _summary(report, docs),
             _toc(findings, anchors, report),
             _findings(findings, docs, anchors),
+            _stories(report, docs, anchors),
             _articles(findings, docs, anchors, report),
             _timeline(report, anchors),
             _problems(report),

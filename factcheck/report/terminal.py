@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report
-from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span, story_labels
 from factcheck.sanitize import unwrap_commands
 
 __all__ = ["SIDE_BY_SIDE_WIDTH", "render_terminal"]
@@ -87,11 +87,13 @@ def _heading(ev: Evidence, doc: DocumentInfo | None, options: RenderOptions, *, 
     return text
 
 
-def _finding_header(finding: Finding, options: RenderOptions, width: int) -> RenderableType:
-    """Severity, rule code, kind and message; the message gets its own line when it would wrap."""
+def _finding_header(finding: Finding, options: RenderOptions, width: int, story: str | None) -> RenderableType:
+    """Severity, rule code, kind, story and message; the message gets its own line when it would wrap."""
     text = Text(overflow="fold")
     text.append(finding.severity.upper(), style=_SEVERITY_STYLES[finding.severity] if options.color else "")
     text.append(f"  {finding.rule}  {finding.kind}")
+    if story:
+        text.append(f"  {story}", style="dim" if options.color else "")
     message = Text(finding.message, style="bold" if options.color else "", overflow="fold")
     if text.cell_len + 2 + message.cell_len <= width:
         return Text.assemble(text, "  ", message)
@@ -123,6 +125,8 @@ def _evidence_view(finding: Finding, docs: dict[str, DocumentInfo], width: int, 
 def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[Text]:
     claims = sum(doc.claims for doc in report.documents)
     parts = [f"{len(docs)} article{'s' if len(docs) != 1 else ''}"]
+    if report.stories:
+        parts.append(f"{len(report.stories)} stor{'ies' if len(report.stories) != 1 else 'y'}")
     if claims:
         parts.append(f"{claims} claims")
     parts.append(f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}")
@@ -148,11 +152,13 @@ def render_terminal(report: Report, options: RenderOptions) -> str:
     """Render the human-readable report (colour only when `options.color`)."""
     console = _console(options)
     docs = document_index(report)
+    stories = story_labels(report)
     for line in _summary(report, docs):
         console.print(line)
     for finding in ordered_findings(report.findings):
         console.print()
-        console.print(_finding_header(finding, options, console.width))
+        story = stories.get(finding.evidence[0].path) if finding.evidence else None
+        console.print(_finding_header(finding, options, console.width, story))
         if finding.evidence:
             console.print(_evidence_view(finding, docs, console.width, options))
     if report.problems:

@@ -15,6 +15,7 @@ from factcheck.models import (
     Finding,
     InputProblem,
     Report,
+    Story,
     TimelineEntry,
 )
 
@@ -142,5 +143,9 @@ def build_sample_report(*, tool_version: str = "0.0.0+golden") -> Report:
         suppressed=1,
         baselined=2,
         stories={"bridge-closure": [d.path for d in documents]},
+        story_details=(
+            Story(id="bridge-closure", articles=tuple(d.path for d in documents), score=0.42,
+                  shared=("FAC: harbor bridge", "GPE: <script>alert(1)</script>", "span", "vote")),
+        ),
         timeline=timeline,
     )

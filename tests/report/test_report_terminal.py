@@ -34,7 +34,7 @@ def test_terminal_prints_rich_markup_from_articles_literally():
 
 def test_terminal_summary_counts():
     lines = render(build_sample_report(), "terminal", options=RenderOptions(width=80)).splitlines()
-    assert lines[0] == "factcheck: 3 articles, 34 claims, 3 findings"
+    assert lines[0] == "factcheck: 3 articles, 1 story, 34 claims, 3 findings"
     assert lines[1] == "  by severity: high 1, medium 1, low 1"
     assert "error: corpus/bridge/broken.json: invalid JSON at line 1, column 2" in lines
 
@@ -56,7 +56,7 @@ def test_terminal_color_highlights_severity_and_span():
 def test_terminal_no_findings():
     report = build_sample_report().model_copy(update={"findings": (), "problems": (), "stale_baseline": ()})
     text = render(report, "terminal", options=RenderOptions(width=80))
-    assert text.splitlines()[0] == "factcheck: 3 articles, 34 claims, 0 findings"
+    assert text.splitlines()[0] == "factcheck: 3 articles, 1 story, 34 claims, 0 findings"
 
 
 def test_terminal_without_width_uses_the_terminal_size(monkeypatch):

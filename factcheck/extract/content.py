@@ -1,0 +1,86 @@
+"""What an article is about, for grouping reports into stories: content lemmas and full names.
+
+Both come with their Zipf frequency in English at large (wordfreq; Speer 2022, a blend of
+Wikipedia, subtitles, news, books and web text), so the rarity of a word is a property of
+the word, not of the folder it was found in: whether two articles are grouped never
+depends on which other articles are beside them.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from .entities import SALIENT_LABELS, full_key
+
+__all__ = ["content_terms", "document_names", "zipf"]
+
+# Parts of speech that carry what happened, to whom and where; numbers are the figures.
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# Web pages repeat a word in menus and share links; counts past this say nothing more.
+_MAX_COUNT = 20
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(text: str) -> float:
+    """Zipf frequency of a word or phrase in English (0 for unknown words: the rarest).
+
+    wordfreq is imported on first use: loading its English list takes about two seconds,
+    paid once per process that extracts.
+    """
+    from wordfreq import zipf_frequency
+
+    return round(zipf_frequency(text, "en"), 2)
+
+
+def _term(token: Token) -> str | None:
+    if token.pos_ not in _CONTENT_POS or token.is_stop or token.is_punct or token.like_url or token.like_email:
+        return None
+    if token.pos_ == "NUM":
+        # Figures, as written ("7.3", "2008"); number words ("three") are too common to tell events apart.
+        text = token.text.replace(",", "")
+        return text if any(c.isdigit() for c in text) and len(text) <= 7 else None
+    lemma = token.lemma_.lower().strip(".-'’")
+    return lemma if len(lemma) > 1 and lemma.replace("-", "").isalpha() else None
+
+
+def content_terms(doc: Doc, *, limit: int = 120) -> tuple[tuple[str, int, float], ...]:
+    """The article's content lemmas and figures as `(term, count, zipf)`, the `limit` most telling.
+
+    "Most telling" is the usual log-scaled term frequency times rarity, so a long web page
+    keeps its rare words rather than its most repeated ones. Sorted by term.
+    """
+    counts = Counter(term for token in doc if (term := _term(token)) is not None)
+    scored = [
+        (term, min(count, _MAX_COUNT), zipf(term))
+        for term, count in counts.items()
+    ]
+    scored.sort(key=lambda t: (-(1 + math.log(t[1])) * (8.0 - t[2]), t[0]))
+    return tuple(sorted(scored[:limit]))
+
+
+def document_names(doc: Doc) -> tuple[tuple[str, str, int, float], ...]:
+    """Named entities of the whole article as `(label, key, count, zipf)`, keyed by full name.
+
+    A one-word person mention ("DeGeneres") counts for the article's full name that ends or
+    starts with it ("Ellen DeGeneres") when exactly one does; otherwise it stays a one-word
+    key, which story grouping treats as weaker evidence than a full name.
+    """
+    mentions: Counter[tuple[str, str]] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in SALIENT_LABELS:
+            key = full_key(ent.text)
+            if key and any(c.isalpha() for c in key):
+                mentions[(ent.label_, key)] += 1
+    full_people = {key for label, key in mentions if label == "PERSON" and " " in key}
+    resolved: Counter[tuple[str, str]] = Counter()
+    for (label, key), count in mentions.items():
+        if label == "PERSON" and " " not in key:
+            owners = [name for name in full_people if name.split()[-1] == key or name.split()[0] == key]
+            if len(owners) == 1:
+                key = owners[0]
+        resolved[(label, key)] += count
+    return tuple(sorted((label, key, count, zipf(key)) for (label, key), count in resolved.items()))
