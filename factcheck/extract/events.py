@@ -82,6 +82,10 @@ def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str
     """ "A 13-year-old died in an accidental shooting Sunday": the death is dated, and so is
     the shooting it happened in. ("Died after a shooting" dates only the death.)"""
     classes = lexicon.event_class_of
+    # Only a casualty happens in an event ("died in a shooting"); "arrested in the shooting"
+    # means in connection with it, on another day.
+    if verb.lemma_.lower() not in lexicon.casualties.role_of or lexicon.casualties.role_of[verb.lemma_.lower()] in ("arrested", "charged"):
+        return []
     events = []
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
