@@ -174,7 +174,7 @@ def attribution_for(
                 speaker_type="article",
                 cue=None,
                 direct_quote=in_quote is not None,
-                quote=sentence.doc.text[in_quote[0] : in_quote[1]] if in_quote else None,
+                quote=sentence.text[in_quote[0] - sentence.start_char : in_quote[1] - sentence.start_char] if in_quote else None,
                 setting=setting,
             ),
             cue,
@@ -199,7 +199,7 @@ def attribution_for(
             speaker_type=speaker_type,  # type: ignore[arg-type]
             cue=cue_text,
             direct_quote=in_quote is not None,
-            quote=sentence.doc.text[in_quote[0] : in_quote[1]] if in_quote else None,
+            quote=sentence.text[in_quote[0] - sentence.start_char : in_quote[1] - sentence.start_char] if in_quote else None,
             setting=setting,
         ),
         cue,

@@ -243,7 +243,7 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     # "the other four victims, two men and two women": the apposition splits a group into parts.
     if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
         return "part"
-    before = sentence.doc.text[sentence.start_char : token.idx].lower()[-24:]
+    before = sentence.text[: token.idx - sentence.start_char].lower()[-24:]
     if any(cue in before for cue in scope.part):
         return "part"
     # "at least two", "more than 20", "about a dozen": a bound agrees with many totals.

@@ -137,14 +137,14 @@ def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef
 
 
 def _with_leftover_casualties(
-    claims: list[Claim], counts: list[tuple[str, int, str, str, int, int]], text: str, locate: _Locator
+    claims: list[Claim], counts: list[tuple[str, int, str, str, int, int]], sentence: Span, locate: _Locator
 ) -> list[Claim]:
     """Counts in a part of the sentence no claim covers ("..., police said, bringing the death
     toll to two") still count: they go to the sentence's first claim."""
     if not claims:
         return claims
     held = {(c.start, c.end) for claim in claims for c in claim.casualties}
-    leftover = [_casualty(text, count, locate) for count in counts]
+    leftover = [_casualty(sentence, count, locate) for count in counts]
     leftover = [c for c in leftover if (c.start, c.end) not in held]
     if not leftover:
         return claims
@@ -152,10 +152,17 @@ def _with_leftover_casualties(
     return [first.model_copy(update={"casualties": first.casualties + tuple(leftover)}), *claims[1:]]
 
 
-def _casualty(text: str, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
+def span_text(sentence: Span, start: int, end: int) -> str:
+    """The text between two offsets of the parsed text inside `sentence`. (`Doc.text` joins every
+    token of the article anew on each access, so slicing it per claim costs a whole article.)"""
+    return sentence.text[start - sentence.start_char : end - sentence.start_char]
+
+
+def _casualty(sentence: Span, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
     role, value, scope, noun, local_start, local_end = count
     start, end, _, _ = locate.span(local_start, local_end)
-    return Casualty(role=role, count=value, scope=scope, noun=noun, text=text[local_start:local_end], start=start, end=end)  # type: ignore[arg-type]
+    text = span_text(sentence, local_start, local_end)
+    return Casualty(role=role, count=value, scope=scope, noun=noun, text=text, start=start, end=end)  # type: ignore[arg-type]
 
 
 # A time after these words bounds an interval ("sold since September") rather than dating the event.
@@ -238,7 +245,7 @@ def extract_document(
             )
             if claim is not None:
                 sentence_claims.append(claim)
-        sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence.doc.text, locate)
+        sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence, locate)
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_people(sentence, memory)
     entities = {e.key: e for claim in claims for e in claim.entities}
@@ -280,7 +287,7 @@ def _claim(
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
     casualties = tuple(
-        _casualty(sentence.doc.text, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
+        _casualty(sentence, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
     )
     start, end, line, column = locate.span(clause_start, clause_end)
     # Line and column are computed here, once: findings quote the sentence with these.
@@ -290,7 +297,7 @@ def _claim(
     return Claim(
         id=claim_id,
         path=article.path,
-        text=sentence.doc.text[clause_start:clause_end],
+        text=span_text(sentence, clause_start, clause_end),
         sentence=sentence.text.strip(),
         start=start,
         end=end,
