@@ -134,7 +134,7 @@ def _is_span_or_age(token: Token) -> bool:
 
 
 def _person_nouns(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.casualties.people)
+    return lexicon.casualties.people_set
 
 
 def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:

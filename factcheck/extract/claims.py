@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -152,6 +153,11 @@ def _with_leftover_casualties(
     return [first.model_copy(update={"casualties": first.casualties + tuple(leftover)}), *claims[1:]]
 
 
+def _within(items: list[tuple[Any, Any]], sentence: Span) -> list[tuple[Any, Any]]:
+    """The (parsed, original) pairs whose parsed offsets start inside `sentence`."""
+    return [item for item in items if sentence.start_char <= item[0].start < sentence.end_char]
+
+
 def span_text(sentence: Span, start: int, end: int) -> str:
     """The text between two offsets of the parsed text inside `sentence`. (`Doc.text` joins every
     token of the article anew on each access, so slicing it per claim costs a whole article.)"""
@@ -234,14 +240,21 @@ def extract_document(
             continue
         predicates = clause_predicates(sentence, lexicon)
         counts = casualty_counts(sentence, lexicon)
+        # Only what lies in this sentence can lie in one of its clauses: testing every time and
+        # figure of the article against every clause grew with the square of its length.
+        sentence_times = _within(times, sentence)
+        sentence_quantities = _within(quantities, sentence)
         events = [
             (phrase, event_class, original[time.start], tense, scheduled)
-            for phrase, event_class, time, tense, scheduled in dated_events(sentence, mapped.values(), lexicon, time_lexicon)
+            for phrase, event_class, time, tense, scheduled in dated_events(
+                sentence, [local for local, _ in sentence_times], lexicon, time_lexicon
+            )
         ]
         sentence_claims = []
         for predicate in predicates:
             claim = _claim(
-                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate, times, quantities, counts
+                article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate,
+                sentence_times, sentence_quantities, counts,
             )
             if claim is not None:
                 sentence_claims.append(claim)

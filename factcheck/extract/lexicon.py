@@ -63,6 +63,10 @@ class Casualties(_Pack):
         return re.compile("|".join(f"(?:{p})" for p in self.furniture_patterns), re.M) if self.furniture_patterns else None
 
     @functools.cached_property
+    def people_set(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.people)
+
+    @functools.cached_property
     def role_of(self) -> dict[str, str]:
         """Lemma → role (the first role listing it wins)."""
         index: dict[str, str] = {}
