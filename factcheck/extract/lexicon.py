@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..ingest.noise import check_patterns
 from ..rulepacks import load_pack
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -51,12 +52,7 @@ class Casualties(_Pack):
     @field_validator("furniture_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as e:
-                raise ValueError(f"furniture pattern {pattern!r} is not a regular expression: {e}") from e
-        return patterns
+        return list(check_patterns(tuple(patterns)))
 
     @functools.cached_property
     def furniture_regex(self) -> re.Pattern[str] | None:

@@ -17,14 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..rulepacks import load_pack
 from .offsets import OffsetMap, Rebuilder
 
-__all__ = ["NoiseRules", "load_noise_rules", "strip_noise"]
+__all__ = ["NoiseRules", "load_noise_rules", "strip_noise", "check_patterns"]
 
 
 class _Pack(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-def _check_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
+def check_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
     for pattern in patterns:
         try:
             re.compile(pattern)
@@ -41,7 +41,7 @@ class LineRules(_Pack):
     @field_validator("patterns")
     @classmethod
     def _valid(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        return _check_patterns(patterns)
+        return check_patterns(patterns)
 
 
 class InlineRules(_Pack):
@@ -50,7 +50,7 @@ class InlineRules(_Pack):
     @field_validator("patterns")
     @classmethod
     def _valid(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        return _check_patterns(patterns)
+        return check_patterns(patterns)
 
 
 class ReferenceRules(_Pack):
