@@ -101,7 +101,7 @@ class SingleSource(Detector):
                     others = ", ".join(sorted(covering))
                     message = (
                         f"Only {path} gives this {detail} ({shown}) for \"{claim.event.lemma}\"; "
-                        f"{others} cover the event without it"
+                        f"{others} {'covers' if len(covering) == 1 else 'cover'} the event without it"
                     )
                     yield make_finding(
                         self,

@@ -15,6 +15,11 @@ from ..sanitize import sanitize_model, unwrap_commands
 __all__ = ["render_extract_table"]
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 claim", "2 claims": a count with its noun in the right number."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _modality(claim: Claim) -> str:
     parts = []
     if claim.obligation:
@@ -72,7 +77,7 @@ def render_extract_table(report: ExtractReport, *, color: bool = False, width: i
                 continue
             table.add_row(str(claim.line), claim.event.lemma, _who(claim), _details(claim), _modality(claim))
         console.print(table)
-        console.print(Text(f"  {len(doc.claims)} claims, {len(doc.times)} time expressions"))
+        console.print(Text(f"  {counted(len(doc.claims), 'claim')}, {counted(len(doc.times), 'time expression')}"))
         console.print()
     for problem in report.problems:
         console.print(Text(f"{problem.level}: {problem.path}: {problem.message}"))

@@ -107,3 +107,11 @@ def test_report_finding_fingerprint_falls_back_to_a_content_hash():
 def test_report_finding_fingerprint_keeps_the_upstream_hash():
     finding = build_sample_report().findings[0]
     assert finding_fingerprint(finding) == "dt01-3b8f0c"
+
+
+def test_report_extract_table_counts_in_the_right_number() -> None:
+    from factcheck.report.extract_table import counted
+
+    assert counted(1, "time expression") == "1 time expression"
+    assert counted(0, "claim") == "0 claims"
+    assert counted(1450, "claim") == "1,450 claims"
