@@ -10,11 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from typing import NamedTuple
+
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
 
-__all__ = ["casualty_counts", "number_value", "is_furniture", "is_scheduled"]
+__all__ = ["CountMention", "casualty_counts", "number_value", "is_furniture", "is_scheduled"]
+
+class CountMention(NamedTuple):
+    """A count of people in one role, with offsets into the parsed text."""
+
+    role: str
+    count: int
+    scope: str
+    noun: str
+    start: int
+    end: int
+
 
 # Entity types whose numbers never count people: "May 7", "3 p.m.", "$500", "20%", "first".
 _NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -64,14 +77,14 @@ def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in words for c in predicate.children)
 
 
-def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, str, str, int, int]]:
+def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     """(role, count, scope, noun lemma, start, end) for every count of people in the sentence.
 
     Offsets are into the parsed text. A count whose role the parse does not give is left out:
     a number that counts nothing about the event ("one officer asked colleagues to move") must
     not become a casualty.
     """
-    found: list[tuple[str, int, str, str, int, int]] = []
+    found: list[CountMention] = []
     nouns: list[Token] = []
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
@@ -99,18 +112,18 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[tuple[str, int, st
         # "One officer was shot and killed and another was injured": one of an enumeration.
         if scope == "total" and count == 1 and any(t.lower_ in _ENUMERATION for t in sentence):
             scope = "part"
-        found.append((role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
+        found.append(CountMention(role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
         nouns.append(noun)
     singles = _single_people(sentence, lexicon, {n.i for n in nouns})
     return _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles))
 
 
-def _bounds_carry_over(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
+def _bounds_carry_over(found: list[CountMention]) -> list[CountMention]:
     """ "At least eight people were killed and 12 wounded": the bound covers the whole list."""
-    first_bound = min((item[4] for item in found if item[2] == "bound"), default=None)
+    first_bound = min((m.start for m in found if m.scope == "bound"), default=None)
     if first_bound is None:
         return found
-    return [(r, c, "bound" if s == "total" and start > first_bound else s, n, start, end) for r, c, s, n, start, end in found]
+    return [m._replace(scope="bound") if m.scope == "total" and m.start > first_bound else m for m in found]
 
 
 def _qualified(noun: Token, lexicon: Lexicon) -> bool:
@@ -289,7 +302,7 @@ def _of_a_group(child: Token, people: frozenset[str]) -> bool:
     )
 
 
-def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[tuple[str, int, str, str, int, int]]:
+def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[CountMention]:
     """ "Killing a 44-year-old man and injuring seven others": one person in a role. Such a
     mention is never compared as a total (a man shot may be one of several), but it tells that
     the others beside it are all the rest ("seven others" injured is the injured total)."""
@@ -303,50 +316,44 @@ def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[
             continue
         role = _role(noun, lexicon)
         if role is not None:
-            singles.append((role, 1, "single", noun.lemma_.lower(), token.idx, noun.idx + len(noun)))
+            singles.append(CountMention(role, 1, "single", noun.lemma_.lower(), token.idx, noun.idx + len(noun)))
     return singles
 
 
-def _coordinated_sums(
-    found: list[tuple[str, int, str, str, int, int]], nouns: list[Token], lexicon: Lexicon | None = None
-) -> list[tuple[str, int, str, str, int, int]]:
+def _coordinated_sums(found: list[CountMention], nouns: list[Token], lexicon: Lexicon) -> list[CountMention]:
     """ "Three children and two adults were found dead": coordinated counts in one role are
     parts of one total (5), which is what another report's "five people" counts."""
     out = list(found)
     index = {noun.i: k for k, noun in enumerate(nouns)}
-    people = frozenset(w.lower() for w in lexicon.casualties.people) if lexicon else frozenset()
+    people = _person_nouns(lexicon)
     for k, noun in enumerate(nouns):
+        if found[k].scope != "total":
+            continue
         # "a woman, her husband and six children": a count listed beside people it does not count.
-        if found[k][2] == "total" and any(c.i not in index and c.lemma_.lower() in people for c in noun.conjuncts):
-            role, count, _, lemma, start, end = found[k]
-            out[k] = (role, count, "part", lemma, start, end)
+        if any(c.i not in index and c.lemma_.lower() in people for c in noun.conjuncts):
+            out[k] = found[k]._replace(scope="part")
             continue
-        if noun.dep_ == "conj" or found[k][2] != "total":
+        if noun.dep_ == "conj":
             continue
-        group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]][0] == found[k][0]]
+        group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]].role == found[k].role]
         if len(group) < 2:
             continue
-        members = sorted({*group}, key=lambda g: found[g][4])
+        members = sorted(set(group), key=lambda g: found[g].start)
         for g in members:
-            role, count, _, lemma, start, end = found[g]
-            out[g] = (role, count, "part", lemma, start, end)
+            out[g] = found[g]._replace(scope="part")
         first, last = found[members[0]], found[members[-1]]
-        total = sum(found[g][1] for g in members)
-        out.append((first[0], total, "total", "group", first[4], last[5]))
-    return sorted(out, key=lambda item: (item[4], -item[5]))
+        total = sum(found[g].count for g in members)
+        out.append(CountMention(first.role, total, "total", "group", first.start, last.end))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-def _rest_as_total(found: list[tuple[str, int, str, str, int, int]]) -> list[tuple[str, int, str, str, int, int]]:
+def _rest_as_total(found: list[CountMention]) -> list[CountMention]:
     """ "One man was killed and three others were wounded": the others are all the wounded,
     since the sentence counts the rest of the people in another role. Without such a count
     ("the other four victims remain hospitalized") the rest of what is unknown stays a rest."""
     out = []
-    for item in found:
-        role, count, scope, noun, start, end = item
-        other_roles = any(o is not item and o[0] != role for o in found)
-        same_role = any(o is not item and o[0] == role for o in found)
-        if scope == "rest" and other_roles and not same_role:
-            scope = "total"
-        out.append((role, count, scope, noun, start, end))
+    for mention in found:
+        other_roles = any(o is not mention and o.role != mention.role for o in found)
+        same_role = any(o is not mention and o.role == mention.role for o in found)
+        out.append(mention._replace(scope="total") if mention.scope == "rest" and other_roles and not same_role else mention)
     return out
-

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
-from .casualties import casualty_counts, is_furniture, is_scheduled
+from .casualties import CountMention, casualty_counts, is_furniture, is_scheduled
 from .content import content_terms, document_names
 from .events import dated_events, event_phrase
 from .entities import claim_entities
@@ -138,7 +138,7 @@ def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef
 
 
 def _with_leftover_casualties(
-    claims: list[Claim], counts: list[tuple[str, int, str, str, int, int]], sentence: Span, locate: _Locator
+    claims: list[Claim], counts: list[CountMention], sentence: Span, locate: _Locator
 ) -> list[Claim]:
     """Counts in a part of the sentence no claim covers ("..., police said, bringing the death
     toll to two") still count: they go to the sentence's first claim."""
@@ -164,11 +164,10 @@ def span_text(sentence: Span, start: int, end: int) -> str:
     return sentence.text[start - sentence.start_char : end - sentence.start_char]
 
 
-def _casualty(sentence: Span, count: tuple[str, int, str, str, int, int], locate: _Locator) -> Casualty:
-    role, value, scope, noun, local_start, local_end = count
-    start, end, _, _ = locate.span(local_start, local_end)
-    text = span_text(sentence, local_start, local_end)
-    return Casualty(role=role, count=value, scope=scope, noun=noun, text=text, start=start, end=end)  # type: ignore[arg-type]
+def _casualty(sentence: Span, count: CountMention, locate: _Locator) -> Casualty:
+    start, end, _, _ = locate.span(count.start, count.end)
+    text = span_text(sentence, count.start, count.end)
+    return Casualty(role=count.role, count=count.count, scope=count.scope, noun=count.noun, text=text, start=start, end=end)  # type: ignore[arg-type]
 
 
 # A time after these words bounds an interval ("sold since September") rather than dating the event.
@@ -289,7 +288,7 @@ def _claim(
     locate: _Locator,
     times: list[tuple[TimeRef, TimeRef]],
     quantities: list[tuple[Quantity, Quantity]],
-    counts: list[tuple[str, int, str, str, int, int]],
+    counts: list[CountMention],
 ) -> Claim | None:
     clause = _clause_tokens(predicate, predicates)
     if len([t for t in clause if not t.is_punct]) < _MIN_CLAIM_TOKENS and predicate.i != sentence.root.i:
@@ -300,7 +299,7 @@ def _claim(
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
     casualties = tuple(
-        _casualty(sentence, count, locate) for count in counts if _in_clause(count[4], count[5], clause)
+        _casualty(sentence, count, locate) for count in counts if _in_clause(count.start, count.end, clause)
     )
     start, end, line, column = locate.span(clause_start, clause_end)
     # Line and column are computed here, once: findings quote the sentence with these.
