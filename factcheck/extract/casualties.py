@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
 
-__all__ = ["CountMention", "casualty_counts", "number_value", "is_furniture", "is_scheduled"]
+__all__ = ["CountMention", "casualty_counts", "number_value"]
 
 class CountMention(NamedTuple):
     """A count of people in one role, with offsets into the parsed text."""
@@ -55,26 +55,6 @@ def number_value(token: Token) -> int | None:
     if text.isdigit():
         return int(text) if len(text) <= 4 else None
     return _NUMBER_WORDS.get(text)
-
-
-def is_furniture(sentence_text: str, lexicon: Lexicon) -> bool:
-    """A caption, an "Updated:" line, a photo credit: page furniture rather than reporting."""
-    lowered = sentence_text.lower()
-    pattern = lexicon.casualties.furniture_regex
-    return any(cue in lowered for cue in lexicon.casualties.furniture) or bool(pattern and pattern.search(lowered))
-
-
-def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:
-    """The clause puts its event later: "is scheduled to appear", "trial is set for", "is due in court".
-
-    Only the clause's own verb and what hangs on it count: "put off the signing that had been
-    scheduled for Thursday" reports a past delay."""
-    words = set(lexicon.casualties.scheduling)
-    if predicate.lemma_.lower() in words:
-        return True
-    if predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in words:
-        return True
-    return any(c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in words for c in predicate.children)
 
 
 def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:

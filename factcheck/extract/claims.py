@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_people
-from .casualties import CountMention, casualty_counts, is_furniture, is_scheduled
+from .casualties import CountMention, casualty_counts
+from .framing import is_furniture, is_scheduled
 from .content import content_terms, document_names
 from .events import dated_events, event_phrase
 from .entities import claim_entities
@@ -29,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})

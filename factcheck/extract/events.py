@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..models import TimeRef
-from .casualties import is_scheduled
+from .framing import is_scheduled
 from .lexicon import Lexicon
 from .time import TimeLexicon, verb_tense
 

@@ -41,10 +41,9 @@ class CasualtyScope(_Pack):
     other: list[str] = Field(default_factory=list)
 
 
-class Casualties(_Pack):
-    roles: dict[str, list[str]] = Field(default_factory=dict)
-    people: list[str] = Field(default_factory=list)
-    scope: CasualtyScope = CasualtyScope()
+class Framing(_Pack):
+    """Page furniture (captions, "Updated:" lines) and words that set an event for later."""
+
     furniture: list[str] = Field(default_factory=list)
     furniture_patterns: list[str] = Field(default_factory=list)
     scheduling: list[str] = Field(default_factory=list)
@@ -57,6 +56,12 @@ class Casualties(_Pack):
     @functools.cached_property
     def furniture_regex(self) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in self.furniture_patterns), re.M) if self.furniture_patterns else None
+
+
+class Casualties(_Pack):
+    roles: dict[str, list[str]] = Field(default_factory=dict)
+    people: list[str] = Field(default_factory=list)
+    scope: CasualtyScope = CasualtyScope()
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:
@@ -88,6 +93,7 @@ class Lexicon(_Pack):
     occurrence_verbs: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
+    framing: Framing = Framing()
     casualties: Casualties = Casualties()
 
     @functools.cached_property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.casualties import casualty_counts, is_furniture, is_scheduled
+from factcheck.extract.casualties import casualty_counts
 from factcheck.extract.lexicon import load_lexicon
 
 LEXICON = load_lexicon()
@@ -73,29 +73,3 @@ def test_casualties_one_person_makes_the_others_a_total(nlp) -> None:
     counts = _counts(nlp, "A gunman opened fire, killing a 44-year-old man and injuring seven others.")
     assert ("killed", 1, "single") in counts
     assert ("injured", 7, "total") in counts
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Photo: Police tape closes the block. Updated: March 8", True),
-        ("(Published Monday, Sept. 19, 2016)", True),
-        ("Two people were shot on Elm Street.", False),
-    ],
-)
-def test_casualties_furniture(text: str, expected: bool) -> None:
-    assert is_furniture(text, LEXICON) is expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("He is scheduled to appear in court on April 4.", True),
-        ("His trial is set for September 18.", True),
-        ("The White House put off the signing that had been scheduled for Thursday.", False),
-    ],
-)
-def test_casualties_scheduled_clause(nlp, sentence: str, expected: bool) -> None:
-    doc = nlp(sentence)
-    predicate = doc[:].root
-    assert is_scheduled(predicate, LEXICON) is expected

@@ -1,0 +1,32 @@
+"""How a sentence stands: page furniture rather than reporting, or an event set for later.
+
+The words are data (`[framing]` in `rules/lexicon.toml`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+__all__ = ["is_furniture", "is_scheduled"]
+
+
+def is_furniture(sentence_text: str, lexicon: Lexicon) -> bool:
+    """A caption, an "Updated:" line, a photo credit: page furniture rather than reporting."""
+    lowered = sentence_text.lower()
+    pattern = lexicon.framing.furniture_regex
+    return any(cue in lowered for cue in lexicon.framing.furniture) or bool(pattern and pattern.search(lowered))
+
+
+def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:
+    """The clause puts its event later: "is scheduled to appear", "trial is set for", "is due in court".
+
+    Only the clause's own verb and what hangs on it count: "put off the signing that had been
+    scheduled for Thursday" reports a past delay."""
+    words = set(lexicon.framing.scheduling)
+    if predicate.lemma_.lower() in words:
+        return True
+    if predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in words:
+        return True
+    return any(c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_.lower() in words for c in predicate.children)

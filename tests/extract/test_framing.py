@@ -1,0 +1,39 @@
+"""Page furniture and clauses that set an event for later."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.framing import is_furniture, is_scheduled
+from factcheck.extract.lexicon import load_lexicon
+
+LEXICON = load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Photo: Police tape closes the block. Updated: March 8", True),
+        ("(Published Monday, Sept. 19, 2016)", True),
+        ("Two people were shot on Elm Street.", False),
+        ("Image 23 of 111 Jaelen Charles, right, is comforted by a friend.", True),
+        ("UPDATE, MAY 20: Four persons of interest were arrested.", True),
+        ("Police updated the count on Monday.", False),
+    ],
+)
+def test_framing_furniture(text: str, expected: bool) -> None:
+    assert is_furniture(text, LEXICON) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He is scheduled to appear in court on April 4.", True),
+        ("His trial is set for September 18.", True),
+        ("The White House put off the signing that had been scheduled for Thursday.", False),
+    ],
+)
+def test_framing_scheduled_clause(nlp, sentence: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    predicate = doc[:].root
+    assert is_scheduled(predicate, LEXICON) is expected
