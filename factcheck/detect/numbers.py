@@ -119,7 +119,7 @@ class QuantityConflict(Detector):
                         continue
                     # Counts of things need the same event: "five bullet holes in a helicopter"
                     # and "21 bullet holes" in a photo share words, not a fact.
-                    if qa.kind == "count" and a.event.event_class != b.event.event_class and not _said_updated(a, b, self.settings):
+                    if qa.kind == "count" and a.event.event_class != b.event.event_class and not _said_updated(a, b, self.settings):  # type: ignore[arg-type]
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
@@ -179,9 +179,9 @@ class QuantityConflict(Detector):
         )
 
 
-def _said_updated(a: Claim, b: Claim, settings: BaseModel) -> bool:
-    cues = getattr(settings, "update_cues", [])
-    return any(cue in c.text.lower() for c in (a, b) for cue in cues)
+def _said_updated(a: Claim, b: Claim, settings: QuantitySettings) -> bool:
+    """Either claim says in words that a figure was updated ("has risen to 1,450")."""
+    return any(cue in c.text.lower() for c in (a, b) for cue in settings.update_cues)
 
 
 def _what(key: tuple[str, ...], quantity: Quantity) -> str:
