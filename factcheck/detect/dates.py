@@ -169,6 +169,13 @@ def _past_without_date(claim: Claim) -> bool:
     return claim.tense == "past" and reports_event(claim) and claim.event_time is None
 
 
+class ReportBeforeSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    max_gap_days: int = 14
+    """An event another report dates further than this after a report's dateline is a later
+    event (the next shooting, a related killing), not the one the report told as past (0: no limit)."""
+
+
 @register
 class ReportBeforeEvent(Detector):
     """A report describes as past an event dated after the report was published.
@@ -189,6 +196,7 @@ class ReportBeforeEvent(Detector):
     kind = "date_conflict"
     groups = ("all", "dates")
     default_severity = "medium"
+    Settings = ReportBeforeSettings
     scope = "story"
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
@@ -249,6 +257,9 @@ class ReportBeforeEvent(Detector):
     def _before(self, first: Claim, first_doc: DocMeta, other: Claim, other_doc: DocMeta) -> Iterable[Finding]:
         published, when = first_doc.published, other.event_time
         if published is None or when is None or when.range_start is None or when.range_start <= published:
+            return
+        max_gap = self.settings.max_gap_days  # type: ignore[attr-defined]
+        if max_gap and (when.range_start - published).days > max_gap:
             return
         message = (
             f"{first.path} (published {published.isoformat()}) reports \"{first.event.lemma}\" as past, "

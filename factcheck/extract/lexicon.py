@@ -30,6 +30,7 @@ class Modality(_Pack):
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
     approval: list[str] = Field(default_factory=list)
+    exhortation_subjects: list[str] = Field(default_factory=list)
 
 
 class CasualtyScope(_Pack):

@@ -93,6 +93,9 @@ def test_attribution_outlet_outside_the_lexicon(nlp) -> None:
         ("The bridge will reopen on Monday, Mayor Ann Lee said.", None, False, False, (), "future"),
         # A plain statement of fact: nothing to read.
         ("The council closed the bridge on Tuesday.", None, False, False, (), "past"),
+        # An obligation speakers lay on themselves exhorts; it is not a rule of a measure.
+        ("We have to be prepared for these incidents.", None, False, False, (), "present"),
+        ("You must register the rental with the city.", "mandatory", False, False, (), "present"),
     ],
 )
 def test_modality_obligation_negation_condition_hedges_tense(
