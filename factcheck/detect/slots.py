@@ -10,6 +10,7 @@ or schedules, not conditionals, not parts of a group or tallies of many events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -49,21 +50,35 @@ def _about_another_event(claim: Claim, published: dt.date | None) -> bool:
 
 
 def count_slots(
-    claims: Sequence[Claim], published: dt.date | None, main_day: dt.date | None = None
+    claims: Sequence[Claim],
+    published: dt.date | None,
+    main_day: dt.date | None = None,
+    *,
+    ordinals: Sequence[str] = (),
 ) -> dict[str, CountFill]:
     """Role → the report's first total count for it ("killed" → 2 from "Two people were killed").
 
     With `main_day` (the day the report gives its main event), a sentence that dates its
     events only to other days counts another event ("the July 17 killings of three officers
-    in Baton Rouge")."""
+    in Baton Rouge"). With `ordinals` ("second", "third", ...), a count the sentence goes on
+    past ("four died at the scene and a fifth in hospital") is raised to the last one."""
     slots: dict[str, CountFill] = {}
     for claim in sorted(claims, key=lambda c: c.start):
         if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
             if casualty.scope == "total" and casualty.role not in slots:
-                slots[casualty.role] = CountFill(claim, casualty)
+                slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals))
     return slots
+
+
+def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str]) -> Casualty:
+    """The count with the ordinals that continue it after it in the sentence ("and a fifth")."""
+    after = claim.sentence[max(0, casualty.end - claim.sentence_start) :].lower()
+    count = casualty.count
+    while 0 <= count - 1 < len(ordinals) and re.search(rf"\b(?:a|the) {ordinals[count - 1]}\b", after):
+        count += 1
+    return casualty if count == casualty.count else casualty.model_copy(update={"count": count})
 
 
 def _dated_elsewhere(claim: Claim, main_day: dt.date | None) -> bool:

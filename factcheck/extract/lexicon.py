@@ -63,6 +63,8 @@ class Casualties(_Pack):
     roles: dict[str, list[str]] = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)
     scope: CasualtyScope = CasualtyScope()
+    perpetrator: list[str] = Field(default_factory=list)
+    ordinals: list[str] = Field(default_factory=list)
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:
