@@ -72,7 +72,7 @@ class CasualtyConflict(Detector):
         days = date_slots(story.claims, published, self.lexicon)
         slots = {
             path: count_slots(
-                story.claims[path], published[path], _day(days.get(path)), ordinals=self.lexicon.casualties.ordinals
+                story.claims[path], published[path], _day(days.get(path)), words=self.lexicon.casualties
             )
             for path in paths
         }

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..extract.lexicon import Lexicon
+from ..extract.lexicon import Casualties, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
 
 __all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event"]
@@ -54,22 +54,41 @@ def count_slots(
     published: dt.date | None,
     main_day: dt.date | None = None,
     *,
-    ordinals: Sequence[str] = (),
+    words: Casualties | None = None,
 ) -> dict[str, CountFill]:
     """Role → the report's first total count for it ("killed" → 2 from "Two people were killed").
 
     With `main_day` (the day the report gives its main event), a sentence that dates its
     events only to other days counts another event ("the July 17 killings of three officers
-    in Baton Rouge"). With `ordinals` ("second", "third", ...), a count the sentence goes on
-    past ("four died at the scene and a fifth in hospital") is raised to the last one."""
+    in Baton Rouge"). With the casualty `words` of the lexicon, a count the sentence goes on
+    past ("four died at the scene and a fifth in hospital") is raised to the last ordinal,
+    and "one man was shot" followed by "Another man was hit" is one of several, not a total."""
+    ordinals = words.ordinals if words else ()
+    ordered = sorted(claims, key=lambda c: c.start)
     slots: dict[str, CountFill] = {}
-    for claim in sorted(claims, key=lambda c: c.start):
+    for i, claim in enumerate(ordered):
         if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
-            if casualty.scope == "total" and casualty.role not in slots:
-                slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals))
+            if casualty.scope != "total" or casualty.role in slots:
+                continue
+            if casualty.count == 1 and words and _another_follows(ordered[i + 1 :], claim, words.scope.more):
+                continue
+            slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals))
     return slots
+
+
+def _another_follows(following: Sequence[Claim], claim: Claim, more: Sequence[str]) -> bool:
+    """Whether one of the next sentences starts with "Another" or "A second": the "one" before
+    it was the first of several."""
+    openers = tuple(f"{w.lower()} " for w in more) + ("a second ", "the second ")
+    sentences: dict[int, str] = {}
+    for c in following:
+        if c.sentence_start > claim.sentence_start:
+            sentences.setdefault(c.sentence_start, c.sentence)
+        if len(sentences) == 2:
+            break
+    return any(s.lower().lstrip().startswith(openers) for s in sentences.values())
 
 
 def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str]) -> Casualty:
