@@ -277,5 +277,10 @@ class ReportBeforeEvent(Detector):
         )
 
 
+# A town or a street is shared by every event that happens there; a person or an
+# organisation ties two sentences to one event.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _shares_entity(a: Claim, b: Claim) -> bool:
-    return bool({e.key for e in a.entities} & {e.key for e in b.entities})
+    return bool({e.key for e in a.entities if e.label not in _PLACE_LABELS} & {e.key for e in b.entities if e.label not in _PLACE_LABELS})
