@@ -81,10 +81,14 @@ def _according_to(sentence: Span) -> Token | None:
     return None
 
 
+_NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
 def _speaker_span(head: Token) -> Span:
     """The named entity holding `head`, else its noun phrase without determiners."""
     doc = head.doc
-    if head.ent_type_:
+    # A name is the speaker; a number is not ("one" of "according to one of the officials").
+    if head.ent_type_ and head.ent_type_ not in _NUMBER_LABELS:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent
