@@ -299,27 +299,12 @@ def past_tense(verb: str) -> str:
 
 
 def _speaker_as_written(speaker: str, sentence: str) -> str:
-    """The speaker with the words the sentence puts around it: its article ("a summary circulated
-    to lawmakers") and, for a bare "one" or "some", what they are of ("one of the officials")."""
+    """The speaker with the article the sentence gives it ("a summary circulated to lawmakers")."""
     at = sentence.find(speaker)
-    if at < 0:
-        return speaker
-    before = sentence[:at].split()
-    shown = speaker
+    before = sentence[:at].split() if at > 0 else []
     if before and before[-1].lower() in _DETERMINERS and not speaker.lower().startswith(_DETERMINERS):
-        shown = f"{before[-1].lower()} {speaker}"
-    after = sentence[at + len(speaker) :]
-    partitive = re.match(r"\s+of\s+((?:the|these|those|his|her|their)\s+)?[\w'-]+(?:\s+[\w'-]+)?", after)
-    if partitive and speaker.lower() in ("one", "two", "three", "some", "several", "many", "most", "none", "all"):
-        words = partitive.group(0).split()
-        # Stop before a relative clause or a verb: "one of the officials, who ..."
-        kept = []
-        for word in words:
-            kept.append(word.rstrip(",.;"))
-            if word.endswith((",", ".", ";")):
-                break
-        shown = f"{shown} {' '.join(kept)}"
-    return shown
+        return f"{before[-1].lower()} {speaker}"
+    return speaker
 
 
 def show_source(attribution: Attribution, sentence: str = "") -> str:

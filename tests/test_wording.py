@@ -91,7 +91,7 @@ def test_wording_quote_loses_the_comma_that_led_into_the_verb() -> None:
             "Marsh, in a briefing",
         ),
         (
-            Attribution(speaker="one", speaker_type="anonymous", cue="according to"),
+            Attribution(speaker="one of the officials", speaker_type="anonymous", cue="according to"),
             "Participation is voluntary, according to one of the officials, who was not authorized to speak.",
             "one of the officials",
         ),

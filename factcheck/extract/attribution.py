@@ -100,7 +100,9 @@ def _speaker_span(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ in ("prep", "acl", "amod", "flat", "appos") and child.i >= right:
             right = child.right_edge.i + 1
-    return doc[left:right]
+    # "one of the officials, who was not authorized to speak": the source ends at the comma.
+    comma = next((t.i for t in doc[head.i + 1 : right] if t.text == ","), None)
+    return doc[left : comma if comma is not None else right]
 
 
 def _speaker_type(span: Span, lexicon: Lexicon) -> str:

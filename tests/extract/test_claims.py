@@ -44,6 +44,14 @@ def _content_predicate(nlp, text: str):
             False,
         ),
         ("Officials said the recall was voluntary.", "Officials", "anonymous", "say", False),
+        # A number is no name: the source is "one of the officials", up to the comma.
+        (
+            "Participation is voluntary, according to one of the officials, who was not authorized to speak.",
+            "one of the officials",
+            "anonymous",
+            "according to",
+            False,
+        ),
         # Nobody is cited: the article itself asserts it.
         ("The council voted to close the bridge.", None, "article", None, False),
         ("The storm damaged 40 homes in Harwell.", None, "article", None, False),
