@@ -228,6 +228,7 @@ def check(
         settings=options.settings,
         configs=packs.detectors,
         lexicon=packs.lexicon,
+        time_lexicon=packs.time,
     )
     locations: dict[str, str] = {}
 

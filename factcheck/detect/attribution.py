@@ -51,6 +51,9 @@ class SpeakerSettings(BaseModel):
     min_quote_similarity: float = 85.0
     """rapidfuzz ratio (0..100) above which two quotes are the same words."""
     min_quote_words: int = 4
+    same_name_similarity: float = 90.0
+    """rapidfuzz ratio of two speakers' keys above which they are one name spelt two ways
+    ("Tennessee Bureau of Investigation" / "Tennessee Bureau Investigation")."""
 
 
 @register
@@ -108,6 +111,8 @@ class SpeakerConflict(Detector):
         if not ka or not kb or ka == kb or ka in kb or kb in ka:
             return
         settings: SpeakerSettings = self.settings  # type: ignore[assignment]
+        if fuzz.ratio(ka, kb) >= settings.same_name_similarity:
+            return
         if a.negated != b.negated:
             return  # one asserts, one denies: a polarity question, not an attribution one
         sa, sb = _statement(a), _statement(b)

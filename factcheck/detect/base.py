@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import RulePackError
 from ..fingerprint import finding_fingerprint
 from ..extract.lexicon import Lexicon, load_lexicon
+from ..extract.time import TimeLexicon, load_time_lexicon
 from ..models import Claim, Evidence, Finding, FindingKind, Severity
 from ..wording import show_source
 
@@ -89,10 +90,19 @@ class Detector:
         settings: dict[str, Any] | None = None,
         *,
         lexicon: Lexicon | None = None,
+        time_lexicon: TimeLexicon | None = None,
     ) -> None:
         self.severity: Severity = severity or self.default_severity
         self.settings = self.Settings.model_validate(settings or {})
         self.lexicon: Lexicon = lexicon or load_lexicon()
+        self._time_lexicon = time_lexicon
+
+    @property
+    def time_lexicon(self) -> TimeLexicon:
+        """The run's time words (to resolve a date expression again), read on first use."""
+        if self._time_lexicon is None:
+            self._time_lexicon = load_time_lexicon()
+        return self._time_lexicon
 
     @classmethod
     def description(cls) -> str:

@@ -31,6 +31,7 @@ class Modality(_Pack):
     denial_verbs: list[str] = Field(default_factory=list)
     opinion_verbs: list[str] = Field(default_factory=list)
     approval: list[str] = Field(default_factory=list)
+    exhortation_subjects: list[str] = Field(default_factory=list)
 
 
 class CasualtyScope(_Pack):
@@ -63,6 +64,8 @@ class Casualties(_Pack):
     roles: dict[str, list[str]] = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)
     scope: CasualtyScope = CasualtyScope()
+    perpetrator: list[str] = Field(default_factory=list)
+    ordinals: list[str] = Field(default_factory=list)
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:

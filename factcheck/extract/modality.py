@@ -85,8 +85,16 @@ def _opinion(tok: Token, opinion: frozenset[str]) -> bool:
     return any(a.lemma_.lower() in opinion and a.pos_ == "VERB" for a in tok.ancestors)
 
 
+def _exhortation(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the clause's subject is the speaker or the listener ("we have to ensure")."""
+    subjects = {w.lower() for w in lexicon.modality.exhortation_subjects}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in subjects and t.head.dep_ in ("ROOT", "ccomp", "conj") for t in tokens)
+
+
 def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str | None, str | None, tuple[str, ...]]:
     sets = lexicon.sets
+    if _exhortation(tokens, lexicon):
+        return None, None, ()
     for phrase in _phrase_hits(text, sets["voluntary"]):
         return "voluntary", phrase, tuple(_content_lemmas(tokens))
     for tok in tokens:

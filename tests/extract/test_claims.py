@@ -106,6 +106,9 @@ def test_attribution_outlet_outside_the_lexicon(nlp) -> None:
             "He worries that forcing a company to sit on a product would hurt its customers.",
             None, False, False, (), "present",
         ),
+        # An obligation speakers lay on themselves exhorts; it is not a rule of a measure.
+        ("We have to be prepared for these incidents.", None, False, False, (), "present"),
+        ("You must register the rental with the city.", "mandatory", False, False, (), "present"),
     ],
 )
 def test_modality_obligation_negation_condition_hedges_tense(
