@@ -97,8 +97,8 @@ class SpeakerConflict(Detector):
         reported: set[tuple[str, ...]] = set()
         for i, j in zip(*np.nonzero(np.triu(candidates, 1))):
             a, b = quoted[i], quoted[j]
-            # The sentences of one quotation are claims of their own but one statement: one finding.
-            key = (a.path, b.path, str(a.sentence_start), str(b.sentence_start), statements[i])
+            # The sentences of one quotation are claims of their own, shown as one sentence: one finding.
+            key = (a.path, b.path, str(a.sentence_start), str(b.sentence_start))
             if a.path != b.path and key not in reported:
                 findings = list(self.check_pair(ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, float(scores[i, j]))))
                 if findings:

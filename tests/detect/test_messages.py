@@ -232,3 +232,8 @@ def test_messages_quote_span_is_the_whole_quote_without_marks(nlp) -> None:
     quotes = [ev for f in findings if f.rule == "SS01" for ev in f.evidence if ev.value and ev.value.startswith("“")]
     assert quotes, [f.message for f in findings]
     assert split_span(quotes[0]).span == "Thankfully, nobody has been hurt"
+
+
+def test_messages_one_quotation_of_several_sentences_is_one_finding(corpus_report) -> None:
+    shown = [tuple((ev.path, ev.start) for ev in f.evidence) for f in corpus_report.findings if f.rule == "AT01"]
+    assert shown and len(shown) == len(set(shown))
