@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -244,7 +244,7 @@ class ReportBeforeEvent(Detector):
             return
         message = (
             f"{claim.path} (published {doc.published.isoformat()}) reports \"{claim.event.lemma}\" as past "
-            f"but dates it {when.value} ({when.text!r}), after its own dateline"
+            f"but dates it \"{when.text}\" = {when.value}, after its own dateline"
         )
         yield make_finding(
             self,
@@ -263,13 +263,13 @@ class ReportBeforeEvent(Detector):
             return
         message = (
             f"{first.path} (published {published.isoformat()}) reports \"{first.event.lemma}\" as past, "
-            f"but {other.path} dates it {when.value} ({when.text!r}), after that"
+            f"but {other.path} dates it \"{when.text}\" = {when.value}, after {first.path} was published"
         )
         yield make_finding(
             self,
             message,
             [
-                evidence_for(first, first_doc, value=f"published {published.isoformat()}"),
+                evidence_for(first, first_doc, span=_predicate_span(first), value=f"published {published.isoformat()}"),
                 evidence_for(other, other_doc, span=(when.start, when.end, when.text), value=when.value),
             ],
             [first, other],
@@ -280,6 +280,15 @@ class ReportBeforeEvent(Detector):
 # A town or a street is shared by every event that happens there; a person or an
 # organisation ties two sentences to one event.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _predicate_span(claim: Claim) -> tuple[int, int, str] | None:
+    """The word of the claim that names its event ("killed" for "kill"), for the report to highlight."""
+    stem = claim.event.lemma.split()[0].lower()[:4]
+    for match in re.finditer(r"[\w'-]+", claim.text):
+        if match.group().lower().startswith(stem):
+            return claim.start + match.start(), claim.start + match.end(), match.group()
+    return None
 
 
 def _shares_entity(a: Claim, b: Claim) -> bool:

@@ -29,6 +29,7 @@ class Modality(_Pack):
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+    opinion_verbs: list[str] = Field(default_factory=list)
     approval: list[str] = Field(default_factory=list)
     exhortation_subjects: list[str] = Field(default_factory=list)
 
@@ -131,6 +132,7 @@ class Lexicon(_Pack):
             "hedges": frozenset(w.lower() for w in self.modality.hedges),
             "negations": frozenset(w.lower() for w in self.modality.negations),
             "denial": frozenset(w.lower() for w in self.modality.denial_verbs),
+            "opinion": frozenset(w.lower() for w in self.modality.opinion_verbs),
         }
 
 
