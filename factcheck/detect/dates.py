@@ -277,9 +277,9 @@ class ReportBeforeEvent(Detector):
         )
 
 
-# A town or a street is shared by every event that happens there; a person or an
-# organisation ties two sentences to one event.
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A town is shared by every event that happens there; a person, an organisation or a
+# street ties two sentences to one event.
+_PLACE_LABELS = frozenset({"GPE"})
 
 
 def _predicate_span(claim: Claim) -> tuple[int, int, str] | None:
