@@ -66,6 +66,7 @@ class Casualties(_Pack):
     scope: CasualtyScope = CasualtyScope()
     perpetrator: list[str] = Field(default_factory=list)
     ordinals: list[str] = Field(default_factory=list)
+    groups: list[str] = Field(default_factory=list)
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:
