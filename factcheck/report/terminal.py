@@ -67,23 +67,32 @@ def _sentence(ev: Evidence, options: RenderOptions) -> Text:
     return text
 
 
-def _heading(ev: Evidence, doc: DocumentInfo | None, options: RenderOptions, *, compact: bool) -> Text:
-    """`path:line:col`, then source and date, attribution and value: one per line, or on one line when compact."""
+def _heading_lines(ev: Evidence, doc: DocumentInfo | None) -> list[str]:
+    """`path:line:col`, then source and date, attribution and value; empty strings for what is unknown."""
     source = doc.source if doc else None
     published = ev.published or (doc.published if doc else None)
-    details = []
     origin = " ".join(p for p in (source, published.isoformat() if published else None) if p)
-    if origin:
-        details.append(origin)
-    if ev.attribution:
-        details.append(f"per {ev.attribution}")
-    if ev.value:
-        details.append(f"value {ev.value}")
-    text = Text(overflow="fold")
-    text.append(f"{ev.path}:{ev.line}:{ev.column}", style="bold" if options.color else "")
+    return [
+        f"{ev.path}:{ev.line}:{ev.column}",
+        origin,
+        f"per {ev.attribution}" if ev.attribution else "",
+        f"value {ev.value}" if ev.value else "",
+    ]
+
+
+def _heading_text(line: str, row: int, options: RenderOptions) -> Text:
+    style = ("bold" if row == 0 else "dim") if options.color else ""
+    return Text(line, style=style, overflow="fold")
+
+
+def _heading(ev: Evidence, doc: DocumentInfo | None, options: RenderOptions) -> Text:
+    """The heading on one line: `path:line:col`, then the details joined by ` · `."""
+    first, *details = _heading_lines(ev, doc)
+    text = _heading_text(first, 0, options)
+    details = [d for d in details if d]
     for i, detail in enumerate(details):
-        text.append("\n" if i == 0 or not compact else " · ")
-        text.append(detail, style="dim" if options.color else "")
+        text.append("\n" if i == 0 else " · ")
+        text.append_text(_heading_text(detail, 1, options))
     return text
 
 
@@ -103,26 +112,49 @@ def _finding_header(finding: Finding, options: RenderOptions, width: int, story:
 def _evidence_view(finding: Finding, docs: dict[str, DocumentInfo], width: int, options: RenderOptions) -> RenderableType:
     evidence = finding.evidence
     if len(evidence) >= 2 and width >= SIDE_BY_SIDE_WIDTH:
+        # Headings are a row of their own, not the table header: rich bottom-aligns
+        # header cells, which put the `path:line:col` of a shorter heading lower
+        # than its neighbour's.
         table = Table(
             box=box.ROUNDED if options.color else None,
-            show_header=True,
-            header_style="",
+            show_header=False,
             show_edge=options.color,
             expand=True,
             padding=(0, 1),
         )
-        for ev in evidence:
-            table.add_column(_heading(ev, docs.get(ev.path), options, compact=False), ratio=1, overflow="fold")
+        for _ in evidence:
+            table.add_column(ratio=1, overflow="fold", vertical="top")
+        # One row per heading line, so the paths, sources, attributions and values
+        # of both sides line up even when one of them wraps or is missing.
+        headings = [_heading_lines(ev, docs.get(ev.path)) for ev in evidence]
+        rows = [row for row in zip(*headings, strict=True) if any(row)]
+        for number, row in enumerate(rows):
+            cells = (_heading_text(line, number, options) for line in row)
+            table.add_row(*cells, end_section=number == len(rows) - 1)
         table.add_row(*(_sentence(ev, options) for ev in evidence))
         return Padding(table, (0, 0, 0, 2))
     blocks: list[RenderableType] = []
     for ev in evidence:
-        blocks.append(Padding(_heading(ev, docs.get(ev.path), options, compact=True), (0, 0, 0, 2)))
+        blocks.append(Padding(_heading(ev, docs.get(ev.path), options), (0, 0, 0, 2)))
         blocks.append(Padding(_sentence(ev, options), (0, 0, 0, 4)))
     return Group(*blocks)
 
 
-def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[Text]:
+def _counts(rows: list[tuple[str, str]]) -> RenderableType:
+    """Labelled lists of counts; a list that wraps continues under its first item, not at column 0."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(label, value)
+    return _indented(grid)
+
+
+def _indented(renderable: RenderableType) -> RenderableType:
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[RenderableType]:
     claims = sum(doc.claims for doc in report.documents)
     parts = [f"{len(docs)} article{'s' if len(docs) != 1 else ''}"]
     if report.stories:
@@ -130,20 +162,27 @@ def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[Text]:
     if claims:
         parts.append(f"{claims} claims")
     parts.append(f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}")
-    lines = [Text("factcheck: " + ", ".join(parts))]
+    lines: list[RenderableType] = [Text("factcheck: " + ", ".join(parts), overflow="fold")]
+    rows = []
     by_severity = report.counts_by("severity")
     if by_severity:
         ordered = sorted(by_severity, key=lambda s: -SEVERITY_ORDER[s])
-        lines.append(Text("  by severity: " + ", ".join(f"{s} {by_severity[s]}" for s in ordered)))
+        rows.append(("by severity:", ", ".join(f"{s} {by_severity[s]}" for s in ordered)))
         kinds = report.counts_by("kind")
-        lines.append(Text("  by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
+        rows.append(("by kind:", ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
+    if rows:
+        lines.append(_counts(rows))
     hidden = []
     if report.suppressed:
         hidden.append(f"{report.suppressed} suppressed inline")
     if report.baselined:
         hidden.append(f"{report.baselined} hidden by baseline")
+    unread = sum(1 for p in report.problems if p.level == "error")
+    if unread:
+        # The files themselves are named on stderr, with the other diagnostics.
+        hidden.append(f"{unread} file{'s' if unread != 1 else ''} not read (see stderr)")
     if hidden:
-        lines.append(Text("  " + ", ".join(hidden)))
+        lines.append(_indented(Text(", ".join(hidden), overflow="fold")))
     return lines
 
 
@@ -161,13 +200,8 @@ def render_terminal(report: Report, options: RenderOptions) -> str:
         console.print(_finding_header(finding, options, console.width, story))
         if finding.evidence:
             console.print(_evidence_view(finding, docs, console.width, options))
-    if report.problems:
+    if report.stale_baseline:
         console.print()
-        for problem in report.problems:
-            style = ("bold red" if problem.level == "error" else "dim") if options.color else ""
-            line = Text(problem.level, style=style)
-            line.append(f": {problem.path}: {problem.message}")
-            console.print(line)
     for entry in report.stale_baseline:
         console.print(Text(f"stale baseline entry: {entry}"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
