@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, RulePackError
 from .models import SEVERITY_ORDER, Report
 from .options import run_options
 from .pipeline import check
@@ -38,7 +38,10 @@ def run_check(
 ) -> Outcome:
     warnings: list[str] = []
     options = run_options(settings, progress=progress, update_baseline=update_baseline)
-    report = check(paths, options, warnings=warnings)
+    try:
+        report = check(paths, options, warnings=warnings)
+    except RulePackError as e:
+        raise _named_settings_error(e, settings) from e
     options = RenderOptions(color=_color(settings), min_severity=settings.min_severity, rule_descriptions=_descriptions())
     rendered = render(_for_format(report, settings.format), settings.format, options=options)
     if summary_path is not None:
@@ -64,6 +67,16 @@ def _for_format(report: Report, fmt: str) -> Report:
     documents = tuple(d.model_copy(update={"path": where.get(d.path, d.path)}) for d in report.documents)
     problems = tuple(p.model_copy(update={"path": where.get(p.path, p.path)}) for p in report.problems)
     return report.model_copy(update={"findings": findings, "documents": documents, "problems": problems})
+
+
+def _named_settings_error(error: RulePackError, settings: Settings) -> RulePackError:
+    """A bad rule setting, named by the file (or flag) it came from rather than "configuration"."""
+    message = str(error)
+    origins = {origin for key, origin in settings.sources.items() if key.startswith("rule_settings.")}
+    if not message.startswith("configuration: ") or len(origins) != 1:
+        return error
+    origin = origins.pop()
+    return RulePackError(f"{'command line' if origin.startswith('--') else origin}: {message.removeprefix('configuration: ')}")
 
 
 def exit_code(report: Report, settings: Settings) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .config import Settings, load_settings
+from .config import Settings, check_rule_names, load_settings
 from .errors import ConfigError
 from .models import Severity
 
@@ -63,7 +63,12 @@ class RunOptions:
 def run_options(
     settings: Settings, *, progress: Callable[[int], None] | None = None, **extra: Any
 ) -> RunOptions:
-    """The run options of resolved `settings`; `extra` sets the fields settings do not carry."""
+    """The run options of resolved `settings`; `extra` sets the fields settings do not carry.
+
+    Raises:
+        ConfigError: A rule name in the settings names no rule (the message names its file or flag).
+    """
+    check_rule_names(settings)
     return RunOptions(
         model=settings.model,
         dateline=settings.dateline,
