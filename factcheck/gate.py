@@ -7,6 +7,7 @@ that turns a report into an exit code.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,14 @@ def run_check(
         report = check(paths, options, warnings=warnings)
     except RulePackError as e:
         raise _named_settings_error(e, settings) from e
-    options = RenderOptions(color=_color(settings), min_severity=settings.min_severity, rule_descriptions=_descriptions())
+    descriptions, explanations = _rule_texts()
+    options = RenderOptions(
+        color=_color(settings),
+        min_severity=settings.min_severity,
+        rule_descriptions=descriptions,
+        rule_explanations=explanations,
+        source_root=os.getcwd(),
+    )
     rendered = render(_for_format(report, settings.format), settings.format, options=options)
     if summary_path is not None:
         from .report.github import render_summary
@@ -104,7 +112,9 @@ def _color(settings: Settings) -> bool:
     return sys.stdout.isatty()
 
 
-def _descriptions() -> dict[str, str]:
+def _rule_texts() -> tuple[dict[str, str], dict[str, str]]:
+    """Rule code → one-line description, and → the full explanation with its examples."""
     from .detect.base import registry
 
-    return {code: cls.description() for code, cls in registry().items()}
+    rules = registry()
+    return {code: cls.description() for code, cls in rules.items()}, {code: cls.explanation() for code, cls in rules.items()}
