@@ -53,7 +53,10 @@ class RunOptions:
     max_bytes: int = 5_000_000
     strict: bool = False
     progress: Callable[[int], None] | None = None
-    """Called with the number of articles finished so far (for progress bars)."""
+    """Called with the number of input files finished so far (for progress bars)."""
+    on_phase: Callable[[str, int | None], None] | None = None
+    """Called as each phase starts ("extracting claims", "comparing") with its number of
+    steps: the files to read, or `None` when unknown."""
 
     @property
     def workers(self) -> int:
@@ -92,7 +95,7 @@ def run_options(
 # API keyword → `Settings` field, where the two differ.
 _SETTINGS_NAMES = {"settings": "rule_settings"}
 # Keywords that are options of the run only, never read from a configuration file.
-_RUN_ONLY = frozenset({"batch_size", "max_bytes", "progress", "update_baseline"})
+_RUN_ONLY = frozenset({"batch_size", "max_bytes", "progress", "on_phase", "update_baseline"})
 
 
 def resolve_options(
