@@ -68,13 +68,14 @@ __all__ = [
     "read_config_file",
     "load_settings",
     "check_rule_names",
+    "resolved_values",
 ]
 
 CONFIG_FILENAME = ".factcheck.toml"
 CONFIG_ENV_VAR = "FACTCHECK_CONFIG"
 CACHE_DIR_ENV_VAR = "FACTCHECK_CACHE_DIR"
 
-OutputFormat = Literal["terminal", "json", "sarif", "github", "markdown", "html"]
+OutputFormat = Literal["terminal", "json", "jsonl", "sarif", "github", "markdown", "html"]
 Engine = Literal["local", "dask"]
 
 # A rule code ("DT01") or a code prefix ("DT", "DT0") as ruff allows; everything else
@@ -540,3 +541,30 @@ def check_rule_names(settings: Settings) -> None:
                     raise ConfigError(f"{origin}: {e}") from e
                 label = _field_label(field, "file", "tool.factcheck." if pyproject else "")
                 raise ConfigError(f"{origin}: {label}: {e}") from e
+
+
+def resolved_values(settings: Settings) -> list[tuple[str, Any, str]]:
+    """Every setting as it would be written in `.factcheck.toml`, its value, and where it came from.
+
+    Keys are kebab-case as in the file; the rule tables give one row per rule
+    (`rules.severity.DT01`). Paths are shown as strings.
+    """
+
+    def shown(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, (list, tuple)):
+            return [shown(v) for v in value]
+        return value
+
+    rows: list[tuple[str, Any, str]] = []
+    for field in _TOP_KEYS:
+        rows.append((_kebab(field), shown(getattr(settings, field)), settings.source_of(field)))
+    for field in ("select", "ignore"):
+        rows.append((f"rules.{field}", list(getattr(settings, field)), settings.source_of(field)))
+    for code, severity in settings.severity.items():
+        rows.append((f"rules.severity.{code}", severity, settings.source_of(f"severity.{code}")))
+    for code, values in settings.rule_settings.items():
+        source = settings.source_of(f"rule_settings.{code}")
+        rows += [(f"rules.settings.{code}.{key}", shown(value), source) for key, value in values.items()]
+    return rows

@@ -8,7 +8,8 @@ that turns a report into an exit code.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .options import run_options
 from .pipeline import check
 from .report import RenderOptions, render
 
-__all__ = ["Outcome", "run_check", "exit_code"]
+__all__ = ["Outcome", "color_wanted", "exit_code", "run_check", "terminal_color"]
 
 
 @dataclass
@@ -36,20 +37,36 @@ def run_check(
     update_baseline: bool = False,
     summary_path: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    on_phase: Callable[[str, int | None], None] | None = None,
+    quiet: bool = False,
+    full_report: str | None = None,
+    stdin_dir: Path | None = None,
 ) -> Outcome:
+    """Check `paths` with `settings` and render the report in `settings.format`.
+
+    Args:
+        quiet: Leave the summary out of the terminal report.
+        full_report: Where the whole report is, for a Markdown report cut to fit a comment.
+        stdin_dir: The folder holding an article read from standard input; it is named by
+            its own name in every format, never by where the folder happens to be.
+    """
     warnings: list[str] = []
-    options = run_options(settings, progress=progress, update_baseline=update_baseline)
+    options = run_options(settings, progress=progress, on_phase=on_phase, update_baseline=update_baseline)
     try:
         report = check(paths, options, warnings=warnings)
     except RulePackError as e:
         raise _named_settings_error(e, settings) from e
+    if stdin_dir is not None:
+        report = _stdin_named(report, stdin_dir)
     descriptions, explanations = _rule_texts()
     options = RenderOptions(
-        color=_color(settings),
+        color=color_wanted(settings),
         min_severity=settings.min_severity,
         rule_descriptions=descriptions,
         rule_explanations=explanations,
         source_root=os.getcwd(),
+        summary=not quiet,
+        full_report=full_report,
     )
     rendered = render(_for_format(report, settings.format), settings.format, options=options)
     if summary_path is not None:
@@ -57,6 +74,16 @@ def run_check(
 
         summary_path.write_text(render_summary(report), encoding="utf-8")
     return Outcome(report=report, rendered=rendered, warnings=warnings)
+
+
+def _stdin_named(report: Report, stdin_dir: Path) -> Report:
+    """Name articles read from standard input by their name, also where formats want paths from the working directory."""
+    folder = os.path.realpath(stdin_dir)
+    locations = {
+        name: name if os.path.realpath(where).startswith(folder + os.sep) else where
+        for name, where in report.locations.items()
+    }
+    return report.model_copy(update={"locations": locations})
 
 
 # Code-scanning tools place annotations by file path from the repository root, so these
@@ -101,15 +128,25 @@ def exit_code(report: Report, settings: Settings) -> int:
     return EXIT_FINDINGS if any(SEVERITY_ORDER[f.severity] >= gate for f in report.findings) else EXIT_OK
 
 
-def _color(settings: Settings) -> bool:
-    import os
-    import sys
-
+def color_wanted(settings: Settings, *, env: Mapping[str, str] | None = None, isatty: bool | None = None) -> bool:
+    """Colour for the terminal report written to stdout; never in a file or another format."""
     if settings.output is not None or settings.format != "terminal":
         return False
-    if os.environ.get("NO_COLOR"):
+    return terminal_color(sys.stdout.isatty() if isatty is None else isatty, env=env)
+
+
+def terminal_color(isatty: bool, *, env: Mapping[str, str] | None = None) -> bool:
+    """Colour on a terminal, as the environment asks.
+
+    `NO_COLOR` (https://no-color.org) turns it off and wins; `FORCE_COLOR`
+    (https://force-color.org) turns it on where the output is no terminal, as in CI logs.
+    """
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    if env.get("FORCE_COLOR"):
+        return True
+    return isatty
 
 
 def _rule_texts() -> tuple[dict[str, str], dict[str, str]]:

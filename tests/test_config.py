@@ -247,7 +247,7 @@ def test_config_several_targets_use_common_folder(project: Path) -> None:
         (
             'format = "xml"\n',
             '.factcheck.toml: format = "xml" is not allowed; '
-            "expected one of: terminal, json, sarif, github, markdown, html",
+            "expected one of: terminal, json, jsonl, sarif, github, markdown, html",
         ),
         ('fail_onn = "low"\n', ".factcheck.toml: unknown key 'fail_onn' (did you mean 'fail-on'?); expected one of:"),
         ("jobs = 0\n", ".factcheck.toml: jobs = 0 is not allowed; expected a whole number of at least 1"),

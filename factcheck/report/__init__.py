@@ -75,10 +75,10 @@ RENDERERS: dict[str, Renderer] = {}
 
 # Formats whose own escaping keeps untrusted text inert (JSON string escapes); every
 # other format is for people or CI logs and gets the text through `sanitize_model`.
-_MACHINE_FORMATS = frozenset({"json", "sarif"})
+_MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif"})
 
 # Built-in formats; importing each module registers it.
-_BUILTIN_MODULES = ("terminal", "json", "sarif", "github", "markdown", "html")
+_BUILTIN_MODULES = ("terminal", "json", "jsonl", "sarif", "github", "markdown", "html")
 
 
 def register(name: str) -> Callable[[Renderer], Renderer]:

@@ -25,6 +25,7 @@ from rich.text import Text
 
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span, story_labels
+from factcheck.report.rule_docs import help_uri
 from factcheck.sanitize import unwrap_commands
 
 __all__ = ["SIDE_BY_SIDE_WIDTH", "render_terminal"]
@@ -100,7 +101,10 @@ def _finding_header(finding: Finding, options: RenderOptions, width: int, story:
     """Severity, rule code, kind, story and message; the message gets its own line when it would wrap."""
     text = Text(overflow="fold")
     text.append(finding.severity.upper(), style=_SEVERITY_STYLES[finding.severity] if options.color else "")
-    text.append(f"  {finding.rule}  {finding.kind}")
+    text.append("  ")
+    # On a colour terminal the code links to the rule's page (OSC 8 hyperlinks).
+    text.append(finding.rule, style=f"link {help_uri(finding.rule)}" if options.color else "")
+    text.append(f"  {finding.kind}")
     if story:
         text.append(f"  {story}", style="dim" if options.color else "")
     message = Text(finding.message, style="bold" if options.color else "", overflow="fold")
@@ -192,10 +196,12 @@ def render_terminal(report: Report, options: RenderOptions) -> str:
     console = _console(options)
     docs = document_index(report)
     stories = story_labels(report)
-    for line in _summary(report, docs):
-        console.print(line)
-    for finding in ordered_findings(report.findings):
-        console.print()
+    if options.summary:
+        for line in _summary(report, docs):
+            console.print(line)
+    for number, finding in enumerate(ordered_findings(report.findings)):
+        if number or options.summary:
+            console.print()
         story = stories.get(finding.evidence[0].path) if finding.evidence else None
         console.print(_finding_header(finding, options, console.width, story))
         if finding.evidence:

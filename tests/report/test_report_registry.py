@@ -52,7 +52,7 @@ def test_report_visible_report_drops_findings_below_the_floor(min_severity, rule
     assert {f.rule for f in report.findings} == rules
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "json", "sarif", "github", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["terminal", "json", "jsonl", "sarif", "github", "markdown", "html"])
 def test_report_render_applies_min_severity_to_every_format(fmt):
     text = render(build_sample_report(), fmt, options=RenderOptions(min_severity="high"))
     assert "DT01" in text
