@@ -22,7 +22,7 @@ from factcheck.report import (
 
 
 def test_report_registry_has_every_builtin_format():
-    assert available_formats() == ["github", "html", "json", "markdown", "sarif", "terminal"]
+    assert available_formats() == ["github", "html", "json", "jsonl", "markdown", "sarif", "terminal"]
 
 
 def test_report_registry_unknown_format_names_the_allowed_ones():
