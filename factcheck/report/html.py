@@ -22,6 +22,7 @@ from collections import defaultdict
 from factcheck.version import __version__
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, TimelineEntry
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+from factcheck.report.rule_docs import help_uri
 
 __all__ = ["STYLESHEET", "render_html"]
 
@@ -169,13 +170,18 @@ def _summary(report: Report, docs: dict[str, DocumentInfo]) -> str:
     )
 
 
-def _toc(findings: list[Finding], anchors: _Anchors, report: Report) -> str:
-    items = "".join(
-        f'<li><a href="#{anchors.finding[id(f)]}"><span class="badge sev-{_e(f.severity)}">{_e(f.severity)}</span> '
-        f'<span class="rule">{_e(f.rule)}</span> {_e(f.message)}</a></li>'
-        for f in findings
+def _toc(findings: list[Finding], report: Report) -> str:
+    # Severity groups rather than every finding: with hundreds of findings a full list
+    # would fill the first screens before any finding is shown.
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    groups = "".join(
+        f'<li><a href="#findings-{_e(severity)}"><span class="badge sev-{_e(severity)}">{_e(severity)}</span> '
+        f"{count} finding{'s' if count != 1 else ''}</a></li>"
+        for severity, count in counts.items()
     )
-    sections = ['<li><a href="#findings">Findings</a>' + (f"<ol>{items}</ol>" if items else "") + "</li>"]
+    sections = ['<li><a href="#findings">Findings</a>' + (f"<ol>{groups}</ol>" if groups else "") + "</li>"]
     if report.stories:
         sections.append('<li><a href="#stories">Stories</a></li>')
     sections.append('<li><a href="#articles">Articles</a></li>')
@@ -214,7 +220,9 @@ def _finding(finding: Finding, docs: dict[str, DocumentInfo], anchors: _Anchors)
     return (
         f'<article class="finding sev-{_e(finding.severity)}" id="{anchor}">'
         f'<h3><span class="badge sev-{_e(finding.severity)}">{_e(finding.severity)}</span> '
-        f'<span class="rule code">{_e(finding.rule)}</span> {_e(finding.name)} '
+        f'<a class="rule code" href="{_e(help_uri(finding.rule))}" rel="noreferrer" title="what this rule checks">'
+        f"{_e(finding.rule)}</a> "
+        f'{_e(finding.name)} '
         f'<span class="muted">({_e(finding.kind)})</span></h3>'
         f'<p class="message">{_e(finding.message)}</p>'
         f'<div class="pair">{evidence}</div></article>'
@@ -229,7 +237,7 @@ def _findings(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _
     for finding in findings:
         if finding.severity != current:
             current = finding.severity
-            parts.append(f"<h3>{_e(_SEVERITY_TITLES[current])}</h3>")
+            parts.append(f'<h3 id="findings-{_e(current)}">{_e(_SEVERITY_TITLES[current])}</h3>')
         parts.append(_finding(finding, docs, anchors))
     parts.append("</section>")
     return "\n".join(parts)
@@ -300,8 +308,10 @@ def _cited_sentences(path: str, related: list[Finding], anchors: _Anchors) -> st
         return ""
     items = []
     for (line, column), (ev, cited_by) in sorted(cited.items()):
-        links = " ".join(
-            f'<a href="#{anchors.finding[id(f)]}" class="rule code">{_e(f.rule)}</a>' for f in dict.fromkeys(cited_by)
+        # Numbered, since two findings of one rule can cite the same sentence.
+        links = ", ".join(
+            f'<a href="#{anchors.finding[id(f)]}" class="code">{_e(f.rule)} #{anchors.finding[id(f)].removeprefix("finding-")}</a>'
+            for f in dict.fromkeys(cited_by)
         )
         items.append(
             f'<li id="{_e(anchors.sentence(path, line, column))}"><span class="code">{line}:{column}</span> '
@@ -389,7 +399,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
         [
             f'<header><h1>factcheck report</h1><p class="meta">{_e(meta)}</p></header>',
             _summary(report, docs),
-            _toc(findings, anchors, report),
+            _toc(findings, report),
             _findings(findings, docs, anchors),
             _stories(report, docs, anchors),
             _articles(findings, docs, anchors, report),

@@ -11,6 +11,7 @@ import pytest
 from report_samples import build_sample_report
 
 from factcheck.report import RenderOptions, render
+from factcheck.report.rule_docs import RULE_DOCS_URL
 from factcheck.report.html import STYLESHEET
 
 
@@ -55,8 +56,10 @@ def test_html_is_self_contained(page):
         assert tag not in {"link", "iframe", "object", "embed", "form"}
         for name in ("src", "action"):
             assert name not in attrs, (tag, attrs)
-        if "href" in attrs:
-            assert attrs["href"].startswith("#"), attrs
+        if "href" in attrs and not attrs["href"].startswith("#"):
+            # The one way out of the page: each finding's rule code links to the rule's page.
+            assert attrs["href"].startswith(RULE_DOCS_URL.split("{code}")[0]), attrs
+            assert attrs.get("rel") == "noreferrer", attrs
     assert "url(" not in STYLESHEET and "@import" not in STYLESHEET
 
 
@@ -71,7 +74,7 @@ def test_html_csp_forbids_scripts_and_allows_only_the_inline_stylesheet(page):
 def test_html_links_resolve_to_anchors(page):
     parsed = _parse(page)
     ids = {attrs["id"] for _, attrs in parsed.tags if "id" in attrs}
-    hrefs = {attrs["href"][1:] for _, attrs in parsed.tags if "href" in attrs}
+    hrefs = {attrs["href"][1:] for _, attrs in parsed.tags if attrs.get("href", "").startswith("#")}
     assert hrefs and hrefs <= ids
     assert {"finding-1", "finding-2", "finding-3", "article-1", "article-2", "article-3", "timeline"} <= ids
 
@@ -147,3 +150,15 @@ def test_html_without_findings_or_timeline():
     page = render(report, "html")
     assert "No findings." in page
     assert 'id="timeline"' not in page and 'id="problems"' not in page
+
+
+def test_html_contents_lists_severity_groups_not_every_finding(page):
+    contents = page[page.index('<nav id="contents"') : page.index("</nav>")]
+    assert 'href="#findings-high"' in contents and 'href="#finding-1"' not in contents
+    assert 'id="findings-high"' in page
+
+
+def test_html_finding_links_its_rule_page_and_cited_sentences_name_each_finding(page):
+    assert 'href="https://github.com/factcheck/factcheck/blob/main/docs/rules/DT01.md"' in page
+    article = page[page.index('id="article-1"') :]
+    assert ">DT01 #1</a>" in article[: article.index("</div>")]
