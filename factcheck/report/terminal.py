@@ -86,17 +86,6 @@ def _heading_text(line: str, row: int, options: RenderOptions) -> Text:
     return Text(line, style=style, overflow="fold")
 
 
-def _heading(ev: Evidence, doc: DocumentInfo | None, options: RenderOptions) -> Text:
-    """The heading on one line: `path:line:col`, then the details joined by ` · `."""
-    first, *details = _heading_lines(ev, doc)
-    text = _heading_text(first, 0, options)
-    details = [d for d in details if d]
-    for i, detail in enumerate(details):
-        text.append("\n" if i == 0 else " · ")
-        text.append_text(_heading_text(detail, 1, options))
-    return text
-
-
 def _finding_header(finding: Finding, options: RenderOptions, width: int, story: str | None) -> RenderableType:
     """Severity, rule code, kind, story and message; the message gets its own line when it would wrap."""
     text = Text(overflow="fold")
@@ -137,9 +126,18 @@ def _evidence_view(finding: Finding, docs: dict[str, DocumentInfo], width: int, 
             table.add_row(*cells, end_section=number == len(rows) - 1)
         table.add_row(*(_sentence(ev, options) for ev in evidence))
         return Padding(table, (0, 0, 0, 2))
+    # Stacked: the heading, the sentence indented under it, and a blank line between the
+    # articles so the second path does not read as part of the first sentence.
     blocks: list[RenderableType] = []
-    for ev in evidence:
-        blocks.append(Padding(_heading(ev, docs.get(ev.path), options), (0, 0, 0, 2)))
+    for number, ev in enumerate(evidence):
+        path, *details = _heading_lines(ev, docs.get(ev.path))
+        if number:
+            blocks.append(Text(""))
+        blocks.append(Padding(_heading_text(path, 0, options), (0, 0, 0, 2)))
+        details = [d for d in details if d]
+        if details:
+            detail_text = Text(" · ".join(details), style="dim" if options.color else "", overflow="fold")
+            blocks.append(Padding(detail_text, (0, 0, 0, 2)))
         blocks.append(Padding(_sentence(ev, options), (0, 0, 0, 4)))
     return Group(*blocks)
 

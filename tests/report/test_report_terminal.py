@@ -92,3 +92,9 @@ def test_terminal_without_width_uses_the_terminal_size(monkeypatch):
     text = render(build_sample_report(), "terminal", options=RenderOptions())
     assert max(len(line) for line in text.splitlines()) <= 90
     assert any(len(line) > 80 for line in text.splitlines())
+
+
+def test_terminal_stacked_articles_are_separated_by_a_blank_line():
+    lines = render(build_sample_report(), "terminal", options=RenderOptions(width=80)).splitlines()
+    second = lines.index("  corpus/bridge/city-wire.txt:5:4")
+    assert lines[second - 1] == ""
