@@ -529,7 +529,7 @@ def rules_command(
     from .packs import RulePacks
 
     packs = RulePacks.load([str(r) for r in rules or ()])
-    enabled = {d.code: d for d in load_detectors(packs.dirs, configs=packs.detectors, lexicon=packs.lexicon)}
+    enabled = {d.code: d for d in load_detectors(packs.dirs, configs=packs.detectors, lexicon=packs.lexicon, time_lexicon=packs.time)}
     rows = [
         {
             "code": code,

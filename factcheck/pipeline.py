@@ -230,6 +230,7 @@ def check(
         settings=options.settings,
         configs=packs.detectors,
         lexicon=packs.lexicon,
+        time_lexicon=packs.time,
     )
     inputs = _Inputs(paths, options)
     articles = inputs.track(

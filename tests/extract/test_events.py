@@ -41,6 +41,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "Police said Thursday that two people were wounded.",
         "The family will hold a vigil on Friday.",
         "A second teen was arrested Tuesday in the shooting of 15 people at a nightclub.",
+        # Two days offered as alternatives: the report does not give one.
+        "Steven Dooley was one of five killed Wednesday night or Thursday morning, police said.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:
