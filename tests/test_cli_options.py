@@ -77,7 +77,7 @@ def test_cli_version() -> None:
 def test_cli_explain_names_the_rule_page() -> None:
     result = runner.invoke(app, ["explain", "DT01"])
     assert result.exit_code == 0
-    assert "Documentation: https://" in result.stdout and "docs/rules/DT01.md" in result.stdout
+    assert "Documentation: https://rules.factcheck.invalid/DT01.md" in result.stdout  # FACTCHECK_DOCS_URL of the tests
 
 
 def test_cli_rule_setting_error_names_the_configuration_file(folder: Path, cache_dir: Path, monkeypatch) -> None:
@@ -154,7 +154,7 @@ def test_cli_jsonl_is_one_finding_per_line(folder: Path, cache_dir: Path) -> Non
     assert len(lines) == len(full["findings"]) > 0
     for line, finding in zip(lines, full["findings"], strict=True):
         data = json.loads(line)
-        assert data["rule"] == finding["rule"] and data["help_uri"].endswith(f"docs/rules/{finding['rule']}.md")
+        assert data["rule"] == finding["rule"] and data["help_uri"].endswith(f"/{finding['rule']}.md")
 
 
 def test_cli_unreadable_files_go_to_stderr_in_terminal_mode(folder: Path, cache_dir: Path) -> None:

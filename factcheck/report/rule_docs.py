@@ -11,6 +11,8 @@ Regenerate: `python -m factcheck.report.rule_docs docs/rules`.
 
 from __future__ import annotations
 
+import importlib.resources
+import os
 import re
 import sys
 from collections.abc import Mapping
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 __all__ = [
-    "RULE_DOCS_URL",
+    "DOCS_URL_VARIABLE",
     "RuleClass",
     "help_uri",
     "rule_index",
@@ -28,8 +30,10 @@ __all__ = [
     "write_rule_docs",
 ]
 
-RULE_DOCS_URL = "https://github.com/factcheck/factcheck/blob/main/docs/rules/{code}.md"
-"""Where the page of a rule is published; `{code}` is the rule code."""
+DOCS_URL_VARIABLE = "FACTCHECK_DOCS_URL"
+"""Environment variable with the address of published rule pages, `{code}` standing for the
+code (e.g. `https://docs.example.org/factcheck/rules/{code}.md`). Without it, links point to
+the pages installed with the package (a `file:` address)."""
 
 # "Fires:" and "Does not fire:" open the two example sections of a detector docstring.
 _SECTION = re.compile(r"^([A-Z][A-Za-z ]*):$")
@@ -52,8 +56,16 @@ class RuleClass(Protocol):
 
 
 def help_uri(code: str) -> str:
-    """The address of the rule's page."""
-    return RULE_DOCS_URL.format(code=code)
+    """The address of the rule's page: `$FACTCHECK_DOCS_URL` with the code, else the page
+    installed with the package."""
+    template = os.environ.get(DOCS_URL_VARIABLE)
+    if template:
+        return template.replace("{code}", code)
+    return (_installed_pages() / f"{code}.md").as_uri()
+
+
+def _installed_pages() -> Path:
+    return Path(str(importlib.resources.files("factcheck.ruledocs"))).resolve()
 
 
 def rule_settings(cls: Any) -> dict[str, Any]:

@@ -29,5 +29,20 @@ def test_rule_docs_page_shows_examples_settings_and_its_address() -> None:
     assert page.startswith("# DT01 dates.conflict\n")
     assert "## Fires" in page and "## Does not fire" in page
     assert "[rules.settings.DT01]" in page
-    assert help_uri("DT01").endswith("docs/rules/DT01.md")
+    assert help_uri("DT01").endswith("/DT01.md")
     assert rule_text(cls).endswith(f"Documentation: {help_uri('DT01')}")
+
+
+def test_report_rule_docs_link_the_installed_page_without_an_address(monkeypatch) -> None:
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    monkeypatch.delenv("FACTCHECK_DOCS_URL", raising=False)
+    uri = help_uri("QT02")
+    assert uri.startswith("file:")
+    assert Path(url2pathname(urlparse(uri).path)).read_text(encoding="utf-8").startswith("# QT02")
+
+
+def test_report_rule_docs_address_from_the_environment(monkeypatch) -> None:
+    monkeypatch.setenv("FACTCHECK_DOCS_URL", "https://docs.example.org/rules/{code}.html")
+    assert help_uri("DT01") == "https://docs.example.org/rules/DT01.html"

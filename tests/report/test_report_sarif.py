@@ -98,7 +98,7 @@ def test_report_sarif_rules_link_their_page_and_explain_beyond_the_short_text():
     run = _sarif(build_sample_report(), rule_descriptions={"DT01": "Dates disagree."},
                  rule_explanations={"DT01": "Dates disagree.\n\nFires:\n    A: May 7\n    B: May 8"})["runs"][0]
     dt01 = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "DT01")
-    assert dt01["helpUri"].startswith("https://") and dt01["helpUri"].endswith("/docs/rules/DT01.md")
+    assert dt01["helpUri"] == "https://rules.factcheck.invalid/DT01.md"  # FACTCHECK_DOCS_URL of the tests
     assert "Fires:" in dt01["help"]["text"] and dt01["help"]["markdown"]
     assert dt01["fullDescription"]["text"] != dt01["shortDescription"]["text"]
     # A rule with nothing beyond its one line does not repeat it as the full description.
