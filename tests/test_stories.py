@@ -87,6 +87,14 @@ def test_same_words_without_a_shared_name_are_not_linked() -> None:
     assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt"]
 
 
+def test_a_name_tagged_as_two_kinds_is_still_shared() -> None:
+    docs = [
+        doc("a.txt", QUAKE, [("PERSON", "amorian hale")]),
+        doc("b.txt", QUAKE, [("ORG", "amorian hale")]),
+    ]
+    assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt", "b.txt"]
+
+
 def test_common_words_alone_link_nothing() -> None:
     # Only everyday words in common: they are common in English, so they weigh little.
     a = story_vector(doc("a.txt", ["alpha"], [("GPE", "x")]), RULES)

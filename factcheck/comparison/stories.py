@@ -119,8 +119,18 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b[f] for f, w in a.items() if f in b)
 
 
+def _name_keys(vector: dict[str, float]) -> set[str]:
+    return {f.split(":", 1)[1] for f in vector if f.startswith(_NAME)}
+
+
 def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
-    return [f for f in a if f.startswith(_NAME) and f in b]
+    """Names both articles give, whatever kind the tagger took each for.
+
+    The small English model often tags one name differently in two reports (a suspect's
+    "Amorian Hale" as PERSON in one and ORG in the other, a town as PERSON): the kind still
+    keeps the features apart in the vectors, but a name both give is shared evidence.
+    """
+    return sorted(_name_keys(a) & _name_keys(b))
 
 
 def _linked(
