@@ -5,7 +5,8 @@ entities by full name, each weighted by log-scaled count times rarity. Rarity is
 rarity in English at large (its Zipf frequency, found at extraction), never in the folder,
 so the score of two articles depends on those two articles alone. Two articles are linked
 when the cosine of their vectors reaches `min_similarity`, they share a name (a full name,
-an organisation or a place), and they were published close enough in time; linked articles
+an organisation or a place), and they were published close enough in time (or the later
+one is a follow-up that names the day of the earlier one's event); linked articles
 are then merged into stories by average linkage (a story joins another only when their
 articles are alike on average, not through one chain of look-alike pairs), which keeps
 most look-alike events (one boxer's two fights) apart; events that share people, place
