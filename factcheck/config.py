@@ -67,13 +67,15 @@ __all__ = [
     "discover_config",
     "read_config_file",
     "load_settings",
+    "check_rule_names",
+    "resolved_values",
 ]
 
 CONFIG_FILENAME = ".factcheck.toml"
 CONFIG_ENV_VAR = "FACTCHECK_CONFIG"
 CACHE_DIR_ENV_VAR = "FACTCHECK_CACHE_DIR"
 
-OutputFormat = Literal["terminal", "json", "sarif", "github", "markdown", "html"]
+OutputFormat = Literal["terminal", "json", "jsonl", "sarif", "github", "markdown", "html"]
 Engine = Literal["local", "dask"]
 
 # A rule code ("DT01") or a code prefix ("DT", "DT0") as ruff allows; everything else
@@ -114,6 +116,13 @@ class Settings(BaseModel):
     scheduler: str | None = None
     config_file: Path | None = None
     """The file these settings were read from, if any (set by `load_settings`)."""
+    sources: dict[str, str] = Field(default_factory=dict, exclude=True)
+    """Where each value that is not a default came from: field (or `field.KEY` for the rule
+    tables) → the file, environment variable or flag (set by `load_settings`)."""
+
+    def source_of(self, field: str) -> str:
+        """Where the value of `field` came from: a file, `FACTCHECK_CACHE_DIR`, a flag, or `default`."""
+        return self.sources.get(field, "default")
 
     def shows(self, severity: Severity) -> bool:
         """Whether a finding of this severity is shown (at or above `min_severity`)."""
@@ -459,19 +468,24 @@ def load_settings(
         raise ConfigError(f"{origin}: configuration file not found: {path}")
 
     merged: dict[str, Any] = {}
+    sources: dict[str, str] = {}
     if path is not None:
         shown = _display(path)
         prefix = "tool.factcheck." if path.name == "pyproject.toml" else ""
         raw = read_config_file(path)
         merged = _validate(raw, source="file", where=shown, prefix=prefix)
         merged["config_file"] = path.resolve()
+        sources.update(_sources(merged, shown))
+        sources["config_file"] = "--config" if config_file is not None else (
+            CONFIG_ENV_VAR if env.get(CONFIG_ENV_VAR) else "found above the targets")
 
     if env.get(CACHE_DIR_ENV_VAR):
         merged["cache_dir"] = Path(env[CACHE_DIR_ENV_VAR]).expanduser()
+        sources["cache_dir"] = CACHE_DIR_ENV_VAR
 
     for key in overrides:
-        if key not in Settings.model_fields or key == "config_file":
-            options = sorted(_kebab(f) for f in Settings.model_fields if f != "config_file")
+        if key not in Settings.model_fields or key in ("config_file", "sources"):
+            options = sorted(_kebab(f) for f in Settings.model_fields if f not in ("config_file", "sources"))
             raise ConfigError(f"unknown option {_kebab(key)!r}; expected one of: {', '.join(options)}")
     checked = _validate(overrides, source="flag", where="command line")
     for field, value in checked.items():
@@ -479,8 +493,78 @@ def load_settings(
             merged[field] = {**merged.get(field, {}), **value}
         else:
             merged[field] = value
+    sources.update(_sources(checked, None))
+    merged["sources"] = sources
 
     try:
         return Settings(**merged)
     except ValidationError as e:  # pragma: no cover - each field was validated above
         raise ConfigError(f"invalid settings: {e.errors()[0]['msg']}") from e
+
+
+def _sources(values: Mapping[str, Any], file: str | None) -> dict[str, str]:
+    """`field` (and `field.KEY` for the rule tables) → the file, or the flag when `file` is None."""
+    out: dict[str, str] = {}
+    for field, value in values.items():
+        if field == "config_file":
+            continue
+        origin = file if file is not None else _field_label(field, "flag", "")
+        if field in ("severity", "rule_settings"):
+            out.update({f"{field}.{key}": origin for key in value})
+        else:
+            out[field] = origin
+    return out
+
+
+def check_rule_names(settings: Settings) -> None:
+    """Every rule name in `select`, `ignore` and the rule tables names a rule.
+
+    Checked before any article is read, so that the message names the file (or the
+    flag) the name came from rather than surfacing from deep in the comparison.
+
+    Raises:
+        ConfigError: e.g. `.factcheck.toml: rules.select: unknown rule 'DT99' (...)`.
+    """
+    from .detect.base import registry
+    from .detect.names import UnknownRuleError, resolve_rules
+
+    known = registry()
+    pyproject = settings.config_file is not None and settings.config_file.name == "pyproject.toml"
+    for field in ("select", "ignore", "severity", "rule_settings"):
+        for name in getattr(settings, field):
+            try:
+                resolve_rules(name, known)
+            except UnknownRuleError as e:
+                key = f"{field}.{name}" if field in ("severity", "rule_settings") else field
+                origin = settings.source_of(key)
+                if origin.startswith("--"):
+                    raise ConfigError(f"{origin}: {e}") from e
+                label = _field_label(field, "file", "tool.factcheck." if pyproject else "")
+                raise ConfigError(f"{origin}: {label}: {e}") from e
+
+
+def resolved_values(settings: Settings) -> list[tuple[str, Any, str]]:
+    """Every setting as it would be written in `.factcheck.toml`, its value, and where it came from.
+
+    Keys are kebab-case as in the file; the rule tables give one row per rule
+    (`rules.severity.DT01`). Paths are shown as strings.
+    """
+
+    def shown(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, (list, tuple)):
+            return [shown(v) for v in value]
+        return value
+
+    rows: list[tuple[str, Any, str]] = []
+    for field in _TOP_KEYS:
+        rows.append((_kebab(field), shown(getattr(settings, field)), settings.source_of(field)))
+    for field in ("select", "ignore"):
+        rows.append((f"rules.{field}", list(getattr(settings, field)), settings.source_of(field)))
+    for code, severity in settings.severity.items():
+        rows.append((f"rules.severity.{code}", severity, settings.source_of(f"severity.{code}")))
+    for code, values in settings.rule_settings.items():
+        source = settings.source_of(f"rule_settings.{code}")
+        rows += [(f"rules.settings.{code}.{key}", shown(value), source) for key, value in values.items()]
+    return rows

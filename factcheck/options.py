@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .config import Settings, load_settings
+from .config import Settings, check_rule_names, load_settings
 from .errors import ConfigError
 from .models import Severity
 
@@ -53,7 +53,10 @@ class RunOptions:
     max_bytes: int = 5_000_000
     strict: bool = False
     progress: Callable[[int], None] | None = None
-    """Called with the number of articles finished so far (for progress bars)."""
+    """Called with the number of input files finished so far (for progress bars)."""
+    on_phase: Callable[[str, int | None], None] | None = None
+    """Called as each phase starts ("extracting claims", "comparing") with its number of
+    steps: the files to read, or `None` when unknown."""
 
     @property
     def workers(self) -> int:
@@ -63,7 +66,12 @@ class RunOptions:
 def run_options(
     settings: Settings, *, progress: Callable[[int], None] | None = None, **extra: Any
 ) -> RunOptions:
-    """The run options of resolved `settings`; `extra` sets the fields settings do not carry."""
+    """The run options of resolved `settings`; `extra` sets the fields settings do not carry.
+
+    Raises:
+        ConfigError: A rule name in the settings names no rule (the message names its file or flag).
+    """
+    check_rule_names(settings)
     return RunOptions(
         model=settings.model,
         dateline=settings.dateline,
@@ -87,7 +95,7 @@ def run_options(
 # API keyword → `Settings` field, where the two differ.
 _SETTINGS_NAMES = {"settings": "rule_settings"}
 # Keywords that are options of the run only, never read from a configuration file.
-_RUN_ONLY = frozenset({"batch_size", "max_bytes", "progress", "update_baseline"})
+_RUN_ONLY = frozenset({"batch_size", "max_bytes", "progress", "on_phase", "update_baseline"})
 
 
 def resolve_options(

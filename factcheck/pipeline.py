@@ -7,6 +7,7 @@ jobs each worker process loads the model once and returns plain claims.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.metadata
 import os
@@ -21,7 +22,7 @@ from .detect.base import registry
 from .engine import ExtractionEngine, LocalEngine
 from .errors import ConfigError, FactcheckError
 from .extract.claims import EXTRACTOR_VERSION
-from .ingest import as_paths, read_corpus, require_paths
+from .ingest import as_paths, corpus_files, read_corpus, require_paths
 from .models import (
     Article,
     DocumentClaims,
@@ -163,8 +164,9 @@ def extract(
     paths = as_paths(paths)
     require_paths(paths)
     packs = RulePacks.load(options.rules_dirs)
-    articles = read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise)
-    documents, problems = _collect(extract_articles(articles, options, warnings=warnings))
+    inputs = _Inputs(paths, options)
+    articles = inputs.track(read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise))
+    documents, problems = _collect(inputs.counted(extract_articles(articles, inputs.quiet_options, warnings=warnings)))
     return ExtractReport(
         tool_version=__version__,
         model=_model_label(options),
@@ -228,21 +230,18 @@ def check(
         settings=options.settings,
         configs=packs.detectors,
         lexicon=packs.lexicon,
+        time_lexicon=packs.time,
     )
-    locations: dict[str, str] = {}
-
-    def remember_locations(items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
-        for item in items:
-            if isinstance(item, Article):
-                locations[item.path] = _relative_to_cwd(item.abs_path) if item.abs_path else item.path
-            yield item
-
-    articles = remember_locations(
+    inputs = _Inputs(paths, options)
+    articles = inputs.track(
         read_corpus(paths, dateline=options.dateline, max_bytes=options.max_bytes, noise=packs.noise)
     )
-    engine = make_engine(options)
+    engine = make_engine(inputs.quiet_options)
     try:
-        documents, problems = _collect(extract_articles(articles, options, warnings=warnings, engine=engine))
+        extracted = extract_articles(articles, inputs.quiet_options, warnings=warnings, engine=engine)
+        documents, problems = _collect(inputs.counted(extracted))
+        if options.on_phase is not None:
+            options.on_phase("comparing", None)
         # An engine that can compare (Dask: stories on the workers) does; else compare here.
         compare = getattr(engine, "compare", None)
         if compare is not None:
@@ -272,9 +271,49 @@ def check(
         stories=comparison.stories,
         story_details=comparison.story_details,
         timeline=comparison.timeline,
-        locations=locations,
+        locations=inputs.locations,
     )
     return _apply_baseline(_apply_suppressions(report), options, warnings)
+
+
+class _Inputs:
+    """The files of a run: where each lies relative to the working directory, and progress through them.
+
+    Progress counts files, not articles (a JSON Lines file holds many), and counts
+    cached articles too, so the bar ends at its total; the engine's own count is
+    switched off (`quiet_options`) so nothing is counted twice.
+    """
+
+    def __init__(self, paths: Sequence[Path], options: RunOptions) -> None:
+        files, listing_problems = corpus_files(paths)
+        self.options = options
+        self.quiet_options = dataclasses.replace(options, progress=None)
+        self.total = len(files) + len(listing_problems)
+        # Display name → the file, for problems, which carry only the name.
+        self._files = {name: str(file.absolute()) for file, name in files}
+        self._unit: dict[str, str] = {}
+        self._done: set[str] = set()
+        self.locations: dict[str, str] = {}
+        if options.on_phase is not None:
+            options.on_phase("extracting claims", self.total)
+
+    def track(self, items: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
+        """Pass items through, remembering each one's file and its path from the working directory."""
+        for item in items:
+            file = item.abs_path if isinstance(item, Article) and item.abs_path else self._files.get(item.path)
+            if file is not None:
+                self._unit[item.path] = file
+                self.locations[item.path] = _relative_to_cwd(file)
+            yield item
+
+    def counted(self, items: Iterable[DocumentClaims | InputProblem]) -> Iterator[DocumentClaims | InputProblem]:
+        """Pass results through, reporting the number of files finished."""
+        for item in items:
+            unit = self._unit.get(item.path, item.path)
+            if self.options.progress is not None and unit not in self._done:
+                self._done.add(unit)
+                self.options.progress(len(self._done))
+            yield item
 
 
 def _apply_suppressions(report: Report) -> Report:

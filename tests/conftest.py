@@ -18,6 +18,13 @@ def claim_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -
         os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("claim-cache"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def rule_pages_at_a_fixed_address() -> None:
+    """Reports link each rule to its page; a fixed address keeps golden files the same on
+    every machine (by default the pages installed with the package are linked)."""
+    os.environ["FACTCHECK_DOCS_URL"] = "https://rules.factcheck.invalid/{code}.md"
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from factcheck.nlp import load_model

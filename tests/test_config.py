@@ -247,7 +247,7 @@ def test_config_several_targets_use_common_folder(project: Path) -> None:
         (
             'format = "xml"\n',
             '.factcheck.toml: format = "xml" is not allowed; '
-            "expected one of: terminal, json, sarif, github, markdown, html",
+            "expected one of: terminal, json, jsonl, sarif, github, markdown, html",
         ),
         ('fail_onn = "low"\n', ".factcheck.toml: unknown key 'fail_onn' (did you mean 'fail-on'?); expected one of:"),
         ("jobs = 0\n", ".factcheck.toml: jobs = 0 is not allowed; expected a whole number of at least 1"),
@@ -342,3 +342,46 @@ def test_config_severity_helpers() -> None:
 def test_config_settings_frozen() -> None:
     with pytest.raises(ValidationError, match="frozen"):
         Settings().fail_on = "low"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[rules]\nselect = ["DT99"]\n', ".factcheck.toml: rules.select: unknown rule 'DT99'"),
+        ('[rules]\nignore = ["dates.conflct"]\n', ".factcheck.toml: rules.ignore: unknown rule 'dates.conflct' (did you mean"),
+        ('[rules.severity]\nXX01 = "low"\n', ".factcheck.toml: rules.severity: unknown rule 'XX01'"),
+    ],
+)
+def test_config_unknown_rule_names_its_file(project: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str) -> None:
+    from factcheck.config import check_rule_names
+
+    _write(project / ".factcheck.toml", text)
+    monkeypatch.chdir(project)
+    settings = load_settings([project / "articles"], env={}, cli_overrides={})
+    with pytest.raises(ConfigError) as info:
+        check_rule_names(settings)
+    assert str(info.value).startswith(message)
+
+
+def test_config_unknown_rule_from_a_flag_names_the_flag(project: Path) -> None:
+    from factcheck.config import check_rule_names
+
+    settings = load_settings([project / "articles"], env={}, cli_overrides={"select": ["DT99"]})
+    with pytest.raises(ConfigError, match=r"^--select: unknown rule 'DT99'"):
+        check_rule_names(settings)
+
+
+def test_config_records_where_each_value_came_from(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(project / ".factcheck.toml", 'fail-on = "low"\n[rules.severity]\nDT01 = "info"\n')
+    monkeypatch.chdir(project)
+    settings = load_settings(
+        [project / "articles"],
+        env={"FACTCHECK_CACHE_DIR": "/tmp/x"},
+        cli_overrides={"min_severity": "medium", "severity": {"QT01": "high"}},
+    )
+    assert settings.source_of("fail_on") == ".factcheck.toml"
+    assert settings.source_of("severity.DT01") == ".factcheck.toml"
+    assert settings.source_of("severity.QT01") == "--severity"
+    assert settings.source_of("min_severity") == "--min-severity"
+    assert settings.source_of("cache_dir") == "FACTCHECK_CACHE_DIR"
+    assert settings.source_of("format") == "default"

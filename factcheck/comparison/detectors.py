@@ -12,6 +12,7 @@ from ..detect.base import Detector, registry
 from ..detect.names import resolve_each
 from ..errors import RulePackError
 from ..extract.lexicon import Lexicon, load_lexicon
+from ..extract.time import TimeLexicon, load_time_lexicon
 from ..models import Severity
 from ..rulepacks import pack_files, read_pack_file, validation_message
 
@@ -61,13 +62,14 @@ def load_detectors(
     settings: Mapping[str, Mapping[str, Any]] | None = None,
     configs: Mapping[str, RuleConfig] | None = None,
     lexicon: Lexicon | None = None,
+    time_lexicon: TimeLexicon | None = None,
 ) -> list[Detector]:
     """Instantiate the enabled detectors with their severities and settings.
 
     `select`, `ignore` and the keys of `severity` and `settings` are rule names of any
     form `detect.names` accepts (code, prefix, kind, dotted name, group, `all`); a
     severity or setting for a narrower name beats one for a broader name. `configs`
-    and `lexicon` are the run's packs (`RulePacks`); without them the packs of
+    `lexicon` and `time_lexicon` are the run's packs (`RulePacks`); without them the packs of
     `extra_dirs` are read.
 
     Raises:
@@ -77,6 +79,7 @@ def load_detectors(
     known = registry()
     configs = configs if configs is not None else rule_configs(extra_dirs, known)
     lexicon = lexicon or load_lexicon(extra_dirs)
+    time_lexicon = time_lexicon or load_time_lexicon(extra_dirs)
     selected = {code for _, codes in resolve_each(select, known) for code in codes}
     ignored = {code for _, codes in resolve_each(ignore, known) for code in codes}
     severities: dict[str, Severity] = {}
@@ -94,7 +97,7 @@ def load_detectors(
             continue
         rule_settings = {**config.settings, **overrides.get(code, {})}
         try:
-            detectors.append(cls(severities.get(code) or config.severity, rule_settings, lexicon=lexicon))
+            detectors.append(cls(severities.get(code) or config.severity, rule_settings, lexicon=lexicon, time_lexicon=time_lexicon))
         except ValidationError as e:
             raise RulePackError(_rule_error(Path("configuration"), code, e, cls, settings=True)) from e
     return detectors

@@ -21,6 +21,7 @@ from .base import (
     register,
     story_claims,
 )
+from ..wording import setting_phrase
 from .similarity import normalize_text
 
 __all__ = ["SpeakerConflict", "SettingConflict"]
@@ -50,6 +51,9 @@ class SpeakerSettings(BaseModel):
     min_quote_similarity: float = 85.0
     """rapidfuzz ratio (0..100) above which two quotes are the same words."""
     min_quote_words: int = 4
+    same_name_similarity: float = 90.0
+    """rapidfuzz ratio of two speakers' keys above which they are one name spelt two ways
+    ("Tennessee Bureau of Investigation" / "Tennessee Bureau Investigation")."""
 
 
 @register
@@ -90,10 +94,16 @@ class SpeakerConflict(Detector):
         cutoff = min(settings.min_quote_similarity, _PARAPHRASE_SIMILARITY)
         scores = process.cdist(statements, statements, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
         candidates = scores > 0 if cutoff > 0 else np.ones(scores.shape, dtype=bool)
+        reported: set[tuple[str, ...]] = set()
         for i, j in zip(*np.nonzero(np.triu(candidates, 1))):
             a, b = quoted[i], quoted[j]
-            if a.path != b.path:
-                yield from self.check_pair(ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, float(scores[i, j])))
+            # The sentences of one quotation are claims of their own, shown as one sentence: one finding.
+            key = (a.path, b.path, str(a.sentence_start), str(b.sentence_start))
+            if a.path != b.path and key not in reported:
+                findings = list(self.check_pair(ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, float(scores[i, j]))))
+                if findings:
+                    reported.add(key)
+                    yield from findings
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
         a, b = pair.a, pair.b
@@ -101,6 +111,8 @@ class SpeakerConflict(Detector):
         if not ka or not kb or ka == kb or ka in kb or kb in ka:
             return
         settings: SpeakerSettings = self.settings  # type: ignore[assignment]
+        if fuzz.ratio(ka, kb) >= settings.same_name_similarity:
+            return
         if a.negated != b.negated:
             return  # one asserts, one denies: a polarity question, not an attribution one
         sa, sb = _statement(a), _statement(b)
@@ -118,8 +130,8 @@ class SpeakerConflict(Detector):
             self,
             message,
             [
-                evidence_for(a, pair.doc_a, value=a.attribution.speaker),
-                evidence_for(b, pair.doc_b, value=b.attribution.speaker),
+                evidence_for(a, pair.doc_a, span=_word_span(a, a.attribution.speaker or ""), value=a.attribution.speaker),
+                evidence_for(b, pair.doc_b, span=_word_span(b, b.attribution.speaker or ""), value=b.attribution.speaker),
             ],
             [a, b],
             [sa, ka, kb],
@@ -175,16 +187,17 @@ class SettingConflict(Detector):
             return
         if fuzz.token_set_ratio(_statement(a), _statement(b)) < self.settings.min_statement_similarity:  # type: ignore[attr-defined]
             return
+        phrase_a, phrase_b = setting_phrase(setting_a, a.sentence), setting_phrase(setting_b, b.sentence)
         message = (
-            f"{a.attribution.speaker} is placed in {_article(setting_a)} in {a.path} "
-            f"and in {_article(setting_b)} in {b.path}"
+            f"Reports place {a.attribution.speaker}'s statement differently: {phrase_a} in {a.path}, "
+            f"{phrase_b} in {b.path}"
         )
         yield make_finding(
             self,
             message,
             [
-                evidence_for(a, pair.doc_a, span=_word_span(a, setting_a), value=setting_a),
-                evidence_for(b, pair.doc_b, span=_word_span(b, setting_b), value=setting_b),
+                evidence_for(a, pair.doc_a, span=_word_span(a, phrase_a) or _word_span(a, setting_a), value=phrase_a),
+                evidence_for(b, pair.doc_b, span=_word_span(b, phrase_b) or _word_span(b, setting_b), value=phrase_b),
             ],
             [a, b],
             [ka, setting_a, setting_b],
@@ -192,12 +205,8 @@ class SettingConflict(Detector):
 
 
 def _word_span(claim: Claim, word: str) -> tuple[int, int, str] | None:
-    index = claim.sentence.lower().find(word.lower())
+    index = claim.sentence.lower().find(word.lower()) if word else -1
     if index < 0:
         return None
     start = claim.sentence_start + index
     return start, start + len(word), claim.sentence[index : index + len(word)]
-
-
-def _article(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
@@ -18,7 +19,9 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import RulePackError
 from ..fingerprint import finding_fingerprint
 from ..extract.lexicon import Lexicon, load_lexicon
+from ..extract.time import TimeLexicon, load_time_lexicon
 from ..models import Claim, Evidence, Finding, FindingKind, Severity
+from ..wording import show_source
 
 __all__ = [
     "Detector",
@@ -87,10 +90,19 @@ class Detector:
         settings: dict[str, Any] | None = None,
         *,
         lexicon: Lexicon | None = None,
+        time_lexicon: TimeLexicon | None = None,
     ) -> None:
         self.severity: Severity = severity or self.default_severity
         self.settings = self.Settings.model_validate(settings or {})
         self.lexicon: Lexicon = lexicon or load_lexicon()
+        self._time_lexicon = time_lexicon
+
+    @property
+    def time_lexicon(self) -> TimeLexicon:
+        """The run's time words (to resolve a date expression again), read on first use."""
+        if self._time_lexicon is None:
+            self._time_lexicon = load_time_lexicon()
+        return self._time_lexicon
 
     @classmethod
     def description(cls) -> str:
@@ -150,8 +162,12 @@ def evidence_for(
     span: tuple[int, int, str] | None = None,
     value: str | None = None,
 ) -> Evidence:
-    """Evidence for one side of a finding: the claim's sentence, where extraction located it."""
-    span_start, span_end, span_text = span if span else (claim.start, claim.end, claim.text)
+    """Evidence for one side of a finding: the claim's sentence, where extraction located it.
+
+    The span is what a report highlights: `span` when given, else the claim's clause without
+    the conjunction or comma that joined it to the next one ("A man was killed and").
+    """
+    span_start, span_end, span_text = _within_sentence(claim, span) if span else _clause_span(claim)
     return Evidence(
         path=claim.path,
         line=claim.sentence_line,
@@ -165,21 +181,29 @@ def evidence_for(
         span_start=span_start,
         span_end=span_end,
         value=value,
-        attribution=_attribution_text(claim),
+        attribution=show_source(claim.attribution, claim.sentence),
         published=doc.published,
     )
 
 
-def _attribution_text(claim: Claim) -> str:
-    attribution = claim.attribution
-    if attribution.speaker_type == "article" or not attribution.speaker:
-        return "the article"
-    text = f"{attribution.speaker} ({attribution.speaker_type})"
-    if attribution.cue:
-        text += f", {attribution.cue}"
-    if attribution.setting:
-        text += f", in a {attribution.setting}"
-    return text
+# What joins a clause to the next one: never part of what a claim states.
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;:—–-]+|\s+(?:and|but|or|while|as|when|after|before|because)\b)+$", re.IGNORECASE)
+
+
+def _clause_span(claim: Claim) -> tuple[int, int, str]:
+    text = _CLAUSE_TAIL.sub("", claim.text) or claim.text
+    return claim.start, claim.start + len(text), text
+
+
+def _within_sentence(claim: Claim, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """`span` cut to the claim's sentence: a span that runs past it ("...," she said" over a
+    sentence boundary) still highlights the part the reader sees."""
+    start, end, text = span
+    lo, hi = max(start, claim.sentence_start), min(end, claim.sentence_end)
+    if (lo, hi) == (start, end) or hi <= lo:
+        return span
+    cut = text[lo - start : len(text) - (end - hi)]
+    return lo, hi, cut
 
 
 def make_finding(

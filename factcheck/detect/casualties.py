@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +34,9 @@ class CasualtySettings(BaseModel):
     """Roles whose count changes with each step of a case (more arrests, new or reduced
     charges, co-defendants charged apart): a difference is reported at `evolving_severity`."""
     evolving_severity: Severity = "low"
+    perpetrator_severity: Severity = "low"
+    """Severity when the counts differ by one and a sentence brings in the attacker
+    ("including the gunman", "before taking his own life")."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -67,7 +71,10 @@ class CasualtyConflict(Detector):
         published = {path: meta.published for path, meta in story.docs.items()}
         days = date_slots(story.claims, published, self.lexicon)
         slots = {
-            path: count_slots(story.claims[path], published[path], _day(days.get(path))) for path in paths
+            path: count_slots(
+                story.claims[path], published[path], _day(days.get(path)), words=self.lexicon.casualties
+            )
+            for path in paths
         }
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
@@ -90,6 +97,9 @@ class CasualtyConflict(Detector):
         if update:
             message += f"; {update}"
             severity = settings.update_severity
+        elif abs(a.casualty.count - b.casualty.count) == 1 and _counts_the_attacker(a, b, self.lexicon.casualties.perpetrator):
+            message += "; one report may count the attacker and the other not"
+            severity = settings.perpetrator_severity
         elif role in settings.evolving_roles:
             severity = settings.evolving_severity
         elif a.claim.hedged or b.claim.hedged:
@@ -105,6 +115,12 @@ class CasualtyConflict(Detector):
             [role, str(a.casualty.count), str(b.casualty.count)],
             severity=severity,
         )
+
+
+def _counts_the_attacker(a: CountFill, b: CountFill, words: Sequence[str]) -> bool:
+    """Whether either count's sentence brings in the attacker, who one report may count."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b") if words else None
+    return pattern is not None and any(pattern.search(f.claim.sentence.lower()) for f in (a, b))
 
 
 def _day(fill: DateFill | None) -> dt.date | None:

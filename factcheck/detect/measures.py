@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 from ..extract.lexicon import Lexicon
-from .similarity import stem
 from ..models import Claim, Quantity
+from ..wording import show_quantity
+from .similarity import stem
 
-__all__ = ["measure_key", "show_quantity"]
+__all__ = ["measure_key", "quantity_key", "counted_noun", "shown_quantity"]
 
 
 # Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
@@ -67,8 +68,9 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def show_quantity(quantity: Quantity) -> str:
-    """"14..90 day", "~40,000 count", "≥100 count", "12,000,000 USD"."""
+def quantity_key(quantity: Quantity) -> str:
+    """The quantity in common units, for comparing and fingerprinting, never for readers:
+    "14..90 day", "~40,000 count", "≥100 count", "12,000,000 USD"."""
     prefix = "~" if quantity.approximate else ""
     if quantity.bound == "at_least":
         body = f"≥{_number(quantity.low)}"
@@ -80,6 +82,21 @@ def show_quantity(quantity: Quantity) -> str:
         body = _number(quantity.low)
     unit = quantity.unit if quantity.unit != "count" else (quantity.subject or "count")
     return f"{prefix}{body} {unit}"
+
+
+def counted_noun(claim: Claim, quantity: Quantity) -> str:
+    """What a count counts: its subject, or the noun a tally word stands for ("the number of
+    units has risen to 1,450" counts units); empty when the claim does not say."""
+    subject = (quantity.subject or "").lower()
+    if subject in _TALLY_WORDS or not subject:
+        return _tallied_noun(claim, subject) or ""
+    return subject
+
+
+def shown_quantity(claim: Claim, quantity: Quantity) -> str:
+    """The quantity as a reader writes it, counting what the claim counts ("1,450 units")."""
+    noun = counted_noun(claim, quantity) if quantity.kind == "count" else None
+    return show_quantity(quantity, noun=noun)
 
 
 # A span followed by these words is counted from an event ("30 days after the vote").

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, Quantity, Severity
+from ..wording import participle, plural
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .quantity_compare import agree
-from .measures import is_window, measure_key, show_quantity
+from .measures import counted_noun, is_window, measure_key, quantity_key, shown_quantity
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -157,12 +158,10 @@ class QuantityConflict(Detector):
     def _finding(self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...]) -> Finding:
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
         a, b = pair.a, pair.b
-        message = (
-            f"Reports disagree on {_what(key, qa)}: {show_quantity(qa)} in {a.path}, "
-            f"{show_quantity(qb)} in {b.path}"
-        )
+        shown_a, shown_b = shown_quantity(a, qa), shown_quantity(b, qb)
+        message = f"Reports disagree on {_what(a, qa)}: {shown_a} in {a.path}, {shown_b} in {b.path}"
         severity = None
-        update = _update_direction(pair, qa, qb, key, settings)
+        update = _update_direction(pair, (qa, shown_a), (qb, shown_b), key, settings)
         if update:
             message += f"; {update}"
             severity = settings.update_severity
@@ -170,11 +169,12 @@ class QuantityConflict(Detector):
             self,
             message,
             [
-                evidence_for(a, pair.doc_a, span=(qa.start, qa.end, qa.text), value=show_quantity(qa)),
-                evidence_for(b, pair.doc_b, span=(qb.start, qb.end, qb.text), value=show_quantity(qb)),
+                evidence_for(a, pair.doc_a, span=(qa.start, qa.end, qa.text), value=shown_a),
+                evidence_for(b, pair.doc_b, span=(qb.start, qb.end, qb.text), value=shown_b),
             ],
             [a, b],
-            ["|".join(key), show_quantity(qa), show_quantity(qb)],
+            # Fingerprints keep the common-unit form, so baselines outlive changes of wording.
+            ["|".join(key), quantity_key(qa), quantity_key(qb)],
             severity=severity,
         )
 
@@ -184,31 +184,41 @@ def _said_updated(a: Claim, b: Claim, settings: QuantitySettings) -> bool:
     return any(cue in c.text.lower() for c in (a, b) for cue in settings.update_cues)
 
 
-def _what(key: tuple[str, ...], quantity: Quantity) -> str:
+def _what(claim: Claim, quantity: Quantity) -> str:
     if quantity.kind == "duration":
         return "the window"
     if quantity.kind == "money":
         return "the amount"
     if quantity.kind == "percent":
         return "the percentage"
-    return f"the number ({' '.join(k for k in key[1:] if k)})"
+    noun = counted_noun(claim, quantity)
+    if not noun:
+        return "the number"
+    done = participle(noun)
+    return f"how many were {done}" if done else f"the number of {plural(noun)}"
 
 
 def _update_direction(
-    pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], settings: QuantitySettings
+    pair: ClaimPair,
+    qa: tuple[Quantity, str],
+    qb: tuple[Quantity, str],
+    key: tuple[str, ...],
+    settings: QuantitySettings,
 ) -> str | None:
     """Say so when the later report raises a figure that grows as a story unfolds (a death toll),
     or says in words that the figure was updated."""
     da, db = pair.doc_a.published, pair.doc_b.published
     if da is None or db is None or da == db:
         return None
-    (early, _, _), (late, late_doc, late_claim) = sorted(((qa, da, pair.a), (qb, db, pair.b)), key=lambda item: item[1])
+    ((early, early_shown), _, _), ((late, late_shown), late_doc, late_claim) = sorted(
+        ((qa, da, pair.a), (qb, db, pair.b)), key=lambda item: item[1]
+    )
     said_updated = any(cue in late_claim.text.lower() for cue in settings.update_cues)
     if not (said_updated or any(part in settings.rising for part in key)):
         return None
     if late.low > early.high:
         return (
-            f"the later report ({late_doc.isoformat()}) raises it from {show_quantity(early)} to "
-            f"{show_quantity(late)}: likely an update as the story unfolded"
+            f"the later report ({late_doc.isoformat()}) raises it from {early_shown} to "
+            f"{late_shown}: likely an update as the story unfolded"
         )
     return None

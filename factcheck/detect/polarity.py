@@ -21,6 +21,24 @@ def _affirmative(claim: Claim) -> str:
     return " ".join(_NEGATION_WORDS.sub(" ", normalize_text(claim.text).replace(" n t ", " ")).split())
 
 
+# A negation elsewhere in the asserting claim ("serious, but not life-threatening") leaves
+# its polarity to the parse, which is too often wrong to set one report against another.
+_NEGATION_ANYWHERE = re.compile(r"\b(?:not|never|no|none|nobody|without)\b|n't")
+
+
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that", "who", "which"})
+
+
+def _different_subjects(a: Claim, b: Claim) -> bool:
+    """ "Both officers have been released" and "the names have not been released": two common
+    nouns as subjects speak of two things. A name ("Acme" / "the company") may be the same one."""
+    sa, sb = a.event.subject, b.event.subject
+    if not sa or not sb or sa == sb or {sa, sb} & _PRONOUNS:
+        return False
+    named = {w for c in (a, b) for e in c.entities for w in e.text.lower().split()}
+    return sa not in named and sb not in named
+
+
 class PolaritySettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_similarity: float = 75.0
@@ -54,9 +72,12 @@ class PolarityConflict(Detector):
             return
         if a.event.event_class != b.event.event_class or a.tense != b.tense:
             return
+        positive = b if a.negated else a
+        if _NEGATION_ANYWHERE.search(positive.text.lower()) or _different_subjects(a, b):
+            return
         if fuzz.token_sort_ratio(_affirmative(a), _affirmative(b)) < self.settings.min_similarity:  # type: ignore[attr-defined]
             return
-        positive, negative = (a, b) if b.negated else (b, a)
+        negative = a if a.negated else b
         message = f"{positive.path} says \"{positive.event.lemma}\" happened; {negative.path} says it did not"
         yield make_finding(
             self,

@@ -10,11 +10,12 @@ or schedules, not conditionals, not parts of a group or tallies of many events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..extract.lexicon import Lexicon
+from ..extract.lexicon import Casualties, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
 
 __all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event"]
@@ -49,21 +50,54 @@ def _about_another_event(claim: Claim, published: dt.date | None) -> bool:
 
 
 def count_slots(
-    claims: Sequence[Claim], published: dt.date | None, main_day: dt.date | None = None
+    claims: Sequence[Claim],
+    published: dt.date | None,
+    main_day: dt.date | None = None,
+    *,
+    words: Casualties | None = None,
 ) -> dict[str, CountFill]:
     """Role → the report's first total count for it ("killed" → 2 from "Two people were killed").
 
     With `main_day` (the day the report gives its main event), a sentence that dates its
     events only to other days counts another event ("the July 17 killings of three officers
-    in Baton Rouge")."""
+    in Baton Rouge"). With the casualty `words` of the lexicon, a count the sentence goes on
+    past ("four died at the scene and a fifth in hospital") is raised to the last ordinal,
+    and "one man was shot" followed by "Another man was hit" is one of several, not a total."""
+    ordinals = words.ordinals if words else ()
+    ordered = sorted(claims, key=lambda c: c.start)
     slots: dict[str, CountFill] = {}
-    for claim in sorted(claims, key=lambda c: c.start):
+    for i, claim in enumerate(ordered):
         if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
-            if casualty.scope == "total" and casualty.role not in slots:
-                slots[casualty.role] = CountFill(claim, casualty)
+            if casualty.scope != "total" or casualty.role in slots:
+                continue
+            if casualty.count == 1 and words and _another_follows(ordered[i + 1 :], claim, words.scope.more):
+                continue
+            slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals))
     return slots
+
+
+def _another_follows(following: Sequence[Claim], claim: Claim, more: Sequence[str]) -> bool:
+    """Whether one of the next sentences starts with "Another" or "A second": the "one" before
+    it was the first of several."""
+    openers = tuple(f"{w.lower()} " for w in more) + ("a second ", "the second ")
+    sentences: dict[int, str] = {}
+    for c in following:
+        if c.sentence_start > claim.sentence_start:
+            sentences.setdefault(c.sentence_start, c.sentence)
+        if len(sentences) == 2:
+            break
+    return any(s.lower().lstrip().startswith(openers) for s in sentences.values())
+
+
+def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str]) -> Casualty:
+    """The count with the ordinals that continue it after it in the sentence ("and a fifth")."""
+    after = claim.sentence[max(0, casualty.end - claim.sentence_start) :].lower()
+    count = casualty.count
+    while 0 <= count - 1 < len(ordinals) and re.search(rf"\b(?:a|the) {ordinals[count - 1]}\b", after):
+        count += 1
+    return casualty if count == casualty.count else casualty.model_copy(update={"count": count})
 
 
 def _dated_elsewhere(claim: Claim, main_day: dt.date | None) -> bool:

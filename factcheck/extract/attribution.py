@@ -81,10 +81,14 @@ def _according_to(sentence: Span) -> Token | None:
     return None
 
 
+_NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
 def _speaker_span(head: Token) -> Span:
     """The named entity holding `head`, else its noun phrase without determiners."""
     doc = head.doc
-    if head.ent_type_:
+    # A name is the speaker; a number is not ("one" of "according to one of the officials").
+    if head.ent_type_ and head.ent_type_ not in _NUMBER_LABELS:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent
@@ -96,7 +100,9 @@ def _speaker_span(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ in ("prep", "acl", "amod", "flat", "appos") and child.i >= right:
             right = child.right_edge.i + 1
-    return doc[left:right]
+    # "one of the officials, who was not authorized to speak": the source ends at the comma.
+    comma = next((t.i for t in doc[head.i + 1 : right] if t.text == ","), None)
+    return doc[left : comma if comma is not None else right]
 
 
 def _speaker_type(span: Span, lexicon: Lexicon) -> str:

@@ -134,6 +134,13 @@ def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
     """The noun a number counts: "four people" → people; "two were killed" → the number itself."""
     if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = token.head
+    elif (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in lexicon.casualties.groups
+    ):
+        # "A family of seven was found shot": the group stands for its number of people.
+        return token.head.head
     elif token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT", "npadvmod", "oprd"):
         noun = token
     else:
@@ -182,14 +189,20 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj"):
         for child in head.children:
             # "found shot", "pronounced dead"; not "started shooting", which the subject does.
-            if child.dep_ in ("acomp", "oprd", "xcomp") and child.lemma_.lower() in roles and child.tag_ != "VBG":
+            if (
+                (child.dep_ in ("acomp", "oprd", "xcomp") or child.dep_ == "ccomp" and child.tag_ == "VBN")
+                and child.lemma_.lower() in roles
+                and child.tag_ != "VBG"
+            ):
                 return _with_manner(child, roles)
     # "one woman dead", "two people killed", "victims who were shot", "two fatally"
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "advmod", "acomp", "oprd"):
             for word in (child, *(t for t in child.subtree if t.dep_ in ("advmod", "acomp", "oprd", "amod"))):
-                if word.lemma_.lower() in roles or word.lower_ in roles:
-                    return roles.get(word.lemma_.lower()) or roles[word.lower_]
+                if word.lemma_.lower() in roles:
+                    return _with_manner(word, roles) if word is child else roles[word.lemma_.lower()]
+                if word.lower_ in roles:
+                    return roles[word.lower_]
     # "left one woman dead and three men injured": the state follows the noun.
     for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
         if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
@@ -222,14 +235,25 @@ def _with_manner(word: Token, roles: dict[str, str]) -> str:
         for o in p.children
         if o.dep_ == "pobj" and o.lemma_.lower() in roles
     ]
-    return roles[manner[0]] if manner else roles[word.lemma_.lower()]
+    if manner:
+        return roles[manner[0]]
+    # "were shot and killed": a conjoined verb that shares the subject and kills says how it ended.
+    ended = [
+        c
+        for c in word.children
+        if c.dep_ == "conj"
+        and roles.get(c.lemma_.lower()) == "killed"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    return "killed" if ended else roles[word.lemma_.lower()]
 
 
 def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     scope = lexicon.casualties.scope
     # "two of the four": the first is a part; the second names a group, not a role total.
     people = _person_nouns(lexicon)
-    if any(_of_a_group(c, people) for c in (*token.children, *noun.children)):
+    group_of_number = token.dep_ == "pobj" and token.head.head.i == noun.i  # "a family of seven"
+    if not group_of_number and any(_of_a_group(c, people) for c in (*token.children, *noun.children)):
         return "part"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and number_value(token.head.head) is not None:
         return "part"

@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "20"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -165,6 +165,80 @@ def span_text(sentence: Span, start: int, end: int) -> str:
     return sentence.text[start - sentence.start_char : end - sentence.start_char]
 
 
+def _opens_quote(text: str) -> bool:
+    """Whether `text` leaves a quotation open: an odd number of straight marks, or more “ than ”."""
+    return text.count("\"") % 2 == 1 or text.count("“") > text.count("”")
+
+
+def reading_sentences(doc: Doc) -> dict[int, tuple[int, int, str]]:
+    """Each parsed sentence's start → the stretch of text a reader takes as its sentence.
+
+    The parser ends a sentence inside a quotation ('"The order is not dead.' | 'It is being
+    refined," said Ellery'); findings quote what the reader reads, so the sentences of one
+    quotation are shown together, with both quotation marks, up to the end of the paragraph
+    at most. Offsets exclude the whitespace around the text (a blank line is not evidence).
+    """
+    sentences = list(doc.sents)
+    full = doc.text
+    shown: dict[int, tuple[int, int, str]] = {}
+    i = 0
+    while i < len(sentences):
+        j = i
+        text = sentences[i].text
+        while (
+            _opens_quote(text)
+            and j + 1 < len(sentences)
+            and "\n\n" not in sentences[j].text
+            and j - i < _MAX_QUOTED_SENTENCES
+        ):
+            j += 1
+            text = full[sentences[i].start_char : sentences[j].end_char]
+        start, end = sentences[i].start_char, sentences[j].end_char
+        if _opens_quote(text):
+            # An unclosed quotation (a paragraph of a longer quote): each sentence stands alone.
+            start, end, j = sentences[i].start_char, sentences[i].end_char, i
+        raw = full[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end = max(start, end - (len(raw) - len(raw.rstrip())))
+        for k in range(i, j + 1):
+            shown[sentences[k].start_char] = (start, end, full[start:end])
+        i = j + 1
+    return shown
+
+
+# A quotation runs over a few sentences at most before the paragraph ends.
+_MAX_QUOTED_SENTENCES = 6
+
+
+def _own_part(quote: str, quoted: Span, sentence: Span) -> str:
+    """The words of a quotation that lie in the clause's own parsed sentence: each sentence of
+    a quotation is compared as a statement of its own ("It is being refined" may be all
+    another report quotes)."""
+    at = quoted.text.find(quote)
+    if at < 0:
+        return quote
+    start = max(quoted.start_char + at, sentence.start_char)
+    end = min(quoted.start_char + at + len(quote), sentence.end_char)
+    own = quoted.text[start - quoted.start_char : end - quoted.start_char].strip().strip("\"“”").strip()
+    return own or quote
+
+
+def _quotes_with_speakers(claims: list[Claim]) -> list[Claim]:
+    """'"The order is not dead. It is being refined," said Ellery': the quotation's first sentence
+    has no reporting verb of its own; it is Ellery's too, like the rest of the quotation."""
+    speakers = {
+        c.sentence_start: c.attribution
+        for c in reversed(claims)
+        if c.attribution.direct_quote and c.attribution.quote and c.attribution.speaker
+    }
+    return [
+        c.model_copy(update={"attribution": speakers[c.sentence_start].model_copy(update={"quote": c.attribution.quote})})
+        if c.attribution.direct_quote and not c.attribution.speaker and c.sentence_start in speakers
+        else c
+        for c in claims
+    ]
+
+
 def _casualty(sentence: Span, count: CountMention, locate: _Locator) -> Casualty:
     start, end, _, _ = locate.span(count.start, count.end)
     text = span_text(sentence, count.start, count.end)
@@ -235,6 +309,7 @@ def extract_document(
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     claims: list[Claim] = []
+    shown = reading_sentences(doc)
     for sentence in doc.sents:
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
             continue
@@ -254,13 +329,14 @@ def extract_document(
         for predicate in predicates:
             claim = _claim(
                 article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate,
-                sentence_times, sentence_quantities, counts,
+                sentence_times, sentence_quantities, counts, shown[sentence.start_char],
             )
             if claim is not None:
                 sentence_claims.append(claim)
         sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence, locate)
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_people(sentence, memory)
+    claims = _quotes_with_speakers(claims)
     entities = {e.key: e for claim in claims for e in claim.entities}
     return DocumentClaims(
         path=article.path,
@@ -290,12 +366,17 @@ def _claim(
     times: list[tuple[TimeRef, TimeRef]],
     quantities: list[tuple[Quantity, Quantity]],
     counts: list[CountMention],
+    shown: tuple[int, int, str],
 ) -> Claim | None:
     clause = _clause_tokens(predicate, predicates)
     if len([t for t in clause if not t.is_punct]) < _MIN_CLAIM_TOKENS and predicate.i != sentence.root.i:
         clause = list(sentence)
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1])
-    attribution, _ = attribution_for(predicate, sentence, lexicon, memory)
+    # Quotation marks are read over the whole quotation, which may run over parsed sentences.
+    quoted = sentence.doc.char_span(shown[0], shown[1], alignment_mode="expand") if shown[1] > shown[0] else None
+    attribution, _ = attribution_for(predicate, quoted or sentence, lexicon, memory)
+    if quoted is not None and attribution.quote:
+        attribution = attribution.model_copy(update={"quote": _own_part(attribution.quote, quoted, sentence)})
     modality = clause_modality(clause, predicate, sentence, lexicon, time_lexicon=time_lexicon)
     clause_times = [(local, mapped) for local, mapped in times if _in_clause(local.start, local.end, clause)]
     clause_quantities = tuple(mapped for local, mapped in quantities if _in_clause(local.start, local.end, clause))
@@ -304,14 +385,16 @@ def _claim(
     )
     start, end, line, column = locate.span(clause_start, clause_end)
     # Line and column are computed here, once: findings quote the sentence with these.
-    sentence_start, sentence_end, sentence_line, sentence_column = locate.span(sentence.start_char, sentence.end_char)
+    # The sentence as the reader reads it (a quotation whole, no surrounding blank lines).
+    shown_start, shown_end, shown_text = shown
+    sentence_start, sentence_end, sentence_line, sentence_column = locate.span(shown_start, shown_end)
     sentence_end_line, sentence_end_column = locate.end(sentence_start, sentence_end)
     claim_id = hashlib.sha1(f"{article.path}:{start}:{end}".encode()).hexdigest()[:12]
     return Claim(
         id=claim_id,
         path=article.path,
         text=span_text(sentence, clause_start, clause_end),
-        sentence=sentence.text.strip(),
+        sentence=shown_text,
         start=start,
         end=end,
         line=line,

@@ -61,7 +61,7 @@ def dated_events(
         if time.granularity != "day" or not (sentence.start_char <= time.start < sentence.end_char):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or _bounds_an_interval(span):
+        if span is None or _bounds_an_interval(span) or _one_of_alternatives(span):
             continue
         # "Friday night, March 6, police said": the parser may hang the parts of one date on
         # different words; the date belongs to the first event any of its parts leads to.
@@ -105,6 +105,14 @@ def _bounds_an_interval(span: Span) -> bool:
     doc = span.doc
     before = [doc[i].lower_ for i in range(max(0, span.start - 4), span.start)]
     return bool(before) and (before[-1] in _INTERVAL_WORDS or any(w in ("until", "through", "since") for w in before))
+
+
+def _one_of_alternatives(span: Span) -> bool:
+    """ "Killed Wednesday night or Thursday morning": neither day is the one the report gives."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return "or" in (after, before)
 
 
 def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:

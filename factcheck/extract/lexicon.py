@@ -29,7 +29,9 @@ class Modality(_Pack):
     hedges: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+    opinion_verbs: list[str] = Field(default_factory=list)
     approval: list[str] = Field(default_factory=list)
+    exhortation_subjects: list[str] = Field(default_factory=list)
 
 
 class CasualtyScope(_Pack):
@@ -62,6 +64,9 @@ class Casualties(_Pack):
     roles: dict[str, list[str]] = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)
     scope: CasualtyScope = CasualtyScope()
+    perpetrator: list[str] = Field(default_factory=list)
+    ordinals: list[str] = Field(default_factory=list)
+    groups: list[str] = Field(default_factory=list)
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:
@@ -128,6 +133,7 @@ class Lexicon(_Pack):
             "hedges": frozenset(w.lower() for w in self.modality.hedges),
             "negations": frozenset(w.lower() for w in self.modality.negations),
             "denial": frozenset(w.lower() for w in self.modality.denial_verbs),
+            "opinion": frozenset(w.lower() for w in self.modality.opinion_verbs),
         }
 
 

@@ -77,12 +77,30 @@ def _negated_word(tok: Token) -> bool:
     return False
 
 
+def _opinion(tok: Token, opinion: frozenset[str]) -> bool:
+    """An obligation word someone worries or hopes about, or names as an act: "he worries that
+    forcing landlords to replace fixtures would push rents up" says nothing binding."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "pcomp", "pobj", "nsubj"):
+        return True
+    return any(a.lemma_.lower() in opinion and a.pos_ == "VERB" for a in tok.ancestors)
+
+
+def _exhortation(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the clause's subject is the speaker or the listener ("we have to ensure")."""
+    subjects = {w.lower() for w in lexicon.modality.exhortation_subjects}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in subjects and t.head.dep_ in ("ROOT", "ccomp", "conj") for t in tokens)
+
+
 def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str | None, str | None, tuple[str, ...]]:
     sets = lexicon.sets
+    if _exhortation(tokens, lexicon):
+        return None, None, ()
     for phrase in _phrase_hits(text, sets["voluntary"]):
         return "voluntary", phrase, tuple(_content_lemmas(tokens))
     for tok in tokens:
         lemma, lower = tok.lemma_.lower(), tok.lower_
+        if _opinion(tok, sets["opinion"]):
+            continue
         if lemma in sets["voluntary"] or lower in sets["voluntary"]:
             return "voluntary", tok.text, obligation_scope(tok)
         if lemma in sets["mandatory"] or lower in sets["mandatory"]:

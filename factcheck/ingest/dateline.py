@@ -307,7 +307,7 @@ def read_header(text: str, *, title: str | None = None) -> Header:
         if title is not None and line.strip().strip("#* ") == title.strip():
             header.cuts.append((start, start + len(line)))
             continue
-        if header.title is None and not is_last and _is_title(line) and not header.cuts:
+        if header.title is None and not is_last and _is_title(line):
             header.title = line.strip().lstrip("#").strip()
             header.cuts.append((start, start + len(line)))
             continue

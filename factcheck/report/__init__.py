@@ -47,12 +47,25 @@ class RenderOptions:
         width: Terminal width in columns; `None` lets the console decide.
         min_severity: Findings below this level are left out of every format.
         rule_descriptions: Rule code → one-line description (used by SARIF rules).
+        rule_explanations: Rule code → what the rule checks, with an example that fires
+            and one that does not (SARIF `fullDescription` and `help`).
+        source_root: Absolute path of the folder report paths are relative to (the
+            working directory); SARIF names it as `%SRCROOT%`. `None` leaves paths bare.
+        summary: Open the terminal report with its summary of counts (off with `--quiet`).
+        max_chars: Longest Markdown document; findings that do not fit are left out
+            with a line saying so (a pull-request comment holds 65,536 characters).
+        full_report: Where the whole report is (a URL or file name), named by that line.
     """
 
     color: bool = False
     width: int | None = None
     min_severity: Severity = "info"
     rule_descriptions: dict[str, str] = field(default_factory=dict)
+    rule_explanations: dict[str, str] = field(default_factory=dict)
+    source_root: str | None = None
+    summary: bool = True
+    max_chars: int = 65_000
+    full_report: str | None = None
 
 
 Renderer = Callable[[Report, RenderOptions], str]
@@ -62,10 +75,10 @@ RENDERERS: dict[str, Renderer] = {}
 
 # Formats whose own escaping keeps untrusted text inert (JSON string escapes); every
 # other format is for people or CI logs and gets the text through `sanitize_model`.
-_MACHINE_FORMATS = frozenset({"json", "sarif"})
+_MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif"})
 
 # Built-in formats; importing each module registers it.
-_BUILTIN_MODULES = ("terminal", "json", "sarif", "github", "markdown", "html")
+_BUILTIN_MODULES = ("terminal", "json", "jsonl", "sarif", "github", "markdown", "html")
 
 
 def register(name: str) -> Callable[[Renderer], Renderer]:

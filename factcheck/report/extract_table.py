@@ -9,15 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Claim, ExtractReport
-from ..detect.measures import show_quantity
+from ..detect.measures import shown_quantity
 from ..sanitize import sanitize_model, unwrap_commands
+from ..wording import counted, show_source
 
 __all__ = ["render_extract_table"]
-
-
-def counted(n: int, noun: str) -> str:
-    """ "1 claim", "2 claims": a count with its noun in the right number."""
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _modality(claim: Claim) -> str:
@@ -39,11 +35,9 @@ def _who(claim: Claim) -> str:
     a = claim.attribution
     if a.speaker_type == "article":
         return "article"
-    who = f"{a.speaker} ({a.speaker_type})"
+    who = show_source(a, claim.sentence)
     if a.direct_quote:
         who += ' "…"'
-    if a.setting:
-        who += f" @ {a.setting}"
     return who
 
 
@@ -51,7 +45,7 @@ def _details(claim: Claim) -> str:
     parts = []
     if claim.event_time and claim.event_time.value:
         parts.append(f"{claim.event_time.text} = {claim.event_time.value}")
-    parts.extend(show_quantity(q) for q in claim.quantities)
+    parts.extend(shown_quantity(claim, q) for q in claim.quantities)
     return "; ".join(parts)
 
 

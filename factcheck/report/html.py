@@ -22,6 +22,7 @@ from collections import defaultdict
 from factcheck.version import __version__
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, TimelineEntry
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+from factcheck.report.rule_docs import help_uri
 
 __all__ = ["STYLESHEET", "render_html"]
 
@@ -73,7 +74,11 @@ mark { background: #ffe27a; color: inherit; padding: 0 .1rem; border-radius: .15
 .article ul { margin: .25rem 0; padding-left: 1.25rem; }
 .scroll { overflow-x: auto; }
 .timeline td.value { white-space: nowrap; font-weight: 600; }
-.timeline tr.disputed td.value { color: var(--high); }
+.timeline tr.disputed td.value, .timeline tr.disputed td.value a { color: var(--high); text-decoration: none; }
+.sentences { list-style: none; padding-left: 0; }
+.sentences li { margin: .35rem 0; padding: .25rem .5rem; border-left: 3px solid var(--line); }
+.sentences li:target { border-left-color: var(--high); background: #fff8e1; }
+.article h4 { font-size: .95rem; margin: .75rem 0 .25rem; }
 .problems li { margin: .2rem 0; }
 .backlink { font-size: .85rem; }
 """.strip()
@@ -101,11 +106,36 @@ def _highlight(ev: Evidence) -> str:
 
 
 class _Anchors:
-    """Stable, article-independent ids: `finding-N` and `article-N`."""
+    """Stable, article-independent ids: `finding-N`, `article-N`, and `article-N-L-C` for a cited sentence."""
 
     def __init__(self, findings: list[Finding], docs: dict[str, DocumentInfo]) -> None:
         self.finding = {id(f): f"finding-{i}" for i, f in enumerate(findings, start=1)}
         self.article = {path: f"article-{i}" for i, path in enumerate(sorted(docs), start=1)}
+
+    def sentence(self, path: str, line: int, column: int) -> str:
+        return f"{self.article.get(path, 'article')}-{line}-{column}"
+
+
+# TimeML season codes (TIMEX3, ISO-TimeML) as words.
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "fall", "AU": "autumn", "WI": "winter"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _date_label(value: str) -> str:
+    """A normalized time value for people: days stay ISO dates; `2026-SP` is "spring 2026"."""
+    year, _, rest = value.partition("-")
+    if not year.isdigit() or not rest:
+        return value
+    if rest in _SEASONS:
+        return f"{_SEASONS[rest]} {year}"
+    if rest.isdigit() and len(rest) == 2 and 1 <= int(rest) <= 12:
+        return f"{_MONTHS[int(rest) - 1]} {year}"
+    if rest.startswith("W") and rest[1:].isdigit():
+        return f"week {int(rest[1:])} of {year}"
+    if rest in ("Q1", "Q2", "Q3", "Q4"):
+        return f"{rest} {year}"
+    return value
 
 
 def _summary(report: Report, docs: dict[str, DocumentInfo]) -> str:
@@ -140,13 +170,18 @@ def _summary(report: Report, docs: dict[str, DocumentInfo]) -> str:
     )
 
 
-def _toc(findings: list[Finding], anchors: _Anchors, report: Report) -> str:
-    items = "".join(
-        f'<li><a href="#{anchors.finding[id(f)]}"><span class="badge sev-{_e(f.severity)}">{_e(f.severity)}</span> '
-        f'<span class="rule">{_e(f.rule)}</span> {_e(f.message)}</a></li>'
-        for f in findings
+def _toc(findings: list[Finding], report: Report) -> str:
+    # Severity groups rather than every finding: with hundreds of findings a full list
+    # would fill the first screens before any finding is shown.
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    groups = "".join(
+        f'<li><a href="#findings-{_e(severity)}"><span class="badge sev-{_e(severity)}">{_e(severity)}</span> '
+        f"{count} finding{'s' if count != 1 else ''}</a></li>"
+        for severity, count in counts.items()
     )
-    sections = ['<li><a href="#findings">Findings</a>' + (f"<ol>{items}</ol>" if items else "") + "</li>"]
+    sections = ['<li><a href="#findings">Findings</a>' + (f"<ol>{groups}</ol>" if groups else "") + "</li>"]
     if report.stories:
         sections.append('<li><a href="#stories">Stories</a></li>')
     sections.append('<li><a href="#articles">Articles</a></li>')
@@ -170,7 +205,7 @@ def _evidence(ev: Evidence, docs: dict[str, DocumentInfo], anchors: _Anchors) ->
     if ev.value:
         facts.append(("Value", f'<span class="code">{_e(ev.value)}</span>'))
     details = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in facts)
-    href = anchors.article.get(ev.path, "")
+    href = anchors.sentence(ev.path, ev.line, ev.column)
     return (
         '<figure class="evidence"><figcaption>'
         f'<a href="#{_e(href)}" class="code">{_e(ev.path)}:{ev.line}:{ev.column}</a>'
@@ -185,7 +220,9 @@ def _finding(finding: Finding, docs: dict[str, DocumentInfo], anchors: _Anchors)
     return (
         f'<article class="finding sev-{_e(finding.severity)}" id="{anchor}">'
         f'<h3><span class="badge sev-{_e(finding.severity)}">{_e(finding.severity)}</span> '
-        f'<span class="rule code">{_e(finding.rule)}</span> {_e(finding.name)} '
+        f'<a class="rule code" href="{_e(help_uri(finding.rule))}" rel="noreferrer" title="what this rule checks">'
+        f"{_e(finding.rule)}</a> "
+        f'{_e(finding.name)} '
         f'<span class="muted">({_e(finding.kind)})</span></h3>'
         f'<p class="message">{_e(finding.message)}</p>'
         f'<div class="pair">{evidence}</div></article>'
@@ -200,7 +237,7 @@ def _findings(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _
     for finding in findings:
         if finding.severity != current:
             current = finding.severity
-            parts.append(f"<h3>{_e(_SEVERITY_TITLES[current])}</h3>")
+            parts.append(f'<h3 id="findings-{_e(current)}">{_e(_SEVERITY_TITLES[current])}</h3>')
         parts.append(_finding(finding, docs, anchors))
     parts.append("</section>")
     return "\n".join(parts)
@@ -254,13 +291,48 @@ def _articles(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _
         listing = f"<ul>{items}</ul>" if items else '<p class="muted">No findings.</p>'
         parts.append(
             f'<div class="article" id="{anchors.article[path]}"><h3 class="code">{_e(path)}</h3>'
-            f'<p class="meta">{_e(" · ".join(facts))}</p>{listing}</div>'
+            f'<p class="meta">{_e(" · ".join(facts))}</p>{listing}{_cited_sentences(path, related, anchors)}</div>'
         )
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _timeline(report: Report, anchors: _Anchors) -> str:
+def _cited_sentences(path: str, related: list[Finding], anchors: _Anchors) -> str:
+    """The article's sentences that findings cite, each with an id the evidence links to."""
+    cited: dict[tuple[int, int], tuple[Evidence, list[Finding]]] = {}
+    for finding in related:
+        for ev in finding.evidence:
+            if ev.path == path:
+                cited.setdefault((ev.line, ev.column), (ev, []))[1].append(finding)
+    if not cited:
+        return ""
+    items = []
+    for (line, column), (ev, cited_by) in sorted(cited.items()):
+        # Numbered, since two findings of one rule can cite the same sentence.
+        links = ", ".join(
+            f'<a href="#{anchors.finding[id(f)]}" class="code">{_e(f.rule)} #{anchors.finding[id(f)].removeprefix("finding-")}</a>'
+            for f in dict.fromkeys(cited_by)
+        )
+        items.append(
+            f'<li id="{_e(anchors.sentence(path, line, column))}"><span class="code">{line}:{column}</span> '
+            f"{_highlight(ev)} <span class=\"muted\">({links})</span></li>"
+        )
+    return f'<h4>Sentences cited</h4><ul class="sentences">{"".join(items)}</ul>'
+
+
+def _date_conflicts(findings: list[Finding], anchors: _Anchors) -> dict[tuple[str, int, str], str]:
+    """(path, line, value) of each date a date finding cites → that finding's anchor."""
+    cited: dict[tuple[str, int, str], str] = {}
+    for finding in findings:
+        if finding.kind != "date_conflict":
+            continue
+        for ev in finding.evidence:
+            if ev.value:
+                cited.setdefault((ev.path, ev.line, ev.value), anchors.finding[id(finding)])
+    return cited
+
+
+def _timeline(report: Report, findings: list[Finding], anchors: _Anchors) -> str:
     if not report.timeline:
         return ""
     by_story: dict[str, list[TimelineEntry]] = defaultdict(list)
@@ -268,26 +340,29 @@ def _timeline(report: Report, anchors: _Anchors) -> str:
         by_story[entry.story].append(entry)
     parts = [
         '<section id="timeline"><h2>Timeline</h2>'
-        '<p class="muted">The dates each source gives, per story. Events whose sources disagree are marked.</p>'
+        '<p class="muted">The dates each source gives, per story. A date a finding disputes is marked '
+        "and links to that finding.</p>"
     ]
+    conflicts = _date_conflicts(findings, anchors)
     for story in sorted(by_story):
+        # ISO values sort in time order whatever their granularity (2026 < 2026-03 < 2026-03-06).
         entries = sorted(by_story[story], key=lambda t: (t.value, t.event, t.path, t.line))
-        values_by_event: dict[str, set[str]] = defaultdict(set)
-        for entry in entries:
-            values_by_event[entry.event].add(entry.value)
         rows = []
         for entry in entries:
-            disputed = len(values_by_event[entry.event]) > 1
+            finding = conflicts.get((entry.path, entry.line, entry.value))
             href = anchors.article.get(entry.path, "")
             link = (
                 f'<a href="#{_e(href)}" class="code">{_e(entry.path)}:{entry.line}</a>'
                 if href
                 else f'<span class="code">{_e(entry.path)}:{entry.line}</span>'
             )
-            row_class = ' class="disputed"' if disputed else ""
+            row_class = ' class="disputed"' if finding else ""
+            mark = f' <a href="#{finding}" title="disputed: see the finding">⚠</a>' if finding else ""
+            label = _date_label(entry.value)
+            shown = _e(label) if label == entry.value else f'{_e(label)} <span class="muted code">{_e(entry.value)}</span>'
             rows.append(
                 f"<tr{row_class}>"
-                f'<td class="value">{_e(entry.value)}{" ⚠" if disputed else ""}</td>'
+                f'<td class="value">{shown}{mark}</td>'
                 f"<td>{_e(entry.event)}</td><td>{_e(entry.source or '')}</td><td>{link}</td>"
                 f"<td>{_e(entry.text)}</td></tr>"
             )
@@ -324,11 +399,11 @@ def render_html(report: Report, options: RenderOptions) -> str:
         [
             f'<header><h1>factcheck report</h1><p class="meta">{_e(meta)}</p></header>',
             _summary(report, docs),
-            _toc(findings, anchors, report),
+            _toc(findings, report),
             _findings(findings, docs, anchors),
             _stories(report, docs, anchors),
             _articles(findings, docs, anchors, report),
-            _timeline(report, anchors),
+            _timeline(report, findings, anchors),
             _problems(report),
         ]
     )

@@ -1,5 +1,10 @@
 """`--format markdown`: a report fit for a pull-request comment.
 
+Findings are grouped by severity, each group a collapsible `<details>` section
+(high severity open). A comment holds at most 65,536 characters, so the report
+stops before `RenderOptions.max_chars` with a line saying how many findings were
+left out and where the full report is.
+
 Article text is untrusted: Markdown punctuation is backslash-escaped and
 `&`, `<` and `>` become HTML entities, so an article that contains
 `<script>` or `**` shows those characters instead of becoming markup
@@ -12,6 +17,7 @@ import re
 
 from factcheck.models import SEVERITY_ORDER, Evidence, Finding, InputProblem, Report
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
+from factcheck.report.rule_docs import help_uri
 
 __all__ = ["escape_markdown", "evidence_heading", "highlighted_sentence", "problem_item", "summary_table", "render_markdown"]
 
@@ -92,7 +98,8 @@ def summary_table(report: Report) -> list[str]:
 
 def _finding_block(finding: Finding, sources: dict[str, str | None]) -> list[str]:
     lines = [
-        f"#### {escape_markdown(finding.rule)} {escape_markdown(finding.name)} ({escape_markdown(finding.kind)})",
+        f"#### [{escape_markdown(finding.rule)}]({help_uri(finding.rule)}) {escape_markdown(finding.name)} "
+        f"({escape_markdown(finding.kind)})",
         "",
         escape_markdown(finding.message),
         "",
@@ -108,26 +115,60 @@ def _finding_block(finding: Finding, sources: dict[str, str | None]) -> list[str
     return lines
 
 
+def _cut_note(left_out: int, options: RenderOptions) -> list[str]:
+    where = (
+        f"the full report: {escape_markdown(options.full_report)}"
+        if options.full_report
+        else "the full report is in this run's `--format html` or `--format json` output"
+    )
+    plural = "s are" if left_out != 1 else " is"
+    return [f"**{left_out} more finding{plural} not shown** (a comment holds 65,536 characters); {where}.", ""]
+
+
 @register("markdown")
 def render_markdown(report: Report, options: RenderOptions) -> str:
     """Render the report as GitHub-flavoured Markdown for a pull-request comment."""
     sources = {path: doc.source for path, doc in document_index(report).items()}
-    lines = ["## factcheck report", "", *summary_table(report), ""]
+    head = ["## factcheck report", "", *summary_table(report), ""]
     if not report.findings:
-        lines += ["No findings.", ""]
-    current: str | None = None
-    for finding in ordered_findings(report.findings):
-        if finding.severity != current:
-            current = finding.severity
-            count = sum(1 for f in report.findings if f.severity == current)
-            lines += [f"### {_SEVERITY_TITLES[current]} ({count})", ""]
-        lines += _finding_block(finding, sources)
+        head += ["No findings.", ""]
+    tail: list[str] = []
     if report.problems:
-        lines += ["### Unreadable inputs", ""]
-        lines += [problem_item(p) for p in report.problems]
-        lines.append("")
+        tail += ["### Unreadable inputs", ""]
+        tail += [problem_item(p) for p in report.problems]
+        tail.append("")
     if report.stale_baseline:
-        lines += ["### Stale baseline entries", ""]
-        lines += [f"- {escape_markdown(entry)}" for entry in report.stale_baseline]
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        tail += ["### Stale baseline entries", ""]
+        tail += [f"- {escape_markdown(entry)}" for entry in report.stale_baseline]
+        tail.append("")
+    findings = ordered_findings(report.findings)
+    by_severity: dict[str, int] = {}
+    for finding in findings:
+        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
+    # Room for the closing tag and the note about what was left out.
+    budget = options.max_chars - _length(head) - _length(tail) - 400
+    body: list[str] = []
+    current: str | None = None
+    shown = 0
+    for finding in findings:
+        opening: list[str] = []
+        if finding.severity != current:
+            opening = ["</details>", ""] if current is not None else []
+            current = finding.severity
+            state = " open" if current == "high" else ""
+            title = f"{_SEVERITY_TITLES[current]} ({by_severity[current]})"
+            opening += [f"<details{state}><summary><strong>{title}</strong></summary>", ""]
+        block = opening + _finding_block(finding, sources)
+        if _length(body) + _length(block) > budget:
+            break
+        body += block
+        shown += 1
+    if current is not None and body:
+        body += ["</details>", ""]
+    if shown < len(findings):
+        body += _cut_note(len(findings) - shown, options)
+    return "\n".join(head + body + tail).rstrip("\n") + "\n"
+
+
+def _length(lines: list[str]) -> int:
+    return sum(len(line) + 1 for line in lines)

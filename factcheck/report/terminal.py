@@ -25,6 +25,7 @@ from rich.text import Text
 
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span, story_labels
+from factcheck.report.rule_docs import help_uri
 from factcheck.sanitize import unwrap_commands
 
 __all__ = ["SIDE_BY_SIDE_WIDTH", "render_terminal"]
@@ -67,31 +68,32 @@ def _sentence(ev: Evidence, options: RenderOptions) -> Text:
     return text
 
 
-def _heading(ev: Evidence, doc: DocumentInfo | None, options: RenderOptions, *, compact: bool) -> Text:
-    """`path:line:col`, then source and date, attribution and value: one per line, or on one line when compact."""
+def _heading_lines(ev: Evidence, doc: DocumentInfo | None) -> list[str]:
+    """`path:line:col`, then source and date, attribution and value; empty strings for what is unknown."""
     source = doc.source if doc else None
     published = ev.published or (doc.published if doc else None)
-    details = []
     origin = " ".join(p for p in (source, published.isoformat() if published else None) if p)
-    if origin:
-        details.append(origin)
-    if ev.attribution:
-        details.append(f"per {ev.attribution}")
-    if ev.value:
-        details.append(f"value {ev.value}")
-    text = Text(overflow="fold")
-    text.append(f"{ev.path}:{ev.line}:{ev.column}", style="bold" if options.color else "")
-    for i, detail in enumerate(details):
-        text.append("\n" if i == 0 or not compact else " · ")
-        text.append(detail, style="dim" if options.color else "")
-    return text
+    return [
+        f"{ev.path}:{ev.line}:{ev.column}",
+        origin,
+        f"per {ev.attribution}" if ev.attribution else "",
+        f"value {ev.value}" if ev.value else "",
+    ]
+
+
+def _heading_text(line: str, row: int, options: RenderOptions) -> Text:
+    style = ("bold" if row == 0 else "dim") if options.color else ""
+    return Text(line, style=style, overflow="fold")
 
 
 def _finding_header(finding: Finding, options: RenderOptions, width: int, story: str | None) -> RenderableType:
     """Severity, rule code, kind, story and message; the message gets its own line when it would wrap."""
     text = Text(overflow="fold")
     text.append(finding.severity.upper(), style=_SEVERITY_STYLES[finding.severity] if options.color else "")
-    text.append(f"  {finding.rule}  {finding.kind}")
+    text.append("  ")
+    # On a colour terminal the code links to the rule's page (OSC 8 hyperlinks).
+    text.append(finding.rule, style=f"link {help_uri(finding.rule)}" if options.color else "")
+    text.append(f"  {finding.kind}")
     if story:
         text.append(f"  {story}", style="dim" if options.color else "")
     message = Text(finding.message, style="bold" if options.color else "", overflow="fold")
@@ -103,26 +105,58 @@ def _finding_header(finding: Finding, options: RenderOptions, width: int, story:
 def _evidence_view(finding: Finding, docs: dict[str, DocumentInfo], width: int, options: RenderOptions) -> RenderableType:
     evidence = finding.evidence
     if len(evidence) >= 2 and width >= SIDE_BY_SIDE_WIDTH:
+        # Headings are a row of their own, not the table header: rich bottom-aligns
+        # header cells, which put the `path:line:col` of a shorter heading lower
+        # than its neighbour's.
         table = Table(
             box=box.ROUNDED if options.color else None,
-            show_header=True,
-            header_style="",
+            show_header=False,
             show_edge=options.color,
             expand=True,
             padding=(0, 1),
         )
-        for ev in evidence:
-            table.add_column(_heading(ev, docs.get(ev.path), options, compact=False), ratio=1, overflow="fold")
+        for _ in evidence:
+            table.add_column(ratio=1, overflow="fold", vertical="top")
+        # One row per heading line, so the paths, sources, attributions and values
+        # of both sides line up even when one of them wraps or is missing.
+        headings = [_heading_lines(ev, docs.get(ev.path)) for ev in evidence]
+        rows = [row for row in zip(*headings, strict=True) if any(row)]
+        for number, row in enumerate(rows):
+            cells = (_heading_text(line, number, options) for line in row)
+            table.add_row(*cells, end_section=number == len(rows) - 1)
         table.add_row(*(_sentence(ev, options) for ev in evidence))
         return Padding(table, (0, 0, 0, 2))
+    # Stacked: the heading, the sentence indented under it, and a blank line between the
+    # articles so the second path does not read as part of the first sentence.
     blocks: list[RenderableType] = []
-    for ev in evidence:
-        blocks.append(Padding(_heading(ev, docs.get(ev.path), options, compact=True), (0, 0, 0, 2)))
+    for number, ev in enumerate(evidence):
+        path, *details = _heading_lines(ev, docs.get(ev.path))
+        if number:
+            blocks.append(Text(""))
+        blocks.append(Padding(_heading_text(path, 0, options), (0, 0, 0, 2)))
+        details = [d for d in details if d]
+        if details:
+            detail_text = Text(" · ".join(details), style="dim" if options.color else "", overflow="fold")
+            blocks.append(Padding(detail_text, (0, 0, 0, 2)))
         blocks.append(Padding(_sentence(ev, options), (0, 0, 0, 4)))
     return Group(*blocks)
 
 
-def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[Text]:
+def _counts(rows: list[tuple[str, str]]) -> RenderableType:
+    """Labelled lists of counts; a list that wraps continues under its first item, not at column 0."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(label, value)
+    return _indented(grid)
+
+
+def _indented(renderable: RenderableType) -> RenderableType:
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[RenderableType]:
     claims = sum(doc.claims for doc in report.documents)
     parts = [f"{len(docs)} article{'s' if len(docs) != 1 else ''}"]
     if report.stories:
@@ -130,20 +164,27 @@ def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[Text]:
     if claims:
         parts.append(f"{claims} claims")
     parts.append(f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}")
-    lines = [Text("factcheck: " + ", ".join(parts))]
+    lines: list[RenderableType] = [Text("factcheck: " + ", ".join(parts), overflow="fold")]
+    rows = []
     by_severity = report.counts_by("severity")
     if by_severity:
         ordered = sorted(by_severity, key=lambda s: -SEVERITY_ORDER[s])
-        lines.append(Text("  by severity: " + ", ".join(f"{s} {by_severity[s]}" for s in ordered)))
+        rows.append(("by severity:", ", ".join(f"{s} {by_severity[s]}" for s in ordered)))
         kinds = report.counts_by("kind")
-        lines.append(Text("  by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
+        rows.append(("by kind:", ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))))
+    if rows:
+        lines.append(_counts(rows))
     hidden = []
     if report.suppressed:
         hidden.append(f"{report.suppressed} suppressed inline")
     if report.baselined:
         hidden.append(f"{report.baselined} hidden by baseline")
+    unread = sum(1 for p in report.problems if p.level == "error")
+    if unread:
+        # The files themselves are named on stderr, with the other diagnostics.
+        hidden.append(f"{unread} file{'s' if unread != 1 else ''} not read (see stderr)")
     if hidden:
-        lines.append(Text("  " + ", ".join(hidden)))
+        lines.append(_indented(Text(", ".join(hidden), overflow="fold")))
     return lines
 
 
@@ -153,21 +194,18 @@ def render_terminal(report: Report, options: RenderOptions) -> str:
     console = _console(options)
     docs = document_index(report)
     stories = story_labels(report)
-    for line in _summary(report, docs):
-        console.print(line)
-    for finding in ordered_findings(report.findings):
-        console.print()
+    if options.summary:
+        for line in _summary(report, docs):
+            console.print(line)
+    for number, finding in enumerate(ordered_findings(report.findings)):
+        if number or options.summary:
+            console.print()
         story = stories.get(finding.evidence[0].path) if finding.evidence else None
         console.print(_finding_header(finding, options, console.width, story))
         if finding.evidence:
             console.print(_evidence_view(finding, docs, console.width, options))
-    if report.problems:
+    if report.stale_baseline:
         console.print()
-        for problem in report.problems:
-            style = ("bold red" if problem.level == "error" else "dim") if options.color else ""
-            line = Text(problem.level, style=style)
-            line.append(f": {problem.path}: {problem.message}")
-            console.print(line)
     for entry in report.stale_baseline:
         console.print(Text(f"stale baseline entry: {entry}"))
     output = console.file.getvalue()  # type: ignore[attr-defined]

@@ -24,6 +24,11 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("A second person has died, bringing the death toll to two.", [("killed", 2, "total")]),
         ("Six members of the same family were found dead early Thursday morning.", [("killed", 6, "total")]),
         ("Seven members of the Vice Lords were charged in an indictment.", [("charged", 7, "total")]),
+        # A conjoined verb that kills says how it ended; a group "of seven" counts seven.
+        ("Four people were shot and killed on Elm Street.", [("killed", 4, "total")]),
+        ("Neighbors held a vigil for five victims who were shot and killed Friday.", [("killed", 5, "total")]),
+        ("Five people were shot and two died.", [("shot", 5, "total"), ("killed", 2, "total")]),
+        ("A family of seven was found fatally shot in their home on Sunday.", [("killed", 7, "total")]),
     ],
 )
 def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str, int, str]]) -> None:

@@ -44,6 +44,14 @@ def _content_predicate(nlp, text: str):
             False,
         ),
         ("Officials said the recall was voluntary.", "Officials", "anonymous", "say", False),
+        # A number is no name: the source is "one of the officials", up to the comma.
+        (
+            "Participation is voluntary, according to one of the officials, who was not authorized to speak.",
+            "one of the officials",
+            "anonymous",
+            "according to",
+            False,
+        ),
         # Nobody is cited: the article itself asserts it.
         ("The council voted to close the bridge.", None, "article", None, False),
         ("The storm damaged 40 homes in Harwell.", None, "article", None, False),
@@ -93,6 +101,14 @@ def test_attribution_outlet_outside_the_lexicon(nlp) -> None:
         ("The bridge will reopen on Monday, Mayor Ann Lee said.", None, False, False, (), "future"),
         # A plain statement of fact: nothing to read.
         ("The council closed the bridge on Tuesday.", None, False, False, (), "past"),
+        # An opinion about forcing someone is no obligation a measure sets.
+        (
+            "He worries that forcing a company to sit on a product would hurt its customers.",
+            None, False, False, (), "present",
+        ),
+        # An obligation speakers lay on themselves exhorts; it is not a rule of a measure.
+        ("We have to be prepared for these incidents.", None, False, False, (), "present"),
+        ("You must register the rental with the city.", "mandatory", False, False, (), "present"),
     ],
 )
 def test_modality_obligation_negation_condition_hedges_tense(
@@ -141,3 +157,23 @@ def test_claims_line_and_column_point_into_the_original(nlp) -> None:
 @pytest.mark.parametrize("text", ["", "Harwell.", "   \n\n  "])
 def test_claims_none_in_text_without_a_clause(nlp, text: str) -> None:
     assert _claims(nlp, text) == ()
+
+
+def test_claims_sentence_is_the_whole_quotation_without_blank_lines(nlp) -> None:
+    text = (
+        "The White House did not sign the order.\n\n"
+        '"The order is not dead. It is being refined," said Marcus Ellery, the adviser.\n\n'
+        "Another paragraph follows here."
+    )
+    claims = _claims(nlp, text)
+    quoted = [c for c in claims if "refined" in c.text or "dead" in c.text]
+    assert quoted
+    whole = '"The order is not dead. It is being refined," said Marcus Ellery, the adviser.'
+    for claim in quoted:
+        assert claim.sentence == whole
+        # Offsets cover the sentence and nothing after it (no blank line).
+        assert text[claim.sentence_start : claim.sentence_end] == whole
+        assert (claim.sentence_line, claim.sentence_end_line) == (3, 3)
+        assert claim.sentence_end_column == len(whole) + 1
+        # The quotation's first sentence is the speaker's too.
+        assert claim.attribution.speaker == "Marcus Ellery"

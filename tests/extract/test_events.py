@@ -29,6 +29,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("A 13-year-old died in an accidental shooting Saturday afternoon.", ("shoot", "2026-03-07")),
         ("In a move reported on Thursday, March 5, the council delayed the vote.", ("delay", "2026-03-05")),
         ("Hoke was shot and killed Wednesday night during a disturbance.", ("kill", "2026-03-04")),
+        ("A man is wanted in connection with a drive-by shooting that left a 7-year-old boy dead in southwest Miami-Dade on Saturday.", ("kill", "2026-03-07")),
+        ("Numerous people were outside when shots rang out Tuesday night.", ("shoot", "2026-03-03")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
@@ -41,6 +43,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "Police said Thursday that two people were wounded.",
         "The family will hold a vigil on Friday.",
         "A second teen was arrested Tuesday in the shooting of 15 people at a nightclub.",
+        # Two days offered as alternatives: the report does not give one.
+        "Steven Dooley was one of five killed Wednesday night or Thursday morning, police said.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:

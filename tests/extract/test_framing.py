@@ -17,6 +17,11 @@ LEXICON = load_lexicon()
         ("(Published Monday, Sept. 19, 2016)", True),
         ("Two people were shot on Elm Street.", False),
         ("Image 23 of 111 Jaelen Charles, right, is comforted by a friend.", True),
+        # A list's heading, and a caption's trailing date with weekday and year.
+        ("In non-fatal Monday shootings:", True),
+        ("The home where two children were hit by gunfire Wednesday night, on Thursday Sept. 1, 2016.", True),
+        ("Police said the two shootings were not related: both victims are expected to recover.", False),
+        ("The shooting happened on Thursday, police said.", False),
         ("UPDATE, MAY 20: Four persons of interest were arrested.", True),
         ("Police updated the count on Monday.", False),
     ],

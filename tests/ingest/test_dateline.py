@@ -92,6 +92,30 @@ def test_dateline_header_cuts_title_and_dateline_lines() -> None:
     assert [text[a:b] for a, b in header.cuts] == ["Storm closes highway", "By Jane Doe | May 21, 2026"]
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        (
+            "June 5, 2026 · Metro Ledger\nFenwick recalls space heaters\n\nFenwick Home Appliances said on Monday it would act.\n",
+            "Fenwick recalls space heaters",
+            "Fenwick Home Appliances said on Monday it would act.",
+        ),
+        # No blank line between the headline and the body: the headline still ends where its line does.
+        (
+            "January 13, 2027 · Metro Ledger\nFenwick recalls space heaters\nFenwick Home Appliances on January 12 announced a recall.\n",
+            "Fenwick recalls space heaters",
+            "Fenwick Home Appliances on January 12 announced a recall.",
+        ),
+    ],
+)
+def test_dateline_headline_under_the_dateline_is_the_title(text: str, title: str, body: str) -> None:
+    header = read_header(text)
+    assert header.title == title
+    assert header.published is not None
+    last_cut = max(end for _, end in header.cuts)
+    assert text[last_cut:].strip() == body
+
+
 def test_dateline_published_wins_over_updated() -> None:
     header = read_header("Updated May 22, 2026\nPublished: May 21, 2026\nThe agency said the road would reopen.\n")
     assert header.published == dt.date(2026, 5, 21)

@@ -29,6 +29,10 @@ _RULE_DESCRIPTIONS = {
     "NU01": "Two reports give different numbers for the same quantity.",
 }
 
+_RULE_EXPLANATIONS = {
+    "DT01": "Two reports give different dates for the same event.\n\nFires:\n    A: on Tuesday, May 7\n    B: on Wednesday, May 8",
+}
+
 
 def _fmt(fmt: str, **options: object) -> Callable[[Report], str]:
     return lambda report: render(report, fmt, options=RenderOptions(**options))  # type: ignore[arg-type]
@@ -36,7 +40,8 @@ def _fmt(fmt: str, **options: object) -> Callable[[Report], str]:
 
 GOLDEN_CASES: dict[str, Callable[[Report], str]] = {
     "report.json": _fmt("json"),
-    "report.sarif": _fmt("sarif", rule_descriptions=_RULE_DESCRIPTIONS),
+    "report.sarif": _fmt("sarif", rule_descriptions=_RULE_DESCRIPTIONS, rule_explanations=_RULE_EXPLANATIONS,
+                         source_root=str(ROOT)),
     "report-80.txt": _fmt("terminal", width=80),
     "report-120.txt": _fmt("terminal", width=120),
     "report-github.txt": _fmt("github"),

@@ -91,10 +91,10 @@ def build_sample_report(*, tool_version: str = "0.0.0+golden") -> Report:
             message='Counts of injured differ: "at least 40" vs 25 <people>.',
             evidence=(
                 evidence("corpus/bridge/evil <feed>.html", HOSTILE_SENTENCE, "at least 40", line=12, column=7,
-                         sentence_start=402, value="count>=40", attribution="officials (organization), said",
+                         sentence_start=402, value="at least 40 people", attribution="officials",
                          published=may3),
                 evidence("corpus/bridge/city-wire.txt", hurt_c, "25", line=9, column=1,
-                         sentence_start=300, value="count=25", attribution="Hospital staff (organization), said",
+                         sentence_start=300, value="25 people", attribution="Hospital staff",
                          published=may2),
             ),
             # Left empty on purpose: renderers fall back to a content hash.
@@ -108,9 +108,9 @@ def build_sample_report(*, tool_version: str = "0.0.0+golden") -> Report:
             message="The same statement is attributed to different speakers: Ana Ruiz vs Tom Berg.",
             evidence=(
                 evidence("corpus/bridge/harbor-times.md", quote_a, "Mayor Ana Ruiz", line=7, column=1,
-                         sentence_start=240, value="Ana Ruiz", attribution="Ana Ruiz (person), said", published=may1),
+                         sentence_start=240, value="Ana Ruiz", attribution="Ana Ruiz", published=may1),
                 evidence("corpus/bridge/city-wire.txt", quote_b, "deputy mayor Tom Berg", line=11, column=1,
-                         sentence_start=420, value="Tom Berg", attribution="Tom Berg (person), said", published=may2),
+                         sentence_start=420, value="Tom Berg", attribution="Tom Berg", published=may2),
             ),
             fingerprint="at01-91d2aa",
         ),

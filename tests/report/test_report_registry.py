@@ -22,7 +22,7 @@ from factcheck.report import (
 
 
 def test_report_registry_has_every_builtin_format():
-    assert available_formats() == ["github", "html", "json", "markdown", "sarif", "terminal"]
+    assert available_formats() == ["github", "html", "json", "jsonl", "markdown", "sarif", "terminal"]
 
 
 def test_report_registry_unknown_format_names_the_allowed_ones():
@@ -52,7 +52,7 @@ def test_report_visible_report_drops_findings_below_the_floor(min_severity, rule
     assert {f.rule for f in report.findings} == rules
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "json", "sarif", "github", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["terminal", "json", "jsonl", "sarif", "github", "markdown", "html"])
 def test_report_render_applies_min_severity_to_every_format(fmt):
     text = render(build_sample_report(), fmt, options=RenderOptions(min_severity="high"))
     assert "DT01" in text

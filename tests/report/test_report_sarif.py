@@ -92,3 +92,44 @@ def test_report_sarif_problems_become_notifications():
     assert notes[0]["level"] == "error"
     assert "broken.json" in notes[0]["message"]["text"]
     assert notes[1]["message"]["text"] == "stale baseline entry: XX01:deadbeef"
+
+
+def test_report_sarif_rules_link_their_page_and_explain_beyond_the_short_text():
+    run = _sarif(build_sample_report(), rule_descriptions={"DT01": "Dates disagree."},
+                 rule_explanations={"DT01": "Dates disagree.\n\nFires:\n    A: May 7\n    B: May 8"})["runs"][0]
+    dt01 = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "DT01")
+    assert dt01["helpUri"] == "https://rules.factcheck.invalid/DT01.md"  # FACTCHECK_DOCS_URL of the tests
+    assert "Fires:" in dt01["help"]["text"] and dt01["help"]["markdown"]
+    assert dt01["fullDescription"]["text"] != dt01["shortDescription"]["text"]
+    # A rule with nothing beyond its one line does not repeat it as the full description.
+    at01 = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "AT01")
+    assert "fullDescription" not in at01
+
+
+def test_report_sarif_message_links_each_related_location():
+    result = _sarif(build_sample_report())["runs"][0]["results"][0]
+    ids = {loc["id"] for loc in result["relatedLocations"]}
+    assert "[corpus/bridge/city-wire.txt:5](1)" in result["message"]["text"]
+    assert ids == {1}
+
+
+def test_report_sarif_escapes_brackets_that_are_not_links():
+    report = build_sample_report()
+    finding = report.findings[0].model_copy(update={"message": "Dates [sic] differ"})
+    result = _sarif(report.model_copy(update={"findings": (finding,)}))["runs"][0]["results"][0]
+    assert result["message"]["text"].startswith("Dates \\[sic\\] differ")
+
+
+def test_report_sarif_paths_resolve_against_srcroot_or_are_absolute(tmp_path):
+    report = build_sample_report()
+    outside = report.findings[0].evidence[1].model_copy(update={"path": "../elsewhere/wire.txt"})
+    finding = report.findings[0].model_copy(update={"evidence": (report.findings[0].evidence[0], outside)})
+    root = str(tmp_path / "work")
+    run = _sarif(report.model_copy(update={"findings": (finding,)}), source_root=root)["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (tmp_path / "work").as_uri() + "/"
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "corpus/bridge/harbor-times.md", "uriBaseId": "%SRCROOT%"}
+    related = run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]
+    assert related == {"uri": (tmp_path / "elsewhere" / "wire.txt").as_uri()}
+    note = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"

@@ -36,7 +36,35 @@ def test_terminal_summary_counts():
     lines = render(build_sample_report(), "terminal", options=RenderOptions(width=80)).splitlines()
     assert lines[0] == "factcheck: 3 articles, 1 story, 34 claims, 3 findings"
     assert lines[1] == "  by severity: high 1, medium 1, low 1"
-    assert "error: corpus/bridge/broken.json: invalid JSON at line 1, column 2" in lines
+    assert "1 file not read (see stderr)" in lines[3]
+
+
+def test_terminal_leaves_unreadable_files_to_stderr():
+    text = render(build_sample_report(), "terminal", options=RenderOptions(width=80))
+    assert "broken.json" not in text
+
+
+def test_terminal_side_by_side_headings_start_on_one_row():
+    report = build_sample_report()
+    first = report.findings[0]
+    # The left side has no source, date or attribution: a shorter heading than the right's.
+    bare = first.evidence[0].model_copy(update={"attribution": None, "published": None, "path": "elsewhere.txt"})
+    finding = first.model_copy(update={"evidence": (bare, first.evidence[1])})
+    lines = render(report.model_copy(update={"findings": (finding,)}), "terminal",
+                   options=RenderOptions(width=120)).splitlines()
+    assert any("elsewhere.txt:3:1" in line and "city-wire.txt:5:4" in line for line in lines)
+    assert any("value 2024-05-07" in line and "value 2024-05-08" in line for line in lines)
+
+
+def test_terminal_summary_continues_under_its_label():
+    report = build_sample_report()
+    kinds = [f.model_copy(update={"kind": f"{kind}_conflict_of_a_long_name"})
+             for f, kind in zip(report.findings * 3, "abcdefghi", strict=False)]
+    lines = render(report.model_copy(update={"findings": tuple(kinds)}), "terminal",
+                   options=RenderOptions(width=80)).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  by kind:"))
+    column = lines[start].index("a_conflict")
+    assert lines[start + 1].startswith(" " * column) and lines[start + 1].strip()
 
 
 def test_terminal_side_by_side_from_100_columns():
@@ -64,3 +92,9 @@ def test_terminal_without_width_uses_the_terminal_size(monkeypatch):
     text = render(build_sample_report(), "terminal", options=RenderOptions())
     assert max(len(line) for line in text.splitlines()) <= 90
     assert any(len(line) > 80 for line in text.splitlines())
+
+
+def test_terminal_stacked_articles_are_separated_by_a_blank_line():
+    lines = render(build_sample_report(), "terminal", options=RenderOptions(width=80)).splitlines()
+    second = lines.index("  corpus/bridge/city-wire.txt:5:4")
+    assert lines[second - 1] == ""
