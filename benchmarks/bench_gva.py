@@ -172,7 +172,7 @@ def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], 
     elapsed = time.perf_counter() - start
     stories = comparison.stories
     impure = sum(1 for paths in stories.values() if len({doc_incident[Path(p).stem] for p in paths}) > 1)
-    same_pairs = together = far_apart = 0
+    same_pairs = together = far_apart = far_together = 0
     story_of = {p: s for s, paths in stories.items() for p in paths}
     window = load_alignment().stories.max_days_apart
     for i in chosen:
@@ -182,10 +182,13 @@ def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], 
                 a, b = extracted[ids[x]], extracted[ids[y]]
                 same_pairs += 1
                 together += story_of[a.path] == story_of[b.path]
-                far_apart += bool(window and a.published and b.published and abs((a.published - b.published).days) > window)
+                far = bool(window and a.published and b.published and abs((a.published - b.published).days) > window)
+                far_apart += far
+                far_together += far and story_of[a.path] == story_of[b.path]
     print(f"\n(b) mixed folder: {len(chosen)} incidents, {len(docs)} articles, compare {elapsed:.2f}s")
     print(f"  stories: {len(stories)}; stories mixing incidents: {impure}; same-incident article pairs grouped together: {together}/{same_pairs} ({pct(together, same_pairs)})")
-    print(f"  same-incident pairs published more than max_days_apart ({window}) days apart, never grouped: {far_apart}")
+    print(f"  same-incident pairs published more than max_days_apart ({window}) days apart: {far_apart}, "
+          f"grouped as follow-ups: {far_together}")
     score(list(comparison.findings), doc_incident, incidents, "b: mixed folder")
     if examples:
         for f in list(comparison.findings)[:examples]:

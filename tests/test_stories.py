@@ -21,15 +21,17 @@ from factcheck.comparison.stories import (
     StoryRules,
     _candidate_edges,
     _DatedIndex,
+    _in_time,
     _linked,
     _telling,
     find_stories,
     group_stories,
     load_alignment,
+    recalled_days,
     similarity,
     story_vector,
 )
-from factcheck.models import DocumentClaims
+from factcheck.models import DocumentClaims, TimeRef
 
 DAY = dt.date(2026, 5, 1)
 RULES = StoryRules()
@@ -83,6 +85,14 @@ def test_same_words_without_a_shared_name_are_not_linked() -> None:
         doc("b.txt", QUAKE, [("GPE", "sonoma county")]),
     ]
     assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt"]
+
+
+def test_a_name_tagged_as_two_kinds_is_still_shared() -> None:
+    docs = [
+        doc("a.txt", QUAKE, [("PERSON", "amorian hale")]),
+        doc("b.txt", QUAKE, [("ORG", "amorian hale")]),
+    ]
+    assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt", "b.txt"]
 
 
 def test_common_words_alone_link_nothing() -> None:
@@ -144,6 +154,56 @@ def test_articles_further_apart_than_the_window_stay_apart() -> None:
     assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt"]
     unlimited = RULES.model_copy(update={"max_days_apart": 0})
     assert story_of(group_stories(docs, unlimited), "a.txt") == ["a.txt", "b.txt"]
+
+
+def _day(text: str, day: dt.date) -> TimeRef:
+    return TimeRef(text=text, start=0, end=len(text), value=day.isoformat(), granularity="day", range_start=day, range_end=day)
+
+
+SHOOTING = ["shooting", "gunshot", "wound", "manslaughter", "jblm"]
+VICTIM = [("PERSON", "alexander demello"), ("GPE", "lakewood")]
+
+
+def test_a_later_report_that_dates_the_event_joins_its_story() -> None:
+    # Seven weeks later, a charge: the report names the day of the shooting, so it is
+    # placed beside the reports of that day; a look-alike published as late that names
+    # no such day stays apart.
+    charged = DAY + dt.timedelta(days=49)
+    first = doc("shot.txt", SHOOTING, VICTIM)
+    later = doc("charged.txt", SHOOTING, VICTIM, charged).model_copy(update={"times": (_day("Oct. 20", DAY),)})
+    other = doc("other.txt", SHOOTING, VICTIM, charged)
+    assert recalled_days(later, RULES) == (DAY,)
+    assert story_of(group_stories([first, later], RULES), "shot.txt") == ["charged.txt", "shot.txt"]
+    assert story_of(group_stories([first, other], RULES), "shot.txt") == ["shot.txt"]
+    assert story_of(group_stories([first, later], RULES.model_copy(update={"follow_ups": False})), "shot.txt") == ["shot.txt"]
+
+
+def test_two_follow_ups_of_one_day_join_each_other() -> None:
+    # Both go back to the same day; neither is within the window of the other.
+    trial = DAY + dt.timedelta(days=200)
+    charge = doc("charge.txt", SHOOTING, VICTIM, DAY + dt.timedelta(days=60)).model_copy(update={"times": (_day("Oct. 20", DAY),)})
+    verdict = doc("verdict.txt", SHOOTING, VICTIM, trial).model_copy(update={"times": (_day("Oct. 21", DAY + dt.timedelta(days=1)),)})
+    assert story_of(group_stories([charge, verdict], RULES), "charge.txt") == ["charge.txt", "verdict.txt"]
+
+
+def test_days_named_within_the_window_are_not_recalled() -> None:
+    recent = doc("a.txt", SHOOTING, VICTIM).model_copy(update={"times": (_day("Monday", DAY - dt.timedelta(days=3)),)})
+    undated = doc("b.txt", SHOOTING, VICTIM, None).model_copy(update={"times": (_day("Oct. 20", DAY - dt.timedelta(days=90)),)})
+    assert recalled_days(recent, RULES) == ()
+    assert recalled_days(undated, RULES) == ()
+
+
+def test_a_story_never_joins_a_follow_up_through_an_article_of_another_time() -> None:
+    # The follow-up goes back to day 0; the report from day 30 is within the window of
+    # day 0, but 90 days before the follow-up, which names no day near it.
+    late = DAY + dt.timedelta(days=120)
+    docs = [
+        doc("0.txt", SHOOTING, VICTIM),
+        doc("30.txt", SHOOTING, VICTIM, DAY + dt.timedelta(days=30)),
+        doc("late.txt", SHOOTING, VICTIM, late).model_copy(update={"times": (_day("May 1", DAY),)}),
+    ]
+    story = story_of(group_stories(docs, RULES), "late.txt")
+    assert not {"0.txt", "30.txt"} <= set(story)
 
 
 def test_an_undated_article_groups_by_content_alone() -> None:
@@ -231,6 +291,36 @@ def test_candidate_search_finds_exactly_the_links_of_all_pairs(seed: int, thresh
         if score is not None:
             expected[(a, b)] = score
     assert expected, "the sample should contain links"
+    assert found == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_candidate_search_finds_the_follow_ups_of_all_pairs(seed: int) -> None:
+    rng = random.Random(seed)
+    docs = _random_docs(seed)
+    days = sorted(d.published for d in docs if d.published is not None)
+    for i, d in enumerate(docs):
+        earlier = [day for day in days if d.published and (d.published - day).days > RULES.max_days_apart]
+        if earlier and rng.random() < 0.5:
+            # Some go back to a day others were published on, some to a day nobody was.
+            back = rng.choice(earlier) + dt.timedelta(days=rng.randint(-4, 12))
+            docs[i] = d.model_copy(update={"times": (_day("the day", back),)})
+    rules = StoryRules(min_similarity=0.1, probe_features=3)
+    vectors = {d.path: story_vector(d, rules) for d in docs}
+    published = {d.path: d.published for d in docs}
+    recalled = {d.path: days for d in docs if (days := recalled_days(d, rules))}
+    found = {(a, b): s for s, a, b in _candidate_edges(vectors, published, rules, recalled)}
+    expected = {}
+    for a, b in itertools.combinations(sorted(vectors), 2):
+        if not _in_time(a, b, published, recalled, rules):
+            continue
+        if not set(_telling(vectors[a], rules)) & set(vectors[b]) and not set(_telling(vectors[b], rules)) & set(vectors[a]):
+            continue
+        score = _linked(vectors[a], vectors[b], (published[a], published[b]), rules)
+        if score is not None:
+            expected[(a, b)] = score
+    far = [(a, b) for a, b in expected if published[a] and published[b] and abs((published[a] - published[b]).days) > rules.max_days_apart]
+    assert far, "the sample should contain follow-ups"
     assert found == pytest.approx(expected)
 
 

@@ -5,7 +5,8 @@ entities by full name, each weighted by log-scaled count times rarity. Rarity is
 rarity in English at large (its Zipf frequency, found at extraction), never in the folder,
 so the score of two articles depends on those two articles alone. Two articles are linked
 when the cosine of their vectors reaches `min_similarity`, they share a name (a full name,
-an organisation or a place), and they were published close enough in time; linked articles
+an organisation or a place), and they were published close enough in time (or the later
+one is a follow-up that names the day of the earlier one's event); linked articles
 are then merged into stories by average linkage (a story joins another only when their
 articles are alike on average, not through one chain of look-alike pairs), which keeps
 most look-alike events (one boxer's two fights) apart; events that share people, place
@@ -22,6 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -59,6 +61,7 @@ class StoryRules(BaseModel):
     close_days: int = 7
     close_bonus: float = 0.2
     max_days_apart: int = 45
+    follow_ups: bool = True
     shared_shown: int = 8
     probe_features: int = 10
 
@@ -117,8 +120,18 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b[f] for f, w in a.items() if f in b)
 
 
+def _name_keys(vector: dict[str, float]) -> set[str]:
+    return {f.split(":", 1)[1] for f in vector if f.startswith(_NAME)}
+
+
 def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
-    return [f for f in a if f.startswith(_NAME) and f in b]
+    """Names both articles give, whatever kind the tagger took each for.
+
+    The small English model often tags one name differently in two reports (a suspect's
+    "Amorian Hale" as PERSON in one and ORG in the other, a town as PERSON): the kind still
+    keeps the features apart in the vectors, but a name both give is shared evidence.
+    """
+    return sorted(_name_keys(a) & _name_keys(b))
 
 
 def _linked(
@@ -136,6 +149,46 @@ def _linked(
     if first is not None and second is not None and abs((first - second).days) <= rules.close_days:
         score += rules.close_bonus
     return score
+
+
+def recalled_days(doc: DocumentClaims, rules: StoryRules) -> tuple[dt.date, ...]:
+    """Days the article names that lie more than `max_days_apart` before its publication.
+
+    A later report on an event (an arrest, a charge, a trial) usually dates what it goes
+    back to: "shot on Oct. 20". Such a day places the article beside the reports of that
+    day as well as at its own publication date. Only single days count: a month or a year
+    says too little to tell one event from the next.
+    """
+    if not rules.follow_ups or doc.published is None or not rules.max_days_apart:
+        return ()
+    days = {
+        t.range_start
+        for t in doc.times
+        if t.granularity == "day"
+        and t.range_start is not None
+        and t.range_start == t.range_end
+        and (doc.published - t.range_start).days > rules.max_days_apart
+    }
+    return tuple(sorted(days))
+
+
+def _in_time(a: str, b: str, published: dict[str, dt.date | None], recalled: dict[str, tuple[dt.date, ...]], rules: StoryRules) -> bool:
+    """Whether two articles are close enough in time to report one event.
+
+    Published at most `max_days_apart` apart (or either undated), or one is a later report
+    that names a day within `close_days` of the other's publication or of a day the other
+    names too: the follow-up of that event.
+    """
+    first, second = published[a], published[b]
+    if first is None or second is None or not rules.max_days_apart or abs((first - second).days) <= rules.max_days_apart:
+        return True
+    near = rules.close_days
+    mine, theirs = recalled.get(a, ()), recalled.get(b, ())
+    return (
+        any(abs((day - second).days) <= near for day in mine)
+        or any(abs((day - first).days) <= near for day in theirs)
+        or any(abs((x - y).days) <= near for x in mine for y in theirs)
+    )
 
 
 class _DatedIndex:
@@ -157,7 +210,7 @@ class _DatedIndex:
                 for key in features_of[path]:
                     self.undated[key].append(path)
 
-    def near(self, key: str, date: dt.date | None, max_days: int) -> Iterator[str]:
+    def near(self, key: str, date: dt.date | None, max_days: int, *, undated: bool = True) -> Iterator[str]:
         """Articles with `key` published within `max_days` of `date` (all when either is unknown)."""
         paths = self.paths.get(key, [])
         if date is None or not max_days:
@@ -166,7 +219,26 @@ class _DatedIndex:
             dates = self.dates[key]
             limit = dt.timedelta(days=max_days)
             yield from paths[bisect.bisect_left(dates, date - limit) : bisect.bisect_right(dates, date + limit)]
-        yield from self.undated.get(key, [])
+        if undated:
+            yield from self.undated.get(key, [])
+
+
+class _RecallIndex(_DatedIndex):
+    """Feature → the articles having it, filed under each day they go back to."""
+
+    def __init__(self, features_of: dict[str, Sequence[str]], recalled: dict[str, tuple[dt.date, ...]]) -> None:
+        self.paths = defaultdict(list)
+        self.dates = defaultdict(list)
+        self.undated = defaultdict(list)
+        for day, path in sorted((day, p) for p in features_of for day in recalled[p]):
+            for key in features_of[path]:
+                self.paths[key].append(path)
+                self.dates[key].append(day)
+
+    def near(self, key: str, date: dt.date | None, max_days: int, *, undated: bool = False) -> Iterator[str]:
+        if date is None:
+            return iter(())
+        return super().near(key, date, max_days, undated=False)
 
 
 def _telling(vector: dict[str, float], rules: StoryRules) -> list[str]:
@@ -178,24 +250,37 @@ def _candidate_edges(
     vectors: dict[str, dict[str, float]],
     published: dict[str, dt.date | None],
     rules: StoryRules,
+    recalled: dict[str, tuple[dt.date, ...]] | None = None,
 ) -> list[tuple[float, str, str]]:
-    """(score, a, b) with a < b for every linked pair of articles within the date window.
+    """(score, a, b) with a < b for every linked pair of articles close enough in time.
 
     Blocking: a link needs one article to have, among its heaviest features, one the other
     has too; so each article walks only the posting lists of its few rarest words and names,
     which stay short as the folder grows, and that choice depends on the article alone.
+    Follow-ups are probed the same way around each day an article goes back to (see
+    `recalled_days`), in a second index that files articles under those days.
     """
+    recalled = recalled or {}
     index = _DatedIndex({p: list(v) for p, v in vectors.items()}, published)
+    by_day = _RecallIndex({p: list(vectors[p]) for p in recalled if recalled[p]}, recalled)
     seen: set[tuple[str, str]] = set()
     edges = []
     for a in sorted(vectors):
         for feature in _telling(vectors[a], rules):
-            for b in index.near(feature, published[a], rules.max_days_apart):
+            probes = [index.near(feature, published[a], rules.max_days_apart)]
+            for day in recalled.get(a, ()):
+                probes.append(index.near(feature, day, rules.close_days, undated=False))
+                probes.append(by_day.near(feature, day, rules.close_days))
+            if published[a] is not None and by_day.paths:
+                probes.append(by_day.near(feature, published[a], rules.close_days))
+            for b in itertools.chain.from_iterable(probes):
                 pair = (a, b) if a < b else (b, a)
                 if a == b or pair in seen:
                     continue
                 seen.add(pair)
                 first, second = pair
+                if not _in_time(first, second, published, recalled, rules):
+                    continue
                 score = _linked(vectors[first], vectors[second], (published[first], published[second]), rules)
                 if score is not None:
                     edges.append((score, first, second))
@@ -212,13 +297,16 @@ def _average_linkage(
     edges: Sequence[tuple[float, str, str]],
     published: dict[str, dt.date | None],
     rules: StoryRules,
+    recalled: dict[str, tuple[dt.date, ...]] | None = None,
 ) -> list[list[str]]:
     """Merge the two clusters most alike on average while that average reaches the threshold.
 
     The average counts every pair of the two clusters, unlinked pairs as 0 (they scored
     below `min_similarity`), so a story grows only where most of its articles agree. A merge
-    that would stretch a story past `max_days_apart` is refused.
+    that would stretch a story past `max_days_apart` is refused unless every pair of articles
+    it brings together is close in time or a follow-up (see `_in_time`).
     """
+    recalled = recalled or {}
     members: dict[str, list[str]] = {p: [p] for p in paths}
     span = {p: (published[p], published[p]) for p in paths}
     sums: dict[str, dict[str, float]] = defaultdict(dict)
@@ -236,7 +324,13 @@ def _average_linkage(
         if average < rules.min_average_similarity:
             break
         merged_span = _span([*span[a], *span[b]])
-        if rules.max_days_apart and merged_span[0] and merged_span[1] and (merged_span[1] - merged_span[0]).days > rules.max_days_apart:
+        if (
+            rules.max_days_apart
+            and merged_span[0]
+            and merged_span[1]
+            and (merged_span[1] - merged_span[0]).days > rules.max_days_apart
+            and not all(_in_time(x, y, published, recalled, rules) for x in members[a] for y in members[b])
+        ):
             del sums[a][b], sums[b][a]
             continue
         keep, gone = (a, b) if a < b else (b, a)
@@ -279,8 +373,9 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     """
     vectors = {d.path: story_vector(d, rules) for d in docs}
     published = {d.path: d.published for d in docs}
-    edges = _candidate_edges(vectors, published, rules)
-    groups = _average_linkage(sorted(vectors), edges, published, rules)
+    recalled = {d.path: days for d in docs if (days := recalled_days(d, rules))}
+    edges = _candidate_edges(vectors, published, rules, recalled)
+    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled)
     score_of = {(a, b): s for s, a, b in edges}
     stories = []
     for i, paths in enumerate(sorted(groups, key=lambda g: g[0])):
