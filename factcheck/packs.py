@@ -25,7 +25,7 @@ from .extract.packs import ExtractionPacks, load_extraction_packs
 from .extract.quantities import QuantityLexicon
 from .extract.time import TimeLexicon
 from .ingest.noise import NoiseRules, load_noise_rules
-from .rulepacks import rules_hash
+from .rulepacks import EXTRACTION_PACKS, rules_hash
 
 __all__ = ["RulePacks", "load_rule_packs"]
 
@@ -41,7 +41,7 @@ class RulePacks:
     alignment: AlignmentPack
     detectors: dict[str, RuleConfig]
     version: str
-    """A hash of every pack file in use, part of the cache key."""
+    """A hash of the pack files extraction reads (lexicon, time, quantities, noise), part of the cache key."""
 
     @property
     def lexicon(self) -> Lexicon:
@@ -74,5 +74,5 @@ def load_rule_packs(dirs: tuple[str, ...] = ()) -> RulePacks:
         noise=load_noise_rules(dirs),
         alignment=load_alignment(dirs),
         detectors=rule_configs(dirs, registry()),
-        version=rules_hash(dirs),
+        version=rules_hash(dirs, EXTRACTION_PACKS),
     )

@@ -143,12 +143,19 @@ def compiled(pack: M, build: Callable[[M], T]) -> T:
     return result
 
 
-def rules_hash(extra_dirs: Sequence[str | Path] = ()) -> str:
-    """A hash of every rule pack in use, for cache keys."""
+# The packs that change what is read and extracted from an article; grouping and detector
+# settings (alignment.toml, detectors.toml) act after extraction.
+EXTRACTION_PACKS = ("lexicon", "time", "quantities", "noise")
+
+
+def rules_hash(extra_dirs: Sequence[str | Path] = (), names: Sequence[str] | None = None) -> str:
+    """A hash of the rule packs in use (of the packs called `names` when given), for cache keys."""
     digest = hashlib.sha256()
     folders = [builtin_rules_dir(), *(Path(d) for d in extra_dirs)]
     for folder in folders:
         for path in sorted(folder.glob("*.toml")):
+            if names is not None and path.stem not in names:
+                continue
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

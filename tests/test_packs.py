@@ -62,3 +62,14 @@ def test_packs_and_configuration_word_a_bad_value_alike(tmp_path: Path) -> None:
     # "<file>: <key> = <value> is not allowed; expected <what is>" in both.
     for error in (config_error.value, pack_error.value):
         assert ' = "urgent" is not allowed; expected ' in str(error)
+
+
+def test_packs_grouping_and_detector_settings_keep_the_extraction_cache(tmp_path: Path) -> None:
+    """Only the packs extraction reads key the claim cache: tuning a detector re-extracts nothing."""
+    (tmp_path / "tuned").mkdir()
+    (tmp_path / "worded").mkdir()
+    tuned = _folder(tmp_path / "tuned", "detectors.toml", "[DT01]\nseverity = \"low\"\n")
+    _folder(tmp_path / "tuned", "alignment.toml", "[stories]\nmin_similarity = 0.2\n")
+    worded = _folder(tmp_path / "worded", "lexicon.toml", '[modality]\nhedges = ["reportedly"]\n')
+    assert RulePacks.load([tuned]).version == RulePacks.load().version
+    assert RulePacks.load([worded]).version != RulePacks.load().version
