@@ -242,7 +242,7 @@ def test_a_well_covered_story_is_never_switched_off() -> None:
 def test_stories_say_what_their_articles_share() -> None:
     docs = [doc("a.txt", [*QUAKE, "qeshm"], [("GPE", "qeshm")]), doc("b.txt", [*QUAKE, "qeshm"], [("GPE", "qeshm")])]
     story = next(s for s in find_stories(docs, RULES) if len(s.articles) == 2)
-    assert story.shared[0] == "GPE: qeshm"
+    assert story.shared[0] == "GPE: Qeshm"  # a name no claim writes out is capitalized from its key
     assert set(QUAKE) <= set(story.shared)
     assert story.score is not None and story.score > RULES.min_average_similarity
 
@@ -397,3 +397,21 @@ def test_ecb_story_found_alone_is_found_the_same_mixed_with_others(ecb_events: d
         assert _partition_of(paths, group_stories(mixed, RULES)) == expected
 
     check()
+
+
+def test_stories_show_names_as_the_articles_write_them() -> None:
+    from factcheck.models import Claim, Entity, EventRef
+
+    def with_claim(d: DocumentClaims) -> DocumentClaims:
+        text = "The McAllen Police Department said the quake hit Qeshm."
+        claim = Claim(
+            id=f"{d.path}-1", path=d.path, text=text, sentence=text, start=0, end=len(text), line=1, column=1,
+            sentence_start=0, sentence_end=len(text), event=EventRef(lemma="say", event_class="say"),
+            entities=(Entity(text="The McAllen Police Department's", label="ORG", key="mcallen police department"),),
+        )
+        return d.model_copy(update={"claims": (claim,)})
+
+    names = [("ORG", "mcallen police department")]
+    docs = [with_claim(doc("a.txt", [*QUAKE], names)), with_claim(doc("b.txt", [*QUAKE], names))]
+    story = next(s for s in find_stories(docs, RULES) if len(s.articles) == 2)
+    assert story.shared[0] == "ORG: McAllen Police Department"

@@ -25,8 +25,8 @@ import datetime as dt
 import heapq
 import itertools
 import math
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -349,8 +349,9 @@ def _average_linkage(
     return [sorted(group) for group in members.values()]
 
 
-def _shared_features(vectors: Sequence[dict[str, float]], limit: int) -> tuple[str, ...]:
-    """What the articles of a story have in common: features of at least two, names first, heaviest first."""
+def _shared_features(vectors: Sequence[dict[str, float]], limit: int, surface: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """What the articles of a story have in common: features of at least two, names first, heaviest first.
+    Names are shown as the articles write them (`surface`: key → text), else by their key."""
     if len(vectors) < 2 or limit <= 0:
         return ()
     total: dict[str, float] = defaultdict(float)
@@ -362,7 +363,29 @@ def _shared_features(vectors: Sequence[dict[str, float]], limit: int) -> tuple[s
     shared = [f for f in total if seen[f] >= 2]
     # Names first: they say who and where, which is what an editor checks a grouping by.
     shared.sort(key=lambda f: (not f.startswith(_NAME), -total[f], f))
-    return tuple(f[1:].replace(":", ": ", 1) if f.startswith(_NAME) else f for f in shared[:limit])
+    return tuple(_shown_name(f, surface or {}) if f.startswith(_NAME) else f for f in shared[:limit])
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "van", "von"})
+
+
+def _shown_name(feature: str, surface: Mapping[str, str]) -> str:
+    label, key = feature[len(_NAME) :].split(":", 1)
+    shown = surface.get(key) or " ".join(
+        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(key.split())
+    )
+    return f"{label}: {shown}"
+
+
+def _surface_forms(docs: Sequence[DocumentClaims]) -> dict[str, str]:
+    """Entity key → the way the articles most often write it ("Center for Model Assurance")."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        for claim in doc.claims:
+            for entity in claim.entities:
+                text = entity.text.removesuffix("'s").removesuffix("’s")
+                counts[entity.key][text[4:] if text.lower().startswith("the ") else text] += 1
+    return {key: texts.most_common(1)[0][0] for key, texts in counts.items()}
 
 
 def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Story]:
@@ -377,6 +400,7 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     edges = _candidate_edges(vectors, published, rules, recalled)
     groups = _average_linkage(sorted(vectors), edges, published, rules, recalled)
     score_of = {(a, b): s for s, a, b in edges}
+    surface = _surface_forms(docs)
     stories = []
     for i, paths in enumerate(sorted(groups, key=lambda g: g[0])):
         pairs = [score_of.get((a, b), 0.0) for j, a in enumerate(paths) for b in paths[j + 1 :]]
@@ -385,7 +409,7 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
                 id=f"story-{i + 1}",
                 articles=tuple(paths),
                 score=round(sum(pairs) / len(pairs), 3) if pairs else None,
-                shared=_shared_features([vectors[p] for p in paths], rules.shared_shown),
+                shared=_shared_features([vectors[p] for p in paths], rules.shared_shown, surface),
             )
         )
     return stories
