@@ -13,9 +13,16 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 @pytest.fixture(scope="session", autouse=True)
 def claim_cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The API and the command line cache claims by default; keep that cache out of the checkout."""
+    """The API and the command line cache claims by default; keep that cache out of the checkout.
+    Parallel test workers share one (the cache is safe to share between processes), so the
+    corpus is extracted once per run, not once per worker."""
     if not os.environ.get("FACTCHECK_CACHE_DIR"):
-        os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("claim-cache"))
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            shared = tmp_path_factory.getbasetemp().parent / "claim-cache"
+            shared.mkdir(exist_ok=True)
+            os.environ["FACTCHECK_CACHE_DIR"] = str(shared)
+        else:
+            os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("claim-cache"))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,10 +41,11 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def corpus_report():
-    """The sample corpus checked once, in this process, without a cache (several modules compare against it)."""
+    """The sample corpus checked once per test process (several modules compare against it),
+    through the test run's claim cache, which parallel test processes share."""
     from factcheck.pipeline import RunOptions, check
 
-    return check([ROOT / "corpus"], RunOptions(jobs=1, cache=False))
+    return check([ROOT / "corpus"], RunOptions(jobs=1))
 
 
 @pytest.fixture(scope="session")

@@ -256,7 +256,9 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+# SIGKILL leaves the main process no chance to clean up (SIGTERM, without a handler, ends
+# it the same way): the workers must notice on their own.
+@pytest.mark.parametrize("sig", [signal.SIGKILL])
 def test_bad_input_workers_exit_when_the_main_process_dies(tmp_path: Path, sig: signal.Signals) -> None:
     folder = tmp_path / "drafts"
     folder.mkdir()

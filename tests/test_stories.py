@@ -370,8 +370,8 @@ def ecb_events(nlp, shared_data: Path) -> dict[str, list[DocumentClaims]]:
             chosen.setdefault(record["cluster_id"], []).append(record)
     picked = [r for event in sorted(chosen) for r in sorted(chosen[event], key=lambda r: r["doc_id"])[:5]]
     events: dict[str, list[DocumentClaims]] = {}
-    # The first 2,000 characters of each report: its lede and the names it opens with.
-    for record, parsed in zip(picked, nlp.pipe(r["text"][:2000] for r in picked)):
+    # The first 1,500 characters of each report: its lede and the names it opens with.
+    for record, parsed in zip(picked, nlp.pipe(r["text"][:1500] for r in picked)):
         events.setdefault(record["cluster_id"], []).append(
             DocumentClaims(path=f"{record['doc_id']}.txt", terms=content_terms(parsed), names=document_names(parsed))
         )

@@ -43,7 +43,8 @@ HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2
 
 
 def build_corpus_report() -> Report:
-    """The report of the sample corpus, with hostile markup planted in an article's title and body."""
+    """The report of one story of the sample corpus (its findings of five rules), with hostile
+    markup planted in an article's title and body."""
     import shutil
     import tempfile
 
@@ -51,7 +52,7 @@ def build_corpus_report() -> Report:
 
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "corpus"
-        shutil.copytree(CORPUS, target)
+        shutil.copytree(CORPUS / "ai-order", target / "ai-order")
         brief = target / "ai-order" / "capitol-brief.md"
         text = brief.read_text(encoding="utf-8")
         text = text.replace("title:", f"title: '{HOSTILE}' #", 1).replace(
