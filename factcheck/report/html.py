@@ -23,6 +23,7 @@ from factcheck.version import __version__
 from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Report, TimelineEntry
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span
 from factcheck.report.rule_docs import help_uri
+from factcheck.wording import counted
 
 __all__ = ["STYLESHEET", "render_html"]
 
@@ -279,7 +280,7 @@ def _articles(findings: list[Finding], docs: dict[str, DocumentInfo], anchors: _
         doc = docs[path]
         facts = [f for f in (doc.title, doc.source, doc.published.isoformat() if doc.published else None) if f]
         if doc.claims:
-            facts.append(f"{doc.claims} claims")
+            facts.append(counted(doc.claims, "claim"))
         if path in story_of:
             facts.append(f"story {story_of[path]}")
         related = [f for f in findings if any(ev.path == path for ev in f.evidence)]

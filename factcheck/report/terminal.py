@@ -27,6 +27,7 @@ from factcheck.models import SEVERITY_ORDER, DocumentInfo, Evidence, Finding, Re
 from factcheck.report import RenderOptions, document_index, ordered_findings, register, split_span, story_labels
 from factcheck.report.rule_docs import help_uri
 from factcheck.sanitize import unwrap_commands
+from factcheck.wording import counted
 
 __all__ = ["SIDE_BY_SIDE_WIDTH", "render_terminal"]
 
@@ -158,12 +159,12 @@ def _indented(renderable: RenderableType) -> RenderableType:
 
 def _summary(report: Report, docs: dict[str, DocumentInfo]) -> list[RenderableType]:
     claims = sum(doc.claims for doc in report.documents)
-    parts = [f"{len(docs)} article{'s' if len(docs) != 1 else ''}"]
+    parts = [counted(len(docs), "article")]
     if report.stories:
-        parts.append(f"{len(report.stories)} stor{'ies' if len(report.stories) != 1 else 'y'}")
+        parts.append(counted(len(report.stories), "story"))
     if claims:
-        parts.append(f"{claims} claims")
-    parts.append(f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}")
+        parts.append(counted(claims, "claim"))
+    parts.append(counted(len(report.findings), "finding"))
     lines: list[RenderableType] = [Text("factcheck: " + ", ".join(parts), overflow="fold")]
     rows = []
     by_severity = report.counts_by("severity")

@@ -39,6 +39,14 @@ def test_terminal_summary_counts():
     assert "1 file not read (see stderr)" in lines[3]
 
 
+def test_terminal_summary_counts_one_of_each_in_the_singular():
+    report = build_sample_report()
+    one = report.documents[0].model_copy(update={"claims": 1})
+    report = report.model_copy(update={"documents": (one,), "findings": report.findings[:1]})
+    first = render(report, "terminal", options=RenderOptions(width=80)).splitlines()[0]
+    assert first.endswith(", 1 story, 1 claim, 1 finding"), first
+
+
 def test_terminal_leaves_unreadable_files_to_stderr():
     text = render(build_sample_report(), "terminal", options=RenderOptions(width=80))
     assert "broken.json" not in text
