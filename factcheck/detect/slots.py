@@ -10,6 +10,7 @@ or schedules, not conditionals, not parts of a group or tallies of many events.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -105,12 +106,21 @@ def _dated_elsewhere(claim: Claim, main_day: dt.date | None) -> bool:
     return main_day is not None and bool(days) and all(abs((day - main_day).days) > 1 for day in days)
 
 
-def _day_events(claim: Claim, published: dt.date | None) -> list[DatedEvent]:
+@functools.lru_cache(maxsize=8)
+def _tally_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b")
+
+
+def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] = ()) -> list[DatedEvent]:
     """The day-precise events the claim's sentence reports as having happened, in text order:
     not plans, schedules, or days after the report's own dateline ("takes effect on June 1").
     Tense and schedule are the event's own ("the girl who was shot Wednesday is expected to
     recover" dates a past shooting); a conditional or a caption drops the whole sentence."""
     if claim.conditional or claim.furniture:
+        return []
+    # "Among the officer deaths this summer were the July 17 killings in Baton Rouge": a
+    # sentence that tallies the events of a period dates none of them as the story's.
+    if tallies and _tally_pattern(tuple(tallies)).search(claim.sentence.lower()):
         return []
     return sorted(
         (
@@ -131,12 +141,13 @@ def main_family(
     """The story's main event (the shooting, the vote, the delay): the family of event classes
     that most reports date first (their lede's event; arrests, hearings and vigils follow it),
     then the one most reports date at all. None when no report dates an event."""
+    tallies = lexicon.casualties.scope.aggregate
     family_of = lexicon.family_of
     first: Counter[str] = Counter()
     dated: Counter[str] = Counter()
     for path, claims in claims_by_path.items():
         day = (published or {}).get(path)
-        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day)]
+        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies)]
         if events:
             first[family_of.get(events[0].event_class, events[0].event_class)] += 1
         dated.update({family_of.get(e.event_class, e.event_class) for e in events})
@@ -156,6 +167,7 @@ def date_slots(
     family = main_family(claims_by_path, lexicon, published)
     if family is None or family in ignore_events:
         return {}
+    tallies = lexicon.casualties.scope.aggregate
     family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():
@@ -163,7 +175,7 @@ def date_slots(
             event = next(
                 (
                     e
-                    for e in _day_events(claim, published.get(path))
+                    for e in _day_events(claim, published.get(path), tallies)
                     if family_of.get(e.event_class, e.event_class) == family
                     and not _before_the_story(e.time, published.get(path))
                 ),
