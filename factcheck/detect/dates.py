@@ -174,6 +174,11 @@ class ReportBeforeSettings(BaseModel):
     max_gap_days: int = 14
     """An event another report dates further than this after a report's dateline is a later
     event (the next shooting, a related killing), not the one the report told as past (0: no limit)."""
+    across_reports_severity: Severity = "low"
+    """Severity when the date comes from another report: the report that gives no date may
+    tell another event of the story (a related killing a week later), which its words alone
+    cannot rule out. A report that dates its own past event after its dateline keeps the rule's
+    severity."""
 
 
 @register
@@ -274,6 +279,7 @@ class ReportBeforeEvent(Detector):
             ],
             [first, other],
             [first.event.event_class, published.isoformat(), when.value or ""],
+            severity=self.settings.across_reports_severity,  # type: ignore[attr-defined]
         )
 
 

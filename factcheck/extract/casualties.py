@@ -237,15 +237,19 @@ def _with_manner(word: Token, roles: dict[str, str]) -> str:
     ]
     if manner:
         return roles[manner[0]]
-    # "were shot and killed": a conjoined verb that shares the subject and kills says how it ended.
-    ended = [
-        c
+    # "were shot and killed", "were shot and wounded": a conjoined verb that shares the subject
+    # and kills or wounds says how it ended.
+    ended = {
+        roles[c.lemma_.lower()]
         for c in word.children
-        if c.dep_ == "conj"
-        and roles.get(c.lemma_.lower()) == "killed"
+        if roles[word.lemma_.lower()] == "shot"
+        and c.dep_ == "conj"
+        and roles.get(c.lemma_.lower()) in ("killed", "injured")
         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-    ]
-    return "killed" if ended else roles[word.lemma_.lower()]
+    }
+    if ended:
+        return "killed" if "killed" in ended else "injured"
+    return roles[word.lemma_.lower()]
 
 
 def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:

@@ -28,6 +28,7 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("Four people were shot and killed on Elm Street.", [("killed", 4, "total")]),
         ("Neighbors held a vigil for five victims who were shot and killed Friday.", [("killed", 5, "total")]),
         ("Five people were shot and two died.", [("shot", 5, "total"), ("killed", 2, "total")]),
+        ("Two men were shot and killed there, and six other young adults were shot and wounded.", [("killed", 2, "total"), ("injured", 6, "total")]),
         ("A family of seven was found fatally shot in their home on Sunday.", [("killed", 7, "total")]),
     ],
 )
