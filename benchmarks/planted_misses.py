@@ -6,7 +6,10 @@ never compared) or MISSED, and for a missed pair the day each article gives for 
 main event and its count per casualty role: the slot that stayed empty, or the value read
 from another sentence, says where the comparison lost it.
 
-Usage: python benchmarks/planted_misses.py [--seed 7] [--n 60] [--jobs 2] [--all]
+With `--others`, also prints the medium+ findings that are not a planted contradiction (the
+tool's "other medium+" figure), to be read as in the precision audit.
+
+Usage: python benchmarks/planted_misses.py [--seed 7] [--n 60] [--jobs 2] [--all] [--others]
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--all", action="store_true", help="also print the pairs that were found")
+    parser.add_argument("--others", action="store_true", help="also print the other medium+ findings")
     args = parser.parse_args()
     gva = data_path("gva/articles.jsonl")
     if gva is None or not TOOL.is_file():
@@ -70,14 +74,18 @@ def main() -> None:
         story_of = {Path(p).name: s for s, paths in report["stories"].items() for p in paths}
         docs = {Path(d.path).name: d for d in extract([folder], options).documents}
         tally: Counter[str] = Counter()
+        hits: set[int] = set()
         for p in planted:
             a, b = p["a"], p["b"]
-            found = any(
-                f["kind"] == p["finding_kind"]
+            matching = [
+                i
+                for i, f in enumerate(report["findings"])
+                if f["kind"] == p["finding_kind"]
                 and {a, b} <= {Path(e["path"]).name for e in f["evidence"]}
                 and any(p["new"].lower() in json.dumps(e).lower() for e in f["evidence"] if Path(e["path"]).name == b)
-                for f in report["findings"]
-            )
+            ]
+            hits.update(matching)
+            found = bool(matching)
             status = "FOUND" if found else ("MISSED" if story_of.get(a) == story_of.get(b) else "SPLIT")
             tally[(p["kind"], status)] += 1
             if status == "FOUND" and not args.all:
@@ -89,6 +97,13 @@ def main() -> None:
                 print(f"    slots A: {slots.get(a)}")
                 print(f"    slots B: {slots.get(b)}")
         print("; ".join(f"{kind} {status} {n}" for (kind, status), n in sorted(tally.items())))
+        if args.others:
+            for i, f in enumerate(report["findings"]):
+                if i in hits or f["severity"] not in ("medium", "high"):
+                    continue
+                print(f"OTHER {f['rule']} {f['severity']}: {f['message'][:300]}")
+                for e in f["evidence"]:
+                    print(f"    {Path(e['path']).name}: {e['text'][:220]}")
 
 
 if __name__ == "__main__":

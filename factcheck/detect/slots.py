@@ -163,7 +163,12 @@ def date_slots(
     *,
     ignore_events: frozenset[str] = frozenset(),
 ) -> dict[str, DateFill]:
-    """Path → the day its report first gives for the story's main event."""
+    """Path → the day its report first gives for the story's main event.
+
+    A day weeks before the report's dateline is taken only when the report gives no recent
+    one: a follow-up (a charge, a trial) dates the shooting months back ("The shooting
+    happened on May 30"), while a new report's older days are other events ("a year after
+    the March 3 shooting")."""
     family = main_family(claims_by_path, lexicon, published)
     if family is None or family in ignore_events:
         return {}
@@ -171,19 +176,17 @@ def date_slots(
     family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():
-        for claim in sorted(claims, key=lambda c: c.start):
-            event = next(
-                (
-                    e
-                    for e in _day_events(claim, published.get(path), tallies)
-                    if family_of.get(e.event_class, e.event_class) == family
-                    and not _before_the_story(e.time, published.get(path))
-                ),
-                None,
-            )
-            if event is not None:
-                slots[path] = DateFill(claim, event.time, family, event.lemma)
-                break
+        day = published.get(path)
+        dated = [
+            (claim, e)
+            for claim in sorted(claims, key=lambda c: c.start)
+            for e in _day_events(claim, day, tallies)
+            if family_of.get(e.event_class, e.event_class) == family
+        ]
+        recent = [(claim, e) for claim, e in dated if not _before_the_story(e.time, day)]
+        if recent or dated:
+            claim, event = (recent or dated)[0]
+            slots[path] = DateFill(claim, event.time, family, event.lemma)
     return slots
 
 
