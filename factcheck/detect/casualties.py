@@ -34,6 +34,9 @@ class CasualtySettings(BaseModel):
     """Roles whose count changes with each step of a case (more arrests, new or reduced
     charges, co-defendants charged apart): a difference is reported at `evolving_severity`."""
     evolving_severity: Severity = "low"
+    across_roles_severity: Severity = "medium"
+    """Severity when one report's shot is set against the other's wounded (neither counts a
+    death): an inference from two roles, so below a count of one role."""
     perpetrator_severity: Severity = "low"
     """Severity when the counts differ by one and a sentence brings in the attacker
     ("including the gunman", "before taking his own life")."""
@@ -84,15 +87,28 @@ class CasualtyConflict(Detector):
                     a, b = slots[path_a][role], slots[path_b][role]
                     if a.casualty.count != b.casualty.count:
                         yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b])
+                crossed = _shot_against_wounded(slots[path_a], slots[path_b])
+                if crossed is not None:
+                    a, b = crossed
+                    yield self._finding(
+                        "shot", a, story.docs[a.claim.path], b, story.docs[b.claim.path],
+                        severity=self.settings.across_roles_severity,  # type: ignore[attr-defined]
+                    )
 
-    def _finding(self, role: str, a: CountFill, doc_a: DocMeta, b: CountFill, doc_b: DocMeta) -> Finding:
+    def _finding(
+        self, role: str, a: CountFill, doc_a: DocMeta, b: CountFill, doc_b: DocMeta, *, severity: Severity | None = None
+    ) -> Finding:
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
         what = _ROLE_WORDS.get(role, role)
         message = (
             f"Reports disagree on how many {what}: {a.casualty.count} in {a.claim.path}, "
             f"{b.casualty.count} in {b.claim.path}"
         )
-        severity = None
+        if a.casualty.role != b.casualty.role:
+            message += (
+                f" ({b.claim.path} counts them as wounded; neither report counts a death, so everyone "
+                f"shot was wounded)"
+            )
         update = _update(role, a, doc_a, b, doc_b, settings)
         if update:
             message += f"; {update}"
@@ -108,13 +124,26 @@ class CasualtyConflict(Detector):
             self,
             message,
             [
-                evidence_for(a.claim, doc_a, span=(a.casualty.start, a.casualty.end, a.casualty.text), value=f"{a.casualty.count} {role}"),
-                evidence_for(b.claim, doc_b, span=(b.casualty.start, b.casualty.end, b.casualty.text), value=f"{b.casualty.count} {role}"),
+                evidence_for(a.claim, doc_a, span=(a.casualty.start, a.casualty.end, a.casualty.text), value=f"{a.casualty.count} {a.casualty.role}"),
+                evidence_for(b.claim, doc_b, span=(b.casualty.start, b.casualty.end, b.casualty.text), value=f"{b.casualty.count} {b.casualty.role}"),
             ],
             [a.claim, b.claim],
             [role, str(a.casualty.count), str(b.casualty.count)],
             severity=severity,
         )
+
+
+def _shot_against_wounded(a: dict[str, CountFill], b: dict[str, CountFill]) -> tuple[CountFill, CountFill] | None:
+    """ "Four people were shot" against "Six men were shot and wounded": when neither report
+    counts anyone killed, everyone shot was wounded, so one report's shot and the other's
+    wounded count the same people. Only a report that gives one of the two roles is read so."""
+    if "killed" in a or "killed" in b:
+        return None
+    for shot, wounded in ((a, b), (b, a)):
+        if set(shot) & {"shot", "injured"} == {"shot"} and set(wounded) & {"shot", "injured"} == {"injured"}:
+            if shot["shot"].casualty.count != wounded["injured"].casualty.count:
+                return shot["shot"], wounded["injured"]
+    return None
 
 
 def _counts_the_attacker(a: CountFill, b: CountFill, words: Sequence[str]) -> bool:
