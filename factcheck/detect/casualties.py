@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import Finding, Severity
+from ..models import Claim, Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
-from .slots import CountFill, DateFill, count_slots, date_slots
+from .slots import CountFill, DateFill, count_slots, date_slots, reports_event
 
 __all__ = ["CasualtyConflict"]
 
@@ -87,7 +87,8 @@ class CasualtyConflict(Detector):
                     a, b = slots[path_a][role], slots[path_b][role]
                     if a.casualty.count != b.casualty.count:
                         yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b])
-                crossed = _shot_against_wounded(slots[path_a], slots[path_b])
+                deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
+                crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b])
                 if crossed is not None:
                     a, b = crossed
                     yield self._finding(
@@ -131,6 +132,12 @@ class CasualtyConflict(Detector):
             [role, str(a.casualty.count), str(b.casualty.count)],
             severity=severity,
         )
+
+
+def _tells_a_death(claims: Sequence[Claim]) -> bool:
+    """Whether the report counts anyone killed, in any way ("a man who was killed in a
+    shooting that injured four other people")."""
+    return any(c.role == "killed" for claim in claims if reports_event(claim) for c in claim.casualties)
 
 
 def _shot_against_wounded(a: dict[str, CountFill], b: dict[str, CountFill]) -> tuple[CountFill, CountFill] | None:
