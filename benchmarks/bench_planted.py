@@ -33,6 +33,26 @@ def pairs_in_one_story(planted: list[dict], stories: dict[str, list[str]]) -> in
     return sum(1 for p in planted if story_of.get(p["a"]) is not None and story_of.get(p["a"]) == story_of.get(p["b"]))
 
 
+def other_findings(planted: list[dict], findings: list[dict]) -> tuple[int, int]:
+    """(medium+ findings that are not a planted contradiction, of which not caused by a plant).
+
+    A planted value in article B also clashes with every third article of the incident that
+    states the original value; the tool's score counts those as "other" findings. The second
+    figure leaves out every medium+ finding that cites a planted value in its B article."""
+    def cites_a_plant(finding: dict, pair: dict) -> bool:
+        return any(
+            Path(e["path"]).name == pair["b"] and pair["new"].lower() in json.dumps(e).lower() for e in finding["evidence"]
+        )
+
+    def is_the_plant(finding: dict, pair: dict) -> bool:
+        return finding["kind"] == pair["finding_kind"] and {pair["a"], pair["b"]} <= {Path(e["path"]).name for e in finding["evidence"]} and cites_a_plant(finding, pair)
+
+    medium = [f for f in findings if f["severity"] in ("medium", "high")]
+    other = [f for f in medium if not any(is_the_plant(f, p) for p in planted)]
+    unrelated = [f for f in other if not any(cites_a_plant(f, p) for p in planted)]
+    return len(other), len(unrelated)
+
+
 def run_seed(tool: dict, gva: Path, n: int, seed: int, jobs: int) -> tuple[int, int, str]:
     from factcheck.pipeline import RunOptions, check
     from factcheck.report import render
@@ -50,7 +70,12 @@ def run_seed(tool: dict, gva: Path, n: int, seed: int, jobs: int) -> tuple[int, 
         key = json.loads((Path(work) / "planted.json").read_text(encoding="utf-8"))
         data = json.loads(report_path.read_text(encoding="utf-8"))
     planted = key["planted"]
-    return pairs_in_one_story(planted, data["stories"]), len(planted), out.getvalue().strip()
+    other, unrelated = other_findings(planted, data["findings"])
+    scored = out.getvalue().strip() + (
+        f"; of the other medium+, {other - unrelated} cite a planted value against a third article, "
+        f"{unrelated} do not ({unrelated / max(len(planted), 1):.2f} per incident)"
+    )
+    return pairs_in_one_story(planted, data["stories"]), len(planted), scored
 
 
 def main() -> None:

@@ -72,8 +72,10 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
         count = number_value(token)
         if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
             continue
-        if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ == "no"):
-            continue  # "No one has been charged" counts nobody
+        if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ in ("no", "not")):
+            continue  # "No one has been charged", "not one kid was shot" count nobody
+        if _part_of_a_name(token):
+            continue
         if _age_after_a_name(token):
             continue
         noun = _counted_noun(token, lexicon)
@@ -110,6 +112,20 @@ def _qualified(noun: Token, lexicon: Lexicon) -> bool:
     words = set(lexicon.casualties.scope.qualifiers)
     near = [noun.head, *noun.children, *noun.head.children]
     return any(t.lower_ in words for h in near for t in (h, *h.children))
+
+
+def _part_of_a_name(token: Token) -> bool:
+    """ "Precinct 5 deputy constables", "Station 12": a figure after a proper noun names a unit."""
+    if token.i == 0 or not token.text[:1].isdigit():
+        return False
+    before = token.doc[token.i - 1]
+    # The tagger reads a capitalised word before a figure as a name, a noun or an adjective.
+    return (
+        before.text[:1].isupper()
+        and not before.is_sent_start
+        and before.pos_ in ("PROPN", "NOUN", "ADJ")
+        and before.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _age_after_a_name(token: Token) -> bool:
@@ -275,6 +291,9 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     # often a part of the victims ("... and the adult was hit").
     if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)):
         return "part"
+    # "Two deputies were also hit": counted in addition to others.
+    if any(c.dep_ == "advmod" and c.lower_ in scope.more for c in noun.head.children):
+        return "part"
     others = set(scope.other)
     if any(c.lower_ in scope.more for c in (*noun.children, *token.children) if c.dep_ in ("amod", "advmod", "det", "nummod")):
         return "part"
@@ -359,9 +378,25 @@ def _rest_as_total(found: list[CountMention]) -> list[CountMention]:
     """ "One man was killed and three others were wounded": the others are all the wounded,
     since the sentence counts the rest of the people in another role. Without such a count
     ("the other four victims remain hospitalized") the rest of what is unknown stays a rest."""
+    found = _rest_after_a_total(found)
     out = []
     for mention in found:
         other_roles = any(o is not mention and o.role != mention.role for o in found)
         same_role = any(o is not mention and o.role == mention.role for o in found)
         out.append(mention._replace(scope="total") if mention.scope == "rest" and other_roles and not same_role else mention)
+    return out
+
+
+def _rest_after_a_total(found: list[CountMention]) -> list[CountMention]:
+    """ "Two police officers wounded and three others injured": the others join the count of
+    their role before them, and the sum is the role's total (the first count is a part)."""
+    out = list(found)
+    for i, mention in enumerate(found):
+        if mention.scope != "rest":
+            continue
+        before = [j for j, o in enumerate(found[:i]) if o.role == mention.role and out[j].scope == "total"]
+        if before:
+            for j in before:
+                out[j] = out[j]._replace(scope="part")
+            out[i] = mention._replace(scope="total", count=mention.count + sum(found[j].count for j in before))
     return out

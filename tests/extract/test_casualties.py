@@ -29,6 +29,10 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("Neighbors held a vigil for five victims who were shot and killed Friday.", [("killed", 5, "total")]),
         ("Five people were shot and two died.", [("shot", 5, "total"), ("killed", 2, "total")]),
         ("Two men were shot and killed there, and six other young adults were shot and wounded.", [("killed", 2, "total"), ("injured", 6, "total")]),
+        # Others after a count of their own role join it.
+        ("The gunman opened fire, leaving one person dead, two police officers wounded and three others injured.", [("killed", 1, "total"), ("injured", 5, "total")]),
+        # A figure in a unit's name counts nobody; "not one" is nobody.
+        ("Four deputy constables from Precinct 5 were shot.", [("shot", 4, "total")]),
         ("A family of seven was found fatally shot in their home on Sunday.", [("killed", 7, "total")]),
     ],
 )
@@ -44,6 +48,7 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("Police believe the man killed five members of his family and then killed himself.", "killed", "part"),
         ("At least two people have been shot.", "shot", "bound"),
         ("Three other women were injured.", "injured", "rest"),
+        ("Two Precinct 5 deputy constables were also hit.", "shot", "part"),
         ("He killed two more people during carjackings.", "killed", "part"),
         ("Police said the three teenagers were shot on steps near a store.", "shot", "part"),
     ],
@@ -65,6 +70,7 @@ def test_casualties_coordinated_counts_sum(nlp) -> None:
     [
         "One officer asked colleagues to move back from the tape.",
         "There were five customers who weren't injured in the incident.",
+        "It's a miracle that not one kid is shot, Assistant Police Chief Steve Dolunt said.",
         "No one has been charged in that case.",
         "A 26-year-old man was shot, police said.",
         "The gunman fired 10 shots from a car.",

@@ -19,6 +19,8 @@ LEXICON = load_lexicon()
         ("Image 23 of 111 Jaelen Charles, right, is comforted by a friend.", True),
         # A list's heading, and a caption's trailing date with weekday and year.
         ("In non-fatal Monday shootings:", True),
+        ("No information on victims has been confirmed yet — Jen Zettel (@jenzettel) May 4, 2015", True),
+        ("This photo shows the Richland Avenue house where a boy was shot Saturday morning.", True),
         ("The home where two children were hit by gunfire Wednesday night, on Thursday Sept. 1, 2016.", True),
         ("Police said the two shootings were not related: both victims are expected to recover.", False),
         ("The shooting happened on Thursday, police said.", False),
