@@ -115,11 +115,6 @@ def _one_of_alternatives(span: Span) -> bool:
     return "or" in (after, before)
 
 
-# Clauses that hang on a verb (relative, adverbial, coordinated, complement): a day inside one
-# whose own verb names no event belongs to the event of the verb it hangs on.
-_ATTACHED_CLAUSES = frozenset({"relcl", "advcl", "conj", "xcomp", "acl", "pcomp"})
-
-
 def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
     classes = lexicon.event_class_of
     reporting = lexicon.sets["reporting"]
@@ -147,12 +142,7 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
         if event_class is None and lemma in lexicon.inquiry_verbs:
             # "Police are investigating a shooting Friday night", "were called to a shooting".
             return _event_it_is_about(node, lexicon)
-        if event_class:
-            return phrase, event_class, node
-        # "fatally shot a teenager who attempted to rob him Thursday afternoon", "was shot after
-        # he found a gun Monday night": a clause that hangs on the event's verb happened with it.
-        if node.dep_ not in _ATTACHED_CLAUSES:
-            return None
+        return (phrase, event_class, node) if event_class else None
     return None
 
 
