@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
+from .measures import orders_apart
 from .slots import CountFill, DateFill, count_slots, date_slots, reports_event
 
 __all__ = ["CasualtyConflict"]
@@ -34,6 +35,10 @@ class CasualtySettings(BaseModel):
     """Roles whose count changes with each step of a case (more arrests, new or reduced
     charges, co-defendants charged apart): a difference is reported at `evolving_severity`."""
     evolving_severity: Severity = "low"
+    scope_ratio: float = 10.0
+    """Counts at least this many times apart ("three injured" in a village, "50 injured" across
+    the island) are reported at `scope_severity`: they more often count different scopes."""
+    scope_severity: Severity = "low"
     across_roles_severity: Severity = "medium"
     """Severity when one report's shot is set against the other's wounded (neither counts a
     death): an inference from two roles, so below a count of one role."""
@@ -111,7 +116,11 @@ class CasualtyConflict(Detector):
                 f"shot was wounded)"
             )
         update = _update(role, a, doc_a, b, doc_b, settings)
-        if update:
+        counts = (a.casualty.count, a.casualty.count), (b.casualty.count, b.casualty.count)
+        if orders_apart(*counts, settings.scope_ratio):
+            message += "; the counts are an order of magnitude apart, so they may count different scopes"
+            severity = settings.scope_severity
+        elif update:
             message += f"; {update}"
             severity = settings.update_severity
         elif abs(a.casualty.count - b.casualty.count) == 1 and _counts_the_attacker(a, b, self.lexicon.casualties.perpetrator):

@@ -9,7 +9,7 @@ from ..models import Claim, Quantity
 from ..wording import show_quantity
 from .similarity import stem
 
-__all__ = ["measure_key", "quantity_key", "counted_noun", "shown_quantity"]
+__all__ = ["measure_key", "quantity_key", "counted_noun", "shown_quantity", "orders_apart"]
 
 
 # Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
@@ -112,3 +112,14 @@ def is_window(claim: Claim, quantity: Quantity) -> bool:
     offset = quantity.end - claim.sentence_start
     after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
     return after.startswith(_FROM_EVENT)
+
+
+def orders_apart(a: tuple[float, float], b: tuple[float, float], ratio: float) -> bool:
+    """Whether two figures (each a `(low, high)` range) are at least `ratio` times apart at
+    their nearest ends: "676 RBIs" in a career against 43 in a season, "seven years" of a
+    contract against a 15-day window. Reports of one fact rarely differ tenfold; figures that
+    do measure different scopes (another event, a wider tally) more often than they clash."""
+    (a_low, a_high), (b_low, b_high) = a, b
+    if ratio <= 1 or min(a_low, b_low) <= 0:
+        return False
+    return b_low / a_high >= ratio or a_low / b_high >= ratio

@@ -11,7 +11,7 @@ from ..models import Claim, Finding, Quantity, Severity
 from ..wording import participle, plural
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .quantity_compare import agree
-from .measures import counted_noun, is_window, measure_key, quantity_key, shown_quantity
+from .measures import counted_noun, is_window, measure_key, orders_apart, quantity_key, shown_quantity
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -30,6 +30,10 @@ class QuantitySettings(BaseModel):
         default_factory=lambda: ["rise", "risen", "rose", "climb", "increase", "grow", "grew", "up from", "revise", "update", "now stands"]
     )
     """Words in the later report that say a figure was updated ("has risen to 1,450, up from 1,200")."""
+    scope_ratio: float = 10.0
+    """Figures at least this many times apart are reported at `scope_severity`: they more often
+    measure different scopes (a career and a season, a contract and a deadline) than clash."""
+    scope_severity: Severity = "low"
 
 
 def _about_the_same(a: Claim, b: Claim, entities: dict[str, dict[str, str]]) -> bool:
@@ -162,7 +166,10 @@ class QuantityConflict(Detector):
         message = f"Reports disagree on {_what(a, qa)}: {shown_a} in {a.path}, {shown_b} in {b.path}"
         severity = None
         update = _update_direction(pair, (qa, shown_a), (qb, shown_b), key, settings)
-        if update:
+        if orders_apart((qa.low, qa.high), (qb.low, qb.high), settings.scope_ratio):
+            message += "; the figures are an order of magnitude apart, so they may measure different things"
+            severity = settings.scope_severity
+        elif update:
             message += f"; {update}"
             severity = settings.update_severity
         return make_finding(
