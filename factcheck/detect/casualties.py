@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Claim, Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
 from .measures import orders_apart
+from .similarity import mentions_any
 from .slots import CountFill, DateFill, count_slots, date_slots, reports_event
 
 __all__ = ["CasualtyConflict"]
@@ -164,8 +164,7 @@ def _shot_against_wounded(a: dict[str, CountFill], b: dict[str, CountFill]) -> t
 
 def _counts_the_attacker(a: CountFill, b: CountFill, words: Sequence[str]) -> bool:
     """Whether either count's sentence brings in the attacker, who one report may count."""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b") if words else None
-    return pattern is not None and any(pattern.search(f.claim.sentence.lower()) for f in (a, b))
+    return any(mentions_any(f.claim.sentence, words) for f in (a, b))
 
 
 def _day(fill: DateFill | None) -> dt.date | None:

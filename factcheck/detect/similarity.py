@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from ..models import Claim
 
-__all__ = ["normalize_text", "text_similarity", "content_words", "same_measure", "stem"]
+__all__ = ["normalize_text", "text_similarity", "content_words", "same_measure", "stem", "mentions_any"]
 
 _NON_WORD = re.compile(r"[^\w\s]")
 _STOP = frozenset(
@@ -59,3 +61,13 @@ def same_measure(a: Claim, b: Claim, *, min_shared: int = 2) -> bool:
     if a.event.event_class == b.event.event_class and (shared_entities or len(shared_words) >= 1):
         return True
     return len(shared_words) + len(shared_entities) >= min_shared
+
+
+@functools.lru_cache(maxsize=32)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
+
+
+def mentions_any(text: str, words: Sequence[str]) -> bool:
+    """Whether `text` holds any of `words` (lexicon words or phrases) as whole words, case aside."""
+    return bool(words) and bool(_word_pattern(tuple(words)).search(text.lower()))

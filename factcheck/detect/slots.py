@@ -10,7 +10,6 @@ or schedules, not conditionals, not parts of a group or tallies of many events.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 
 from ..extract.lexicon import Casualties, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
+from .similarity import mentions_any
 
 __all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event"]
 
@@ -106,11 +106,6 @@ def _dated_elsewhere(claim: Claim, main_day: dt.date | None) -> bool:
     return main_day is not None and bool(days) and all(abs((day - main_day).days) > 1 for day in days)
 
 
-@functools.lru_cache(maxsize=8)
-def _tally_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b")
-
-
 def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] = ()) -> list[DatedEvent]:
     """The day-precise events the claim's sentence reports as having happened, in text order:
     not plans, schedules, or days after the report's own dateline ("takes effect on June 1").
@@ -120,7 +115,7 @@ def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] 
         return []
     # "Among the officer deaths this summer were the July 17 killings in Baton Rouge": a
     # sentence that tallies the events of a period dates none of them as the story's.
-    if tallies and _tally_pattern(tuple(tallies)).search(claim.sentence.lower()):
+    if mentions_any(claim.sentence, tallies):
         return []
     return sorted(
         (
