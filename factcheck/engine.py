@@ -63,6 +63,7 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     (a bad rule pack, a missing model) is the user's to fix and stops the run.
     """
     from .extract.claims import extract_document
+    from .extract.content import headline_text, with_headline
     from .extract.packs import load_extraction_packs
     from .nlp import load_model, parse_pieces
 
@@ -85,7 +86,10 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
                     )
                 )
                 start += len(doc.text)
-            results.append(merge_pieces(parts))
+            claims = merge_pieces(parts)
+            if article.title:
+                claims = with_headline(claims, nlp(headline_text(article.title)))
+            results.append(claims)
         except FactcheckError:
             raise
         except Exception as e:  # noqa: BLE001 - one article must not sink the run

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from ..models import DocumentClaims
 from .entities import SALIENT_LABELS, full_key
 
-__all__ = ["content_terms", "document_names", "zipf"]
+__all__ = ["content_terms", "document_names", "headline_text", "with_headline", "zipf"]
 
 # Parts of speech that carry what happened, to whom and where; numbers are the figures.
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Web pages repeat a word in menus and share links; counts past this say nothing more.
 _MAX_COUNT = 20
+# "Headline - Outlet", "Headline | Outlet | Section": a page title ends with the site's name.
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -84,3 +88,36 @@ def document_names(doc: Doc) -> tuple[tuple[str, str, int, float], ...]:
                 key = owners[0]
         resolved[(label, key)] += count
     return tuple(sorted((label, key, count, zipf(key)) for (label, key), count in resolved.items()))
+
+
+def headline_text(title: str) -> str:
+    """The headline of a page title, without the outlet and section names that follow it.
+
+    An outlet's name is shared by all its reports, whatever they are about: it must not
+    link them. The first part is the headline when it has a few words ("Man shot on
+    Main St. - KAIT Region 8" → "Man shot on Main St."); a short one ("Crime - …") is kept whole.
+    """
+    first = _TITLE_SEPARATOR.split(title.strip(), maxsplit=1)[0]
+    return first if len(first.split()) >= 3 else title.strip()
+
+
+def with_headline(claims: DocumentClaims, headline: Doc) -> DocumentClaims:
+    """The article's content terms and names with those of its parsed headline added.
+
+    The headline states what the story is about in the fewest words, and a page whose body
+    is a paywall notice or a video player has nothing else: its words count once more.
+    """
+    terms = {term: (count, z) for term, count, z in claims.terms}
+    for term, count, z in content_terms(headline):
+        known = terms.get(term, (0, z))[0]
+        terms[term] = (min(known + count, _MAX_COUNT), z)
+    names = {(label, key): (count, z) for label, key, count, z in claims.names}
+    for label, key, count, z in document_names(headline):
+        known = names.get((label, key), (0, z))[0]
+        names[(label, key)] = (known + count, z)
+    return claims.model_copy(
+        update={
+            "terms": tuple(sorted((t, c, z) for t, (c, z) in terms.items())),
+            "names": tuple(sorted((lb, k, c, z) for (lb, k), (c, z) in names.items())),
+        }
+    )

@@ -8,6 +8,8 @@ News text carries its metadata in a handful of conventional shapes at the top:
 - `By Jane Doe | May 21, 2026` (byline with or without a date)
 - `WASHINGTON, May 21 (Reuters) - ...` and `FRANKLIN, Ind. (AP) — ...`: a wire dateline that
   starts the first paragraph (place in capitals, optional date, outlet in brackets).
+- `https://example.com/2013/08/02/local/quake-hits-island/`: the page's address, saved with
+  its text; many outlets put the publication day in it.
 
 A wire dateline usually omits the year; it is then taken from a full date elsewhere
 in the article, and left unknown when there is none (never guessed).
@@ -20,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["DateMatch", "Dateline", "Header", "date_value", "find_date", "full_dates", "parse_line", "parse_prefix", "read_header"]
+__all__ = ["DateMatch", "Dateline", "Header", "date_value", "find_date", "full_dates", "parse_line", "parse_prefix", "read_header", "top_address", "url_date"]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -28,8 +30,12 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-# Capitalized month names only: lower-case "may" is the modal verb.
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# Capitalized or upper-case month names only: lower-case "may" is the modal verb.
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?,?\s+)?"
 _DATE_PATTERNS = (
     re.compile(rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
@@ -41,7 +47,7 @@ _DATE_PATTERNS = (
     ),
 )
 _TIME = re.compile(
-    r",?\s*(?:at\s+|[-–—]\s*)?\d{1,2}(?::\d\d){1,2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
+    r",?\s*(?:at\s+|[-–—]\s*)?\d{1,2}(?::\s?\d\d){1,2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
     r"(?:\s+(?:[A-Z]{2,4}\b|GMT[+-]\d{1,2}))?"
 )
 _LABEL = re.compile(
@@ -57,8 +63,13 @@ _WIRE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?))?"
     r"(?:\s*\((?P<paren>[^()\n]{1,40})\))?"
-    r"\s*(?P<dash>[-–—]+|:)(?:\s+|$)"
+    r"\s*(?P<dash>[-–—]+|:)(?:\s+|$|(?(paren)(?<=[–—])(?=[A-Z])|(?!)))"  # "(KTVI)–Four": after an outlet, a long dash may touch the text
 )
+# A web address on a line of its own, as saved pages and corpora start ("https://…", "www.…"),
+# also in tokenized text where the address is spaced out ("http: / / www. example. com / …").
+_URL_LINE = re.compile(r"\s*(?:https?\s*:\s*/\s*/|www\s*\.)\s*\S", re.IGNORECASE)
+# The publication day in an address path: "/2013/08/02/", "/2013-08-02-".
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<nmonth>\d{1,2})[/-](?P<day>\d{1,2})(?=[/_.-]|$)")
 _SOURCE_WORDS = re.compile(r"^[A-Z][\w.&'’ -]{0,40}$")
 # A line short enough to be a headline: a title has no final period.
 _MAX_TITLE_CHARS = 160
@@ -110,6 +121,7 @@ class Header:
     source: str | None = None
     author: str | None = None
     place: str | None = None
+    url: str | None = None
     cuts: list[tuple[int, int]] = field(default_factory=list)
     """`(start, end)` stretches of the text that are metadata, not body."""
 
@@ -303,6 +315,10 @@ def read_header(text: str, *, title: str | None = None) -> Header:
             if prefix.end < len(line.rstrip()):
                 break  # the body starts on this line
             continue
+        if _URL_LINE.match(line) and header.url is None:
+            header.url = "".join(line.split())
+            header.cuts.append((start, start + len(line)))
+            continue
         is_last = index == len(lines) - 1
         if title is not None and line.strip().strip("#* ") == title.strip():
             header.cuts.append((start, start + len(line)))
@@ -319,6 +335,19 @@ def read_header(text: str, *, title: str | None = None) -> Header:
         if date.year is None:
             header.published = _with_year_from(text, date)
     return header
+
+
+def top_address(text: str) -> str | None:
+    """The web address on a line of its own among the first lines of `text`, spaces removed."""
+    lines = [line for _, line in _lines(text) if line.strip()]
+    return next(("".join(line.split()) for line in lines[:_HEADER_LINES] if _URL_LINE.match(line)), None)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication day an address gives in its path ("…/2013/08/02/…"), if any."""
+    match = _URL_DATE.search(url or "")
+    found = _date_from(match) if match else None
+    return found.date if found else None
 
 
 def _with_year_from(text: str, date: DateMatch) -> dt.date | None:

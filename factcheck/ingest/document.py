@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from ..errors import InputError
 from ..models import Article
-from .dateline import read_header
+from .dateline import read_header, top_address, url_date
 from .noise import NoiseRules, strip_noise
 from .offsets import OffsetMap, Rebuilder
 from .suppressions import find_suppressions
@@ -118,13 +118,18 @@ def assemble(
     """
     name = path + draft.suffix
     text, offset_map, suppressions = find_suppressions(draft.body, draft.body_map, original)
+    # Read before the noise rules drop a lone address line: it can carry the publication day.
+    address = top_address(text)
     text, offset_map = strip_noise(text, offset_map, noise)
     header = read_header(text, title=draft.title)
     text, offset_map = _cut(text, offset_map, header.cuts)
     if not text.strip():
         raise InputError(name, "no article text found (only markup, metadata or boilerplate)")
+    url = draft.url or header.url or address
     published = draft.published or header.published
     published_text = draft.published_text if draft.published else header.published_text
+    if published is None and (published := url_date(url)) is not None:
+        published_text = url
     return Article(
         path=name,
         abs_path=abs_path,
@@ -134,7 +139,7 @@ def assemble(
         published_text=_field(published_text) if published else None,
         source=_field(draft.source or header.source),
         author=_field(draft.author or header.author),
-        url=_field(draft.url),
+        url=_field(url),
         text=text,
         original=original,
         offset_map=offset_map,

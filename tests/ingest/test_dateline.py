@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.ingest.dateline import date_value, parse_line, parse_prefix, read_header
+from factcheck.ingest.dateline import date_value, parse_line, parse_prefix, read_header, url_date
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,7 @@ from factcheck.ingest.dateline import date_value, parse_line, parse_prefix, read
         ("Updated May 21, 2026 10:02 a.m. ET", dt.date(2026, 5, 21), None, None, "updated"),
         ("Tuesday, August 4, 2015", dt.date(2015, 8, 4), None, None, None),
         ("21 May 2026", dt.date(2026, 5, 21), None, None, None),
+        ("AUGUST 2, 2013 | 08: 06AM PT", dt.date(2013, 8, 2), None, None, None),
         ("By Jane Doe", None, None, "Jane Doe", None),
     ],
 )
@@ -53,6 +54,8 @@ def test_dateline_parse_line_rejects_body_text(line: str) -> None:
         ("NEW YORK (AP) — Prices rose", "NEW YORK", "AP", None, None, "Prices rose"),
         ("FRANKLIN (Feb. 4, 2014) – Police said", "FRANKLIN", None, (2, 4), 2014, "Police said"),
         ("ORLANDO, Fla. - Four people were hurt", "ORLANDO", None, None, None, "Four people were hurt"),
+        # After an outlet in brackets, a long dash may touch the first word.
+        ("ST. LOUIS, MO (KTVI)–Four people are dead", "ST. LOUIS", "KTVI", None, None, "Four people are dead"),
     ],
 )
 def test_dateline_parse_prefix_wire_shapes(
@@ -66,7 +69,7 @@ def test_dateline_parse_prefix_wire_shapes(
     assert line[found.end :] == rest
 
 
-@pytest.mark.parametrize("line", ["A man was hurt - police said", "UPDATE: the road is open", "Police said - nothing"])
+@pytest.mark.parametrize("line", ["A man was hurt - police said", "UPDATE: the road is open", "Police said - nothing", "NASA–JPL engineers said"])
 def test_dateline_parse_prefix_rejects_body_text(line: str) -> None:
     assert parse_prefix(line) is None
 
@@ -146,3 +149,36 @@ def test_dateline_header_finds_nothing(text: str) -> None:
 )
 def test_dateline_date_value(value: object, expected: dt.date | None) -> None:
     assert date_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://www.example.com/2013/08/02/local/quake-hits-island/",
+        "www.example.com/news/quake",
+        # Tokenized corpora space addresses out.
+        "http: / / www. example. com / 2013 / 08 / 02 / quake - hits - island /",
+    ],
+)
+def test_dateline_address_line_is_metadata_not_title(line: str) -> None:
+    text = f"{line}\nQuake hits island off Iran\n\nA strong earthquake struck the island on Sunday.\n"
+    header = read_header(text)
+    assert header.url is not None and " " not in header.url
+    assert header.title == "Quake hits island off Iran"
+    last_cut = max(end for _, end in header.cuts)
+    assert text[last_cut:].strip() == "A strong earthquake struck the island on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/2013/08/02/local/quake/", dt.date(2013, 8, 2)),
+        ("https://example.com/news/2010-05-05/3-dead-after-protest/423816", dt.date(2010, 5, 5)),
+        ("https://example.com/2013/film/news/host-1200566939/", None),  # a year and no day
+        ("https://example.com/2013/13/40/x", None),  # not a calendar date
+        ("https://example.com/article/4475546.stm", None),
+        (None, None),
+    ],
+)
+def test_dateline_url_date(url: str | None, expected: dt.date | None) -> None:
+    assert url_date(url) == expected

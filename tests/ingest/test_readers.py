@@ -212,3 +212,28 @@ def test_json_bad_records(tmp_path: Path, content: str, message: str) -> None:
     path.write_text(content, "utf-8")
     with pytest.raises(InputError, match=re.escape(message)):
         read_article(path, root=tmp_path)
+
+
+def test_txt_address_line_dates_an_article_without_a_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "quake.txt"
+    path.write_text(
+        "https://news.example.com/2005/11/27/world/quake-iran/\nQuake hits island off Iran\n\n"
+        "A strong earthquake struck Qeshm island on Sunday, killing at least 10 people.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_article(path, root=tmp_path)
+    assert article.url == "https://news.example.com/2005/11/27/world/quake-iran/"
+    assert article.published == dt.date(2005, 11, 27)
+    assert article.title == "Quake hits island off Iran"
+    assert article.text.strip().startswith("A strong earthquake")
+
+
+def test_txt_dateline_wins_over_the_address_date(tmp_path: Path) -> None:
+    path = tmp_path / "quake.txt"
+    path.write_text(
+        "https://news.example.com/2005/11/27/world/quake-iran/\nQuake hits island off Iran\n"
+        "November 28, 2005\n\nA strong earthquake struck Qeshm island on Sunday.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_article(path, root=tmp_path)
+    assert article.published == dt.date(2005, 11, 28)
