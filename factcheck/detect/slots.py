@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..extract.events import STORY_EVENT
 from ..extract.lexicon import Casualties, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
 from .similarity import mentions_any
@@ -140,15 +141,26 @@ def main_family(
     family_of = lexicon.family_of
     first: Counter[str] = Counter()
     dated: Counter[str] = Counter()
+    earliest: dict[str, dt.date] = {}
     for path, claims in claims_by_path.items():
         day = (published or {}).get(path)
-        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies)]
+        events = [
+            e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies) if e.event_class != STORY_EVENT
+        ]
         if events:
             first[family_of.get(events[0].event_class, events[0].event_class)] += 1
+        for e in events:
+            family = family_of.get(e.event_class, e.event_class)
+            if e.time.range_start is not None and (family not in earliest or e.time.range_start < earliest[family]):
+                earliest[family] = e.time.range_start
         dated.update({family_of.get(e.event_class, e.event_class) for e in events})
     if not dated:
         return None
-    return max(sorted(dated), key=lambda family: (first[family], dated[family]))
+    # Ties go to the event dated earliest: arrests, charges and vigils follow what they are about.
+    return max(
+        sorted(dated),
+        key=lambda family: (first[family], dated[family], -earliest[family].toordinal() if family in earliest else 0),
+    )
 
 
 def date_slots(
@@ -176,7 +188,7 @@ def date_slots(
             (claim, e)
             for claim in sorted(claims, key=lambda c: c.start)
             for e in _day_events(claim, day, tallies)
-            if family_of.get(e.event_class, e.event_class) == family
+            if e.event_class == STORY_EVENT or family_of.get(e.event_class, e.event_class) == family
         ]
         recent = [(claim, e) for claim, e in dated if not _before_the_story(e.time, day)]
         if recent or dated:

@@ -148,6 +148,9 @@ def _person_nouns(lexicon: Lexicon) -> frozenset[str]:
 
 def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
     """The noun a number counts: "four people" → people; "two were killed" → the number itself."""
+    if token.dep_ in ("nummod", "quantmod") and token.head.pos_ == "PROPN" and token.head.lower_ in lexicon.casualties.role_of:
+        # A headline in title case: "Three Dead, Three Wounded in Shooting".
+        return token.head
     if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = token.head
     elif (
@@ -184,6 +187,9 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     # "six fatalities": the noun names its role.
     if noun.lemma_.lower() in roles and noun.pos_ == "NOUN":
         return roles[noun.lemma_.lower()]
+    # "Three Dead" in a title-case headline, tagged as a name.
+    if noun.pos_ == "PROPN" and noun.lower_ in roles and any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
+        return roles[noun.lower_]
     # "Three children and two adults were found dead": a conjunct shares its first's role.
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
         return _role_word(noun.head, lexicon)
@@ -196,7 +202,12 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
         return None
     if noun.dep_ == "nsubj" and head.lemma_.lower() in roles:
         lemma = head.lemma_.lower()
-        agent = any(c.dep_ in ("dobj", "obj") for c in head.children) and lemma not in _INTRANSITIVE
+        objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        # "the six people killed Christmas Eve": the parser takes a day for the object of an
+        # active verb; a verb whose only object is a date is the passive of a reduced clause.
+        if objects and head.tag_ in ("VBD", "VBN") and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+            return roles[lemma]
+        agent = bool(objects) and lemma not in _INTRANSITIVE
         if not agent and (lemma in _INTRANSITIVE or head.tag_ in ("VBN", "JJ") or head.pos_ == "ADJ"):
             return roles[lemma]
         if not agent and head.tag_ == "VBD" and lemma in _INTRANSITIVE:
@@ -280,8 +291,10 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     # "the other four victims, two men and two women": the apposition splits a group into parts.
     if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.dep_ == "appos"):
         return "part"
+    # "a man who was among seven people shot": the count after "among" is the whole group.
+    whole_group = noun.dep_ == "pobj" and noun.head.lower_ == "among"
     before = sentence.text[: token.idx - sentence.start_char].lower()[-24:]
-    if any(cue in before for cue in scope.part):
+    if not whole_group and any(cue in before for cue in scope.part):
         return "part"
     # "at least two", "more than 20", "about a dozen": a bound agrees with many totals.
     previous = [t.lower_ for t in token.doc[max(sentence.start, token.i - 2) : token.i]]
@@ -289,7 +302,9 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
         return "bound"
     # "the three teenagers were shot": a definite count names a group already introduced,
     # often a part of the victims ("... and the adult was hit").
-    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)):
+    if not whole_group and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)
+    ):
         return "part"
     # "Two deputies were also hit": counted in addition to others.
     if any(c.dep_ == "advmod" and c.lower_ in scope.more for c in noun.head.children):

@@ -18,7 +18,11 @@ from .framing import is_scheduled
 from .lexicon import Lexicon
 from .time import TimeLexicon, verb_tense
 
-__all__ = ["event_phrase", "dated_events"]
+__all__ = ["STORY_EVENT", "event_phrase", "dated_events"]
+
+# The class of an event named only as "it" ("It happened Monday night"): the story's main
+# event, whichever class that is; comparison reads it as that class.
+STORY_EVENT = "*"
 
 _VERBS = frozenset({"VERB", "AUX"})
 # Walking up from a date further than this reaches words that no longer govern it.
@@ -137,6 +141,8 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lemma_.lower() in classes:
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
+            if subject is not None and lemma != "be" and subject.lower_ in lexicon.story_event_pronouns:
+                return f"{subject.lower_} {node.lemma_.lower()}", STORY_EVENT, node
             return None
         phrase, event_class = event_phrase(node, lexicon)
         if event_class is None and lemma in lexicon.inquiry_verbs:

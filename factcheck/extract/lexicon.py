@@ -96,6 +96,7 @@ class Lexicon(_Pack):
     events: dict[str, list[str]] = Field(default_factory=dict)
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     occurrence_verbs: list[str] = Field(default_factory=list)
+    story_event_pronouns: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
     framing: Framing = Framing()

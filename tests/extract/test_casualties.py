@@ -34,6 +34,12 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         # A figure in a unit's name counts nobody; "not one" is nobody.
         ("Four deputy constables from Precinct 5 were shot.", [("shot", 4, "total")]),
         ("A family of seven was found fatally shot in their home on Sunday.", [("killed", 7, "total")]),
+        # The count after "among" is the whole group the one belongs to.
+        ("A man who was among seven people shot at a party Sunday is in critical condition.", [("shot", 7, "total")]),
+        # A title-case headline, and a day the parser took for an object.
+        ("Three Dead, Three Wounded in Shooting in Salt Lake.", [("killed", 3, "total")]),
+        # An active verb with a real object: the subject did it.
+        ("Six people killed a man Tuesday.", []),
     ],
 )
 def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str, int, str]]) -> None:
@@ -85,3 +91,9 @@ def test_casualties_one_person_makes_the_others_a_total(nlp) -> None:
     counts = _counts(nlp, "A gunman opened fire, killing a 44-year-old man and injuring seven others.")
     assert ("killed", 1, "single") in counts
     assert ("injured", 7, "total") in counts
+
+
+def test_casualties_a_day_read_as_the_object_leaves_the_verb_passive(nlp) -> None:
+    # The parser reads "killed Christmas Eve" as an active verb with the day as its object.
+    sentence = "The Wilson County Sheriff's Office on Sunday identified the six people killed Christmas Eve as two generations of one family."
+    assert [(role, count) for role, count, _ in _counts(nlp, sentence)] == [("killed", 6)]

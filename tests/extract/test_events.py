@@ -31,6 +31,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("Hoke was shot and killed Wednesday night during a disturbance.", ("kill", "2026-03-04")),
         ("A man is wanted in connection with a drive-by shooting that left a 7-year-old boy dead in southwest Miami-Dade on Saturday.", ("kill", "2026-03-07")),
         ("Numerous people were outside when shots rang out Tuesday night.", ("shoot", "2026-03-03")),
+        # "It" for the story's own event: dated as whatever event the story reports.
+        ("It happened Monday night on Fernlawn Street in Midtown.", ("*", "2026-03-02")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
@@ -45,6 +47,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "A second teen was arrested Tuesday in the shooting of 15 people at a nightclub.",
         # Two days offered as alternatives: the report does not give one.
         "Steven Dooley was one of five killed Wednesday night or Thursday morning, police said.",
+        # "It was" is no event.
+        "It was Monday when the council met.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:
