@@ -24,6 +24,7 @@ from factcheck.comparison.stories import (
     _in_time,
     _linked,
     _telling,
+    event_days,
     find_stories,
     group_stories,
     load_alignment,
@@ -115,8 +116,8 @@ def test_look_alike_events_split_by_place_and_opponent() -> None:
     # the place and the figures do not. Undated, as the grouping must work without dates.
     # As in real reports, what happened that night outweighs the words of the sport.
     fight = ["bout", "knockout", "pacquiao"]
-    night1 = ["hoya", "mgm", "1.25", "welterweight", "corner", "retire", "eighth", "trainer"]
-    night2 = ["hatton", "stadium", "2.8", "junior", "uppercut", "canvas", "second", "promoter"]
+    night1 = ["hoya", "mgm", "1.25", "welterweight", "corner", "retire", "eighth", "trainer", "december", "swollen", "jab", "rematch"]
+    night2 = ["hatton", "stadium", "2.8", "junior", "uppercut", "canvas", "second", "promoter", "may", "hook", "stretcher", "belt"]
     first = [("PERSON", "manny pacquiao"), ("PERSON", "oscar de la hoya"), ("GPE", "las vegas")]
     second = [("PERSON", "manny pacquiao"), ("PERSON", "ricky hatton"), ("GPE", "manila")]
     docs = [
@@ -132,16 +133,16 @@ def test_look_alike_events_split_by_place_and_opponent() -> None:
 
 
 def test_a_chain_of_look_alike_pairs_does_not_merge_two_stories() -> None:
-    # m shares half its content with each side; average linkage keeps the two sides apart
-    # where a chain of pairwise links would join all three.
+    # m shares half its content and a place with each side; average linkage keeps the two
+    # sides apart where a chain of pairwise links would join all three.
     left, right = [f"a{i}" for i in range(6)], [f"z{i}" for i in range(6)]
-    names = [("GPE", "harlow")]
+    west, east = [("GPE", "harlow")], [("GPE", "kessler")]
     docs = [
-        doc("l1.txt", left, names, None),
-        doc("l2.txt", left, names, None),
-        doc("m.txt", [*left[:3], *right[:3]], names, None),
-        doc("r1.txt", right, names, None),
-        doc("r2.txt", right, names, None),
+        doc("l1.txt", left, west, None),
+        doc("l2.txt", left, west, None),
+        doc("m.txt", [*left[:3], *right[:3]], [*west, *east], None),
+        doc("r1.txt", right, east, None),
+        doc("r2.txt", right, east, None),
     ]
     stories = group_stories(docs, RULES)
     assert story_of(stories, "l1.txt")[:2] == ["l1.txt", "l2.txt"]
@@ -415,3 +416,62 @@ def test_stories_show_names_as_the_articles_write_them() -> None:
     docs = [with_claim(doc("a.txt", [*QUAKE], names)), with_claim(doc("b.txt", [*QUAKE], names))]
     story = next(s for s in find_stories(docs, RULES) if len(s.articles) == 2)
     assert story.shared[0] == "ORG: McAllen Police Department"
+
+
+def _with_event_day(document: DocumentClaims, day: dt.date, *, scheduled: bool = False) -> DocumentClaims:
+    """The article with one sentence dating a shooting to `day`."""
+    from factcheck.models import Claim, DatedEvent, EventRef
+
+    time = TimeRef(text=day.strftime("%A"), start=0, end=6, value=day.isoformat(), granularity="day", range_start=day, range_end=day)
+    claim = Claim(
+        id=f"{document.path}#0",
+        path=document.path,
+        text="Two men were shot.",
+        sentence="Two men were shot.",
+        start=0,
+        end=18,
+        line=1,
+        column=1,
+        sentence_start=0,
+        sentence_end=18,
+        event=EventRef(lemma="shoot", event_class="shoot"),
+        dated_events=(DatedEvent(lemma="shoot", event_class="shoot", time=time, scheduled=scheduled),),
+    )
+    return document.model_copy(update={"claims": (claim,)})
+
+
+def test_reports_dating_their_events_apart_lose_score() -> None:
+    # Two shootings in one neighbourhood a week apart: the same words, places and outlet.
+    words, names = ["englewood", "block", "wound", "gunfire"], [("GPE", "englewood")]
+    a = _with_event_day(doc("a.txt", words, names), DAY - dt.timedelta(days=8))
+    b = _with_event_day(doc("b.txt", words, names), DAY - dt.timedelta(days=1))
+    same_day = _with_event_day(doc("c.txt", words, names), DAY - dt.timedelta(days=2))
+    days = {d.path: event_days(d, RULES) for d in (a, b, same_day)}
+    assert days["b.txt"] == {DAY - dt.timedelta(days=1)}
+    vectors = {d.path: story_vector(d, RULES) for d in (a, b, same_day)}
+    apart = _linked(vectors["a.txt"], vectors["b.txt"], (DAY, DAY), RULES, (days["a.txt"], days["b.txt"]))
+    close = _linked(vectors["c.txt"], vectors["b.txt"], (DAY, DAY), RULES, (days["c.txt"], days["b.txt"]))
+    undated = _linked(vectors["a.txt"], vectors["b.txt"], (DAY, DAY), RULES)
+    assert close == undated and apart == pytest.approx(undated - RULES.other_day_penalty)
+
+
+def test_event_days_leave_out_plans_and_old_events() -> None:
+    base = doc("a.txt", ["englewood"], [("GPE", "englewood")])
+    assert event_days(_with_event_day(base, DAY + dt.timedelta(days=3)), RULES) == frozenset()  # after publication
+    assert event_days(_with_event_day(base, DAY - dt.timedelta(days=90)), RULES) == frozenset()  # recalled
+    assert event_days(_with_event_day(base, DAY - dt.timedelta(days=1), scheduled=True), RULES) == frozenset()
+
+
+def test_an_undated_article_joins_a_dated_story_only_when_it_agrees_more() -> None:
+    # The undated report shares a quarter of the story's telling words: enough for two undated
+    # reports, not for joining a dated story, where a look-alike event is likelier.
+    story = ["qeshm", "quake", "magnitude", "dargahan", "epicenter", "tremor", "island", "fault"]
+    half = ["qeshm", "quake", "hormozgan", "rubble", "villager", "tent", "mosque", "bandar"]
+    names = [("GPE", "qeshm")]
+    dated = [doc("a.txt", story, names), doc("b.txt", story, names)]
+    loose = doc("u.txt", half, names, None)
+    average = similarity(story_vector(dated[0], RULES), story_vector(loose, RULES))
+    assert RULES.min_average_similarity <= average < RULES.min_average_similarity + RULES.undated_margin
+    assert story_of(group_stories([*dated, loose], RULES), "u.txt") == ["u.txt"]
+    undated = [d.model_copy(update={"published": None}) for d in dated]
+    assert story_of(group_stories([*undated, loose], RULES), "u.txt") == ["a.txt", "b.txt", "u.txt"]

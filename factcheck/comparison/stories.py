@@ -43,6 +43,7 @@ __all__ = [
     "group_stories",
     "story_vector",
     "similarity",
+    "event_days",
 ]
 
 # Features that are names carry this mark, so a name never matches a plain word.
@@ -55,7 +56,7 @@ class StoryRules(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     min_similarity: float = 0.1
     min_shared_names: int = 1
-    min_average_similarity: float = 0.3
+    min_average_similarity: float = 0.25
     rarity_ceiling: float = 6.0
     name_weight: float = 1.0
     close_days: int = 7
@@ -64,6 +65,10 @@ class StoryRules(BaseModel):
     follow_ups: bool = True
     shared_shown: int = 8
     probe_features: int = 10
+    event_day_window: int = 21
+    event_day_tolerance: int = 1
+    other_day_penalty: float = 0.15
+    undated_margin: float = 0.1
 
 
 class ClaimRules(BaseModel):
@@ -135,12 +140,18 @@ def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
 
 
 def _linked(
-    a: dict[str, float], b: dict[str, float], dates: tuple[dt.date | None, dt.date | None], rules: StoryRules
+    a: dict[str, float],
+    b: dict[str, float],
+    dates: tuple[dt.date | None, dt.date | None],
+    rules: StoryRules,
+    days: tuple[frozenset[dt.date], frozenset[dt.date]] = (frozenset(), frozenset()),
 ) -> float | None:
     """The pair's score when it is a link, else None.
 
     Reports of one event come out within days of each other: two linked articles published
-    at most `close_days` apart get `close_bonus` added to their score.
+    at most `close_days` apart get `close_bonus` added to their score. Two that each date
+    what they report (`days`, see `event_days`) and share no day within `event_day_tolerance`
+    lose `other_day_penalty`: look-alike shootings in one city a week apart.
     """
     score = similarity(a, b)
     if score < rules.min_similarity or len(_shared_names(a, b)) < rules.min_shared_names:
@@ -148,7 +159,30 @@ def _linked(
     first, second = dates
     if first is not None and second is not None and abs((first - second).days) <= rules.close_days:
         score += rules.close_bonus
+    mine, theirs = days
+    if mine and theirs and not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs):
+        score -= rules.other_day_penalty
+        if score < rules.min_similarity:
+            return None
     return score
+
+
+def event_days(doc: DocumentClaims, rules: StoryRules) -> frozenset[dt.date]:
+    """The days the article gives the events it reports: past, to the day, and at most
+    `event_day_window` days before its publication (older days are other events it recalls).
+    Plans, schedules, conditionals and page furniture date nothing."""
+    days = set()
+    for claim in doc.claims:
+        if claim.furniture or claim.conditional:
+            continue
+        for event in claim.dated_events:
+            day = event.time.range_start
+            if day is None or event.time.range_end != day or event.scheduled or event.tense == "future":
+                continue
+            if doc.published is not None and not 0 <= (doc.published - day).days <= rules.event_day_window:
+                continue
+            days.add(day)
+    return frozenset(days)
 
 
 def recalled_days(doc: DocumentClaims, rules: StoryRules) -> tuple[dt.date, ...]:
@@ -251,6 +285,7 @@ def _candidate_edges(
     published: dict[str, dt.date | None],
     rules: StoryRules,
     recalled: dict[str, tuple[dt.date, ...]] | None = None,
+    days: Mapping[str, frozenset[dt.date]] | None = None,
 ) -> list[tuple[float, str, str]]:
     """(score, a, b) with a < b for every linked pair of articles close enough in time.
 
@@ -261,6 +296,7 @@ def _candidate_edges(
     `recalled_days`), in a second index that files articles under those days.
     """
     recalled = recalled or {}
+    days = days or {}
     index = _DatedIndex({p: list(v) for p, v in vectors.items()}, published)
     by_day = _RecallIndex({p: list(vectors[p]) for p in recalled if recalled[p]}, recalled)
     seen: set[tuple[str, str]] = set()
@@ -281,10 +317,20 @@ def _candidate_edges(
                 first, second = pair
                 if not _in_time(first, second, published, recalled, rules):
                     continue
-                score = _linked(vectors[first], vectors[second], (published[first], published[second]), rules)
+                score = _linked(
+                    vectors[first],
+                    vectors[second],
+                    (published[first], published[second]),
+                    rules,
+                    (days.get(first, frozenset()), days.get(second, frozenset())),
+                )
                 if score is not None:
                     edges.append((score, first, second))
     return edges
+
+
+def _dated(paths: Sequence[str], published: dict[str, dt.date | None]) -> bool:
+    return any(published[p] is not None for p in paths)
 
 
 def _span(dates: Sequence[dt.date | None]) -> tuple[dt.date | None, dt.date | None]:
@@ -323,6 +369,10 @@ def _average_linkage(
             continue  # stale: the clusters changed since this entry was pushed
         if average < rules.min_average_similarity:
             break
+        # A story with a date and one without meet on content alone, where look-alike events
+        # (one boxer's two fights, two quakes on one island) are closest: they must agree more.
+        if _dated(members[a], published) != _dated(members[b], published) and average < rules.min_average_similarity + rules.undated_margin:
+            continue
         merged_span = _span([*span[a], *span[b]])
         if (
             rules.max_days_apart
@@ -397,7 +447,7 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     vectors = {d.path: story_vector(d, rules) for d in docs}
     published = {d.path: d.published for d in docs}
     recalled = {d.path: days for d in docs if (days := recalled_days(d, rules))}
-    edges = _candidate_edges(vectors, published, rules, recalled)
+    edges = _candidate_edges(vectors, published, rules, recalled, {d.path: event_days(d, rules) for d in docs})
     groups = _average_linkage(sorted(vectors), edges, published, rules, recalled)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)

@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..extract.events import STORY_EVENT
 from ..extract.lexicon import Casualties, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
 from .similarity import mentions_any
@@ -144,9 +143,7 @@ def main_family(
     earliest: dict[str, dt.date] = {}
     for path, claims in claims_by_path.items():
         day = (published or {}).get(path)
-        events = [
-            e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies) if e.event_class != STORY_EVENT
-        ]
+        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies)]
         if events:
             first[family_of.get(events[0].event_class, events[0].event_class)] += 1
         for e in events:
@@ -188,7 +185,7 @@ def date_slots(
             (claim, e)
             for claim in sorted(claims, key=lambda c: c.start)
             for e in _day_events(claim, day, tallies)
-            if e.event_class == STORY_EVENT or family_of.get(e.event_class, e.event_class) == family
+            if family_of.get(e.event_class, e.event_class) == family
         ]
         recent = [(claim, e) for claim, e in dated if not _before_the_story(e.time, day)]
         if recent or dated:

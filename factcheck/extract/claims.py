@@ -19,7 +19,7 @@ from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import CountMention, casualty_counts
 from .framing import is_furniture, is_scheduled
 from .content import content_terms, document_names
-from .events import dated_events, event_phrase
+from .events import STORY_EVENT, dated_events, event_phrase
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -282,6 +282,25 @@ def _event_time(predicate: Token, clause_times: list[tuple[TimeRef, TimeRef]]) -
     return best[1] if distance(best) < 99 else None
 
 
+def _with_antecedents(
+    events: list[tuple[str, str, TimeRef, str, bool]], antecedent: str | None
+) -> list[tuple[str, str, TimeRef, str, bool]]:
+    """ "An overnight shooting left eight people wounded. It happened Sunday": "it" is the
+    event the text last named; with none named before, the day dates nothing."""
+    return [
+        (phrase, antecedent if event_class == STORY_EVENT else event_class, time, tense, scheduled)
+        for phrase, event_class, time, tense, scheduled in events
+        if event_class != STORY_EVENT or antecedent is not None
+    ]
+
+
+def _last_event_named(sentence: Span, lexicon: Lexicon) -> str | None:
+    """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were shot")."""
+    classes = lexicon.event_class_of
+    words = [t for t in sentence if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in classes]
+    return classes[words[-1].lemma_.lower()] if words else None
+
+
 def extract_document(
     article: Article,
     doc: Doc,
@@ -308,6 +327,7 @@ def extract_document(
     )
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
+    antecedent: str | None = None  # the class of the last event the text named ("the shooting")
     claims: list[Claim] = []
     shown = reading_sentences(doc)
     for sentence in doc.sents:
@@ -321,10 +341,11 @@ def extract_document(
         sentence_quantities = _within(quantities, sentence)
         events = [
             (phrase, event_class, original[time.start], tense, scheduled)
-            for phrase, event_class, time, tense, scheduled in dated_events(
-                sentence, [local for local, _ in sentence_times], lexicon, time_lexicon
+            for phrase, event_class, time, tense, scheduled in _with_antecedents(
+                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent
             )
         ]
+        antecedent = _last_event_named(sentence, lexicon) or antecedent
         sentence_claims = []
         for predicate in predicates:
             claim = _claim(
