@@ -214,26 +214,23 @@ def test_json_bad_records(tmp_path: Path, content: str, message: str) -> None:
         read_article(path, root=tmp_path)
 
 
-def test_txt_address_line_dates_an_article_without_a_dateline(tmp_path: Path) -> None:
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("", dt.date(2005, 11, 27)),  # no dateline: the address gives the day
+        ("November 28, 2005\n", dt.date(2005, 11, 28)),  # a dateline wins over the address
+    ],
+)
+def test_txt_address_line_is_metadata_and_dates_an_undated_article(tmp_path: Path, dateline: str, published: dt.date) -> None:
     path = tmp_path / "quake.txt"
     path.write_text(
-        "https://news.example.com/2005/11/27/world/quake-iran/\nQuake hits island off Iran\n\n"
+        f"https://news.example.com/2005/11/27/world/quake-iran/\nQuake hits island off Iran\n{dateline}\n"
         "A strong earthquake struck Qeshm island on Sunday, killing at least 10 people.\n",
         encoding="utf-8",
     )
     (article,) = read_article(path, root=tmp_path)
     assert article.url == "https://news.example.com/2005/11/27/world/quake-iran/"
-    assert article.published == dt.date(2005, 11, 27)
+    assert article.published == published
     assert article.title == "Quake hits island off Iran"
     assert article.text.strip().startswith("A strong earthquake")
-
-
-def test_txt_dateline_wins_over_the_address_date(tmp_path: Path) -> None:
-    path = tmp_path / "quake.txt"
-    path.write_text(
-        "https://news.example.com/2005/11/27/world/quake-iran/\nQuake hits island off Iran\n"
-        "November 28, 2005\n\nA strong earthquake struck Qeshm island on Sunday.\n",
-        encoding="utf-8",
-    )
-    (article,) = read_article(path, root=tmp_path)
-    assert article.published == dt.date(2005, 11, 28)
