@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -296,9 +296,13 @@ def _with_antecedents(
 
 def _last_event_named(sentence: Span, lexicon: Lexicon) -> str | None:
     """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were shot")."""
-    classes = lexicon.event_class_of
-    words = [t for t in sentence if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in classes]
-    return classes[words[-1].lemma_.lower()] if words else None
+    verbs, nouns = lexicon.event_class_of, lexicon.event_noun_class_of
+    words = [
+        (t, verbs if t.pos_ == "VERB" else nouns)
+        for t in sentence
+        if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in (verbs if t.pos_ == "VERB" else nouns)
+    ]
+    return words[-1][1][words[-1][0].lemma_.lower()] if words else None
 
 
 def extract_document(

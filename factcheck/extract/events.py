@@ -85,7 +85,7 @@ def dated_events(
 def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
     """ "A 13-year-old died in an accidental shooting Sunday": the death is dated, and so is
     the shooting it happened in. ("Died after a shooting" dates only the death.)"""
-    classes = lexicon.event_class_of
+    classes = lexicon.event_noun_class_of
     # Only a casualty happens in an event ("died in a shooting"); "arrested in the shooting"
     # means in connection with it, on another day.
     if verb.lemma_.lower() not in lexicon.casualties.role_of or lexicon.casualties.role_of[verb.lemma_.lower()] in ("arrested", "charged"):
@@ -120,7 +120,7 @@ def _one_of_alternatives(span: Span) -> bool:
 
 
 def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
-    classes = lexicon.event_class_of
+    classes = lexicon.event_noun_class_of
     reporting = lexicon.sets["reporting"]
     node = token
     for _ in range(_MAX_HOPS):
@@ -136,9 +136,10 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
         if lemma in reporting:
             carried = _event_a_report_carries(node, lexicon)
             return carried
-        particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
-        if lemma in lexicon.occurrence_verbs or f"{lemma} {particle}" in lexicon.occurrence_verbs or lemma == "be":
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "happen", "break out", "take place": the verb with its particle or object.
+        completions = [c.lower_ if c.dep_ == "prt" else c.lemma_.lower() for c in node.children if c.dep_ in ("prt", "dobj")]
+        if lemma in lexicon.occurrence_verbs or any(f"{lemma} {c}" in lexicon.occurrence_verbs for c in completions) or lemma == "be":
+            subject = _occurrence_subject(node, classes)
             if subject is not None and subject.lemma_.lower() in classes:
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
             if subject is not None and lemma != "be" and subject.lower_ in lexicon.story_event_pronouns:
@@ -152,8 +153,23 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
     return None
 
 
+def _occurrence_subject(verb: Token, classes: dict[str, str]) -> Token | None:
+    """What "happened": the subject, the noun a relative "that" stands for ("the shooting that
+    occurred Thursday night"), or the event a clause subject names ("what appeared to be an
+    accidental shooting took place")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subject is None:
+        return None
+    if subject.dep_ == "csubj" or subject.lower_ in ("what", "which"):
+        clause = subject if subject.dep_ == "csubj" else verb
+        return next((t for t in clause.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in classes), subject)
+    if subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
 def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
-    classes = lexicon.event_class_of
+    classes = lexicon.event_noun_class_of
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for o in p.children if o.dep_ == "pobj"]
     for noun in objects:

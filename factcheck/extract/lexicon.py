@@ -96,6 +96,7 @@ class Lexicon(_Pack):
     events: dict[str, list[str]] = Field(default_factory=dict)
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     occurrence_verbs: list[str] = Field(default_factory=list)
+    verb_only_events: list[str] = Field(default_factory=list)
     story_event_pronouns: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
@@ -119,6 +120,13 @@ class Lexicon(_Pack):
             for word in [event_class, *words]:
                 index.setdefault(word.lower(), event_class)
         return index
+
+    @functools.cached_property
+    def event_noun_class_of(self) -> dict[str, str]:
+        """Noun lemma → event class: the classes' words less those that name an event only as a
+        verb ("police blocked the road", but "the 3700 block" is an address)."""
+        verb_only = {w.lower() for w in self.verb_only_events}
+        return {word: c for word, c in self.event_class_of.items() if word not in verb_only}
 
     @functools.cached_property
     def sets(self) -> dict[str, frozenset[str]]:

@@ -33,6 +33,10 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("Numerous people were outside when shots rang out Tuesday night.", ("shoot", "2026-03-03")),
         # "It" for the story's own event: dated as whatever event the story reports.
         ("It happened Monday night on Fernlawn Street in Midtown.", ("*", "2026-03-02")),
+        # What happened: the noun a relative "that" stands for, the event a clause subject names.
+        ("Police linked Smith to the shooting that occurred Thursday night on Queens Avenue.", ("shoot", "2026-03-05")),
+        ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
+        ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
@@ -49,6 +53,9 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "Steven Dooley was one of five killed Wednesday night or Thursday morning, police said.",
         # "It was" is no event.
         "It was Monday when the council met.",
+        # An address is no ruling, and police find things every day.
+        "On Friday, officers responded to the 3700 block of Mackinac Island Lane.",
+        "Officers found a handgun in the car on Friday.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:
