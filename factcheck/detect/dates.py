@@ -106,8 +106,12 @@ class DateConflict(Detector):
                 severity = None
                 later, earlier = (a, b) if ta.range_start > tb.range_start else (b, a)
                 assert earlier.time.range_start
+                # A third report with the later day corroborates it, unless a late dateline
+                # explains its day too (pages of one outlet updated days after the writing).
                 corroborated = any(
-                    path not in (path_a, path_b) and fill.time.range_start == later.time.range_start
+                    path not in (path_a, path_b)
+                    and fill.time.range_start == later.time.range_start
+                    and not _late_dateline(fill.time, earlier.time.range_start, self.time_lexicon)
                     for path, fill in slots.items()
                 )
                 late_by = 0 if corroborated else _late_dateline(later.time, earlier.time.range_start, self.time_lexicon)

@@ -75,7 +75,7 @@ def count_slots(
                 continue
             if casualty.count == 1 and words and _another_follows(ordered[i + 1 :], claim, words.scope.more):
                 continue
-            slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals))
+            slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals, words))
     return slots
 
 
@@ -92,11 +92,17 @@ def _another_follows(following: Sequence[Claim], claim: Claim, more: Sequence[st
     return any(s.lower().lstrip().startswith(openers) for s in sentences.values())
 
 
-def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str]) -> Casualty:
-    """The count with the ordinals that continue it after it in the sentence ("and a fifth")."""
+def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str], words: Casualties | None = None) -> Casualty:
+    """The count with the ordinals that continue it after it in the sentence ("and a fifth"),
+    not those that go on to another role ("three were shot to death and a fourth person was
+    critically wounded")."""
     after = claim.sentence[max(0, casualty.end - claim.sentence_start) :].lower()
+    other_roles = [w for role, ws in (words.roles.items() if words else ()) if role != casualty.role for w in ws]
     count = casualty.count
-    while 0 <= count - 1 < len(ordinals) and re.search(rf"\b(?:a|the) {ordinals[count - 1]}\b", after):
+    while 0 <= count - 1 < len(ordinals) and (found := re.search(rf"\b(?:a|the) {ordinals[count - 1]}\b", after)):
+        rest = after[found.end() :].split()[:6]
+        if any(word.startswith(stem) for word in rest for stem in other_roles if len(stem) > 3):
+            break
         count += 1
     return casualty if count == casualty.count else casualty.model_copy(update={"count": count})
 

@@ -110,7 +110,8 @@ def _bounds_carry_over(found: list[CountMention]) -> list[CountMention]:
 
 def _qualified(noun: Token, lexicon: Lexicon) -> bool:
     words = set(lexicon.casualties.scope.qualifiers)
-    near = [noun.head, *noun.children, *noun.head.children]
+    # Not through a conjoined verb: "Four people were killed and two others critically wounded".
+    near = [noun.head, *noun.children, *(c for c in noun.head.children if c.dep_ != "conj")]
     return any(t.lower_ in words for h in near for t in (h, *h.children))
 
 
@@ -227,13 +228,14 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
         if child.dep_ in ("amod", "acl", "relcl", "advmod", "acomp", "oprd"):
             for word in (child, *(t for t in child.subtree if t.dep_ in ("advmod", "acomp", "oprd", "amod"))):
                 if word.lemma_.lower() in roles:
-                    return _with_manner(word, roles) if word is child else roles[word.lemma_.lower()]
+                    # "five people found shot to death": the manner says how it ended.
+                    return _with_manner(word, roles)
                 if word.lower_ in roles:
                     return roles[word.lower_]
     # "left one woman dead and three men injured": the state follows the noun.
     for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
         if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
-            return roles.get(word.lemma_.lower()) or roles[word.lower_]
+            return _with_manner(word, roles) if word.lemma_.lower() in roles else roles[word.lower_]
     # "bringing the death toll to two", "the toll stands at three"
     if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
         for tally in head.head.children:

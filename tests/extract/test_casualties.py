@@ -38,6 +38,10 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("A man who was among seven people shot at a party Sunday is in critical condition.", [("shot", 7, "total")]),
         # A title-case headline, and a day the parser took for an object.
         ("Three Dead, Three Wounded in Shooting in Salt Lake.", [("killed", 3, "total")]),
+        # A qualifier of a conjoined verb is not the first count's ("critically wounded").
+        ("Four people were killed and two others critically wounded in a shooting early Thursday.", [("killed", 4, "total"), ("injured", 2, "total")]),
+        # The manner says how it ended wherever the role word stands.
+        ("The bodies of five people found shot to death last week have been identified.", [("killed", 5, "total")]),
         # An active verb with a real object: the subject did it.
         ("Six people killed a man Tuesday.", []),
     ],
