@@ -19,7 +19,7 @@ from ..extract.lexicon import Casualties, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
 from .similarity import mentions_any
 
-__all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event"]
+__all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event", "rounds_up"]
 
 # A dated event further back than this from its report's dateline is another event
 # (last summer's shooting, an earlier case), not the one the story reports.
@@ -65,6 +65,8 @@ def count_slots(
     past ("four died at the scene and a fifth in hospital") is raised to the last ordinal,
     and "one man was shot" followed by "Another man was hit" is one of several, not a total."""
     ordinals = words.ordinals if words else ()
+    if words and rounds_up(claims, words.scope.roundup):
+        return {}
     ordered = sorted(claims, key=lambda c: c.start)
     slots: dict[str, CountFill] = {}
     for i, claim in enumerate(ordered):
@@ -77,6 +79,12 @@ def count_slots(
                 continue
             slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals, words))
     return slots
+
+
+def rounds_up(claims: Sequence[Claim], cues: Sequence[str]) -> bool:
+    """Whether the report rounds up several events (a week's killings in a city): then its first
+    day or count is not the story's event's."""
+    return any(mentions_any(claim.sentence, cues) for claim in claims)
 
 
 def _another_follows(following: Sequence[Claim], claim: Claim, more: Sequence[str]) -> bool:
@@ -186,6 +194,8 @@ def date_slots(
     family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():
+        if rounds_up(claims, lexicon.casualties.scope.roundup):
+            continue
         day = published.get(path)
         dated = [
             (claim, e)

@@ -40,6 +40,7 @@ class CasualtyScope(_Pack):
     more: list[str] = Field(default_factory=list)
     qualifiers: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
+    roundup: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
 
 
