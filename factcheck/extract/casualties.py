@@ -8,7 +8,7 @@ the person nouns and the scope cues are data in `rules/lexicon.toml` ([casualtie
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from typing import NamedTuple
 
@@ -66,6 +66,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     """
     found: list[CountMention] = []
     nouns: list[Token] = []
+    unplaced: list[int] = []  # where people are counted in no role
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
     for token in sentence:
@@ -83,6 +84,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
             continue
         role = _role(noun, lexicon)
         if role is None:
+            if noun is not token:
+                unplaced.append(token.idx)  # "two people are in critical condition"
             continue
         scope = "aggregate" if aggregate else _scope(token, noun, sentence, lexicon)
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
@@ -97,7 +100,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
         found.append(CountMention(role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
         nouns.append(noun)
     singles = _single_people(sentence, lexicon, {n.i for n in nouns})
-    return _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles))
+    return _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles, unplaced))
 
 
 def _bounds_carry_over(found: list[CountMention]) -> list[CountMention]:
@@ -391,16 +394,20 @@ def _coordinated_sums(found: list[CountMention], nouns: list[Token], lexicon: Le
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-def _rest_as_total(found: list[CountMention]) -> list[CountMention]:
+def _rest_as_total(found: list[CountMention], unplaced: Sequence[int] = ()) -> list[CountMention]:
     """ "One man was killed and three others were wounded": the others are all the wounded,
     since the sentence counts the rest of the people in another role. Without such a count
-    ("the other four victims remain hospitalized") the rest of what is unknown stays a rest."""
+    ("the other four victims remain hospitalized") the rest of what is unknown stays a rest,
+    and so does a rest after people counted in no role ("a man died, two people are in
+    critical condition and five others were hospitalized": the five are not all the injured)."""
     found = _rest_after_a_total(found)
     out = []
     for mention in found:
         other_roles = any(o is not mention and o.role != mention.role for o in found)
         same_role = any(o is not mention and o.role == mention.role for o in found)
-        out.append(mention._replace(scope="total") if mention.scope == "rest" and other_roles and not same_role else mention)
+        after_unplaced = any(start < mention.start for start in unplaced)
+        total = mention.scope == "rest" and other_roles and not same_role and not after_unplaced
+        out.append(mention._replace(scope="total") if total else mention)
     return out
 
 

@@ -71,6 +71,8 @@ def dated_events(
         # different words; the date belongs to the first event any of its parts leads to.
         heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
         event = next((e for e in (_governing_event(t, lexicon) for t in heads) if e is not None), None)
+        if event is not None and _present_perfect(event[2]):
+            event = _event_named_before(span, event[2], lexicon)
         if event is None:
             continue
         phrase, event_class, verb = event
@@ -80,6 +82,25 @@ def dated_events(
             if noun_class != event_class:
                 found.append((noun, noun_class, time, tense, scheduled))
     return found
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has charged": English puts no past day on a present perfect, so a day after it belongs
+    to an event named on the way ("has charged three men in the shooting of a girl on Wednesday")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+
+
+def _event_named_before(span: Span, verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    """The last event noun between `verb` and the day, dated instead of the verb."""
+    classes = lexicon.event_noun_class_of
+    doc = span.doc
+    nouns = [t for t in doc[verb.i + 1 : span.start] if t.pos_ == "NOUN" and t.lemma_.lower() in classes]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    return noun.lemma_.lower(), classes[noun.lemma_.lower()], verb
 
 
 def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:

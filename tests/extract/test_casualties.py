@@ -42,6 +42,8 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("Four people were killed and two others critically wounded in a shooting early Thursday.", [("killed", 4, "total"), ("injured", 2, "total")]),
         # The manner says how it ended wherever the role word stands.
         ("The bodies of five people found shot to death last week have been identified.", [("killed", 5, "total")]),
+        # Others after people counted in no role are not all of their role.
+        ("A 20-year-old man died at the scene, two people are in critical condition and five others were hospitalized with injuries.", []),
         # An active verb with a real object: the subject did it.
         ("Six people killed a man Tuesday.", []),
     ],

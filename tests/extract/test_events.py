@@ -37,6 +37,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("Police linked Smith to the shooting that occurred Thursday night on Queens Avenue.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
+        # No past day on a present perfect: the day is the shooting's, not the charge's.
+        ("The prosecutor has charged three men in connection to the shooting of a girl in Detroit on Thursday.", ("shoot", "2026-03-05")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
