@@ -84,7 +84,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
             continue
         role = _role(noun, lexicon)
         if role is None:
-            if noun is not token:
+            if noun is not token and count > 1:
                 unplaced.append(token.idx)  # "two people are in critical condition"
             continue
         scope = "aggregate" if aggregate else _scope(token, noun, sentence, lexicon)
@@ -405,7 +405,8 @@ def _rest_as_total(found: list[CountMention], unplaced: Sequence[int] = ()) -> l
     for mention in found:
         other_roles = any(o is not mention and o.role != mention.role for o in found)
         same_role = any(o is not mention and o.role == mention.role for o in found)
-        after_unplaced = any(start < mention.start for start in unplaced)
+        first_other = min((o.start for o in found if o.role != mention.role), default=mention.start)
+        after_unplaced = any(first_other < start < mention.start for start in unplaced)
         total = mention.scope == "rest" and other_roles and not same_role and not after_unplaced
         out.append(mention._replace(scope="total") if total else mention)
     return out

@@ -71,7 +71,8 @@ def dated_events(
         # different words; the date belongs to the first event any of its parts leads to.
         heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
         event = next((e for e in (_governing_event(t, lexicon) for t in heads) if e is not None), None)
-        if event is not None and _present_perfect(event[2]):
+        # Only when the verb itself is the event: "Thursday's shooting ... has died" dates the shooting.
+        if event is not None and _present_perfect(event[2]) and event_phrase(event[2], lexicon)[1] == event[1]:
             event = _event_named_before(span, event[2], lexicon)
         if event is None:
             continue

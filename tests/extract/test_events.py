@@ -39,6 +39,7 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
         # No past day on a present perfect: the day is the shooting's, not the charge's.
         ("The prosecutor has charged three men in connection to the shooting of a girl in Detroit on Thursday.", ("shoot", "2026-03-05")),
+        ("One of the victims in Thursday's shooting that sent five people to the hospital has died.", ("shoot", "2026-03-05")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
