@@ -475,3 +475,26 @@ def test_an_undated_article_joins_a_dated_story_only_when_it_agrees_more() -> No
     assert story_of(group_stories([*dated, loose], RULES), "u.txt") == ["u.txt"]
     undated = [d.model_copy(update={"published": None}) for d in dated]
     assert story_of(group_stories([*undated, loose], RULES), "u.txt") == ["a.txt", "b.txt", "u.txt"]
+
+
+def test_reports_of_the_same_days_that_agree_strongly_link_without_a_name() -> None:
+    # The tagger found no name in either ("coastland mall" read as plain words).
+    words = ["coastland", "mall", "teen", "gunshot", "parking", "naples"]
+    same_week = [doc("a.txt", words, []), doc("b.txt", words, [], DAY + dt.timedelta(days=1))]
+    assert story_of(group_stories(same_week, RULES), "a.txt") == ["a.txt", "b.txt"]
+    weeks_apart = [doc("a.txt", words, []), doc("b.txt", words, [], DAY + dt.timedelta(days=20))]
+    assert story_of(group_stories(weeks_apart, RULES), "a.txt") == ["a.txt"]
+    undated = [doc("a.txt", words, [], None), doc("b.txt", words, [], None)]
+    assert story_of(group_stories(undated, RULES), "a.txt") == ["a.txt"]
+
+
+def test_reports_naming_the_same_people_are_not_kept_apart_by_their_days() -> None:
+    # The first report dates the killings, the later one the arrest: other days, same people.
+    words, people = ["holly", "hill", "drug", "deal"], [("PERSON", "jerome butler"), ("PERSON", "krystal hutto")]
+    first = _with_event_day(doc("a.txt", words, people), DAY - dt.timedelta(days=2))
+    later = _with_event_day(doc("b.txt", words, people), DAY - dt.timedelta(days=12))
+    days = (event_days(first, RULES), event_days(later, RULES))
+    va, vb = story_vector(first, RULES), story_vector(later, RULES)
+    assert _linked(va, vb, (DAY, DAY), RULES, days) == _linked(va, vb, (DAY, DAY), RULES)
+    one_person = RULES.model_copy(update={"same_people": 3})
+    assert _linked(va, vb, (DAY, DAY), one_person, days) == pytest.approx(_linked(va, vb, (DAY, DAY), one_person) - RULES.other_day_penalty)

@@ -68,6 +68,8 @@ class StoryRules(BaseModel):
     event_day_window: int = 21
     event_day_tolerance: int = 1
     other_day_penalty: float = 0.15
+    same_people: int = 2
+    nameless_similarity: float = 0.2
     undated_margin: float = 0.1
 
 
@@ -151,20 +153,41 @@ def _linked(
     Reports of one event come out within days of each other: two linked articles published
     at most `close_days` apart get `close_bonus` added to their score. Two that each date
     what they report (`days`, see `event_days`) and share no day within `event_day_tolerance`
-    lose `other_day_penalty`: look-alike shootings in one city a week apart.
+    lose `other_day_penalty` (look-alike shootings in one city a week apart), unless they name
+    at least `same_people` people in common.
     """
     score = similarity(a, b)
-    if score < rules.min_similarity or len(_shared_names(a, b)) < rules.min_shared_names:
-        return None
     first, second = dates
-    if first is not None and second is not None and abs((first - second).days) <= rules.close_days:
+    close = first is not None and second is not None and abs((first - second).days) <= rules.close_days
+    if score < rules.min_similarity:
+        return None
+    # Without a name in common, only reports of the same days that agree strongly: the tagger
+    # misses names, and reports spell places differently ("Coastland Mall", "Coastland Center").
+    # Two reports that each name places, none of them shared, are about different places.
+    if len(_shared_names(a, b)) < rules.min_shared_names and not (
+        close and score >= rules.nameless_similarity and not (_places(a) and _places(b))
+    ):
+        return None
+    if close:
         score += rules.close_bonus
     mine, theirs = days
-    if mine and theirs and not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs):
+    apart = mine and theirs and not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
+    # Reports naming the same people are one story whatever they date (the shooting, the arrest).
+    if apart and len(_people(a) & _people(b)) < rules.same_people:
         score -= rules.other_day_penalty
         if score < rules.min_similarity:
             return None
     return score
+
+
+def _places(vector: dict[str, float]) -> bool:
+    return any(f.startswith((f"{_NAME}GPE:", f"{_NAME}LOC:", f"{_NAME}FAC:")) for f in vector)
+
+
+def _people(vector: dict[str, float]) -> set[str]:
+    """Full names of people (two words or more) among the vector's names."""
+    keys = (f.split(":", 1)[1] for f in vector if f.startswith(f"{_NAME}PERSON:"))
+    return {key for key in keys if " " in key}
 
 
 def event_days(doc: DocumentClaims, rules: StoryRules) -> frozenset[dt.date]:
