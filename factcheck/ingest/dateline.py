@@ -39,15 +39,15 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.?,?\s+)?"
 _DATE_PATTERNS = (
     re.compile(rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
-    re.compile(rf"{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b"),
-    re.compile(r"(?P<nmonth>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"(?P<nmonth>\d{1,2}) ?/ ?(?P<day>\d{1,2}) ?/ ?(?P<year>(?:19|20)\d\d)\b"),
     re.compile(
         r"(?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)"
         r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])"
     ),
 )
 _TIME = re.compile(
-    r",?\s*(?:at\s+|[-–—]\s*)?\d{1,2}(?::\s?\d\d){1,2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
+    r",?\s*(?:at\s+|@\s*|[-–—]\s*)?\d{1,2}(?::\s?\d\d){1,2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
     r"(?:\s+(?:[A-Z]{2,4}\b|GMT[+-]\d{1,2}))?"
 )
 _LABEL = re.compile(

@@ -21,6 +21,11 @@ from factcheck.ingest.dateline import date_value, parse_line, parse_prefix, read
         ("Tuesday, August 4, 2015", dt.date(2015, 8, 4), None, None, None),
         ("21 May 2026", dt.date(2026, 5, 21), None, None, None),
         ("AUGUST 2, 2013 | 08: 06AM PT", dt.date(2013, 8, 2), None, None, None),
+        # Times a tokenizer spaced out, a time zone after them, "@" before them.
+        ("Last Updated: Monday, 28 November 2005, 02: 24 GMT", dt.date(2005, 11, 28), None, None, "last updated"),
+        ("27 NOVEMBER, 2005", dt.date(2005, 11, 27), None, None, None),
+        ("Posted 11 / 27 / 2005 7: 21 AM", dt.date(2005, 11, 27), None, None, "posted"),
+        ("Friday August 2, 2013 @ 8: 13am PDT", dt.date(2013, 8, 2), None, None, None),
         ("By Jane Doe", None, None, "Jane Doe", None),
     ],
 )
