@@ -71,6 +71,11 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     # Loaded once per process and kept: the batches of a run share one set of packs.
     packs = load_extraction_packs(tuple(rules_dirs))
     results: list[Result] = []
+    # Headlines are parsed together, without the dependency parse their words and names do
+    # not need: one call per short title cost about 5% of the extraction time.
+    titled = [a for a in articles if a.title]
+    with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
+        headline_of = dict(zip((a.path for a in titled), nlp.pipe(headline_text(a.title) for a in titled if a.title), strict=True))
     for article, docs in zip(articles, _parsed(articles, lambda texts: parse_pieces(nlp, texts)), strict=True):
         if isinstance(docs, Exception):
             _LOG.debug("%s: parsing failed", article.path, exc_info=docs)
@@ -87,8 +92,8 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
                 )
                 start += len(doc.text)
             claims = merge_pieces(parts)
-            if article.title:
-                claims = with_headline(claims, nlp(headline_text(article.title)))
+            if article.path in headline_of:
+                claims = with_headline(claims, headline_of[article.path])
             results.append(claims)
         except FactcheckError:
             raise
