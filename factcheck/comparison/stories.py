@@ -352,10 +352,6 @@ def _candidate_edges(
     return edges
 
 
-def _dated(paths: Sequence[str], published: dict[str, dt.date | None]) -> bool:
-    return any(published[p] is not None for p in paths)
-
-
 def _span(dates: Sequence[dt.date | None]) -> tuple[dt.date | None, dt.date | None]:
     known = [d for d in dates if d is not None]
     return (min(known), max(known)) if known else (None, None)
@@ -394,7 +390,8 @@ def _average_linkage(
             break
         # A story with a date and one without meet on content alone, where look-alike events
         # (one boxer's two fights, two quakes on one island) are closest: they must agree more.
-        if _dated(members[a], published) != _dated(members[b], published) and average < rules.min_average_similarity + rules.undated_margin:
+        dated_a, dated_b = span[a][0] is not None, span[b][0] is not None
+        if dated_a != dated_b and average < rules.min_average_similarity + rules.undated_margin:
             continue
         merged_span = _span([*span[a], *span[b]])
         if (

@@ -109,6 +109,7 @@ def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str], words:
     count = casualty.count
     while 0 <= count - 1 < len(ordinals) and (found := re.search(rf"\b(?:a|the) {ordinals[count - 1]}\b", after)):
         rest = after[found.end() :].split()[:6]
+        # Stems of four letters or more: "hit" would also start "history".
         if any(word.startswith(stem) for word in rest for stem in other_roles if len(stem) > 3):
             break
         count += 1

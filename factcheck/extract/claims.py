@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -296,13 +296,11 @@ def _with_antecedents(
 
 def _last_event_named(sentence: Span, lexicon: Lexicon) -> str | None:
     """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were shot")."""
-    verbs, nouns = lexicon.event_class_of, lexicon.event_noun_class_of
-    words = [
-        (t, verbs if t.pos_ == "VERB" else nouns)
-        for t in sentence
-        if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in (verbs if t.pos_ == "VERB" else nouns)
-    ]
-    return words[-1][1][words[-1][0].lemma_.lower()] if words else None
+    classes_of = {"VERB": lexicon.event_class_of, "NOUN": lexicon.event_noun_class_of}
+    last = None
+    for token in sentence:
+        last = classes_of.get(token.pos_, {}).get(token.lemma_.lower(), last)
+    return last
 
 
 def extract_document(

@@ -182,11 +182,11 @@ def _occurrence_subject(verb: Token, classes: dict[str, str]) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subject is None:
         return None
-    if subject.dep_ == "csubj" or subject.lower_ in ("what", "which"):
+    if subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        return verb.head
+    if subject.dep_ == "csubj" or subject.lower_ == "what":
         clause = subject if subject.dep_ == "csubj" else verb
         return next((t for t in clause.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in classes), subject)
-    if subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-        return verb.head
     return subject
 
 

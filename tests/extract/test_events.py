@@ -35,6 +35,7 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("It happened Monday night on Fernlawn Street in Midtown.", ("*", "2026-03-02")),
         # What happened: the noun a relative "that" stands for, the event a clause subject names.
         ("Police linked Smith to the shooting that occurred Thursday night on Queens Avenue.", ("shoot", "2026-03-05")),
+        ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
         # No past day on a present perfect: the day is the shooting's, not the charge's.
