@@ -18,6 +18,7 @@ from .version import __version__
 from .baseline import apply_baseline, load_baseline, write_baseline
 from .cache import ClaimCache, cache_key
 from .comparison import compare_documents, load_detectors
+from .comparison.merge import merge_agreeing
 from .detect.base import registry
 from .engine import ExtractionEngine, LocalEngine
 from .errors import ConfigError, FactcheckError
@@ -273,7 +274,7 @@ def check(
         timeline=comparison.timeline,
         locations=inputs.locations,
     )
-    return _apply_baseline(_apply_suppressions(report), options, warnings)
+    return _apply_baseline(_merge_agreeing(_apply_suppressions(report)), options, warnings)
 
 
 class _Inputs:
@@ -319,6 +320,12 @@ class _Inputs:
 def _apply_suppressions(report: Report) -> Report:
     kept, suppressed = apply_suppressions(report.findings, suppressions_by_path(report.documents), registry())
     return report.model_copy(update={"findings": tuple(kept), "suppressed": suppressed})
+
+
+def _merge_agreeing(report: Report) -> Report:
+    story_of = {path: story for story, paths in report.stories.items() for path in paths}
+    rules = [code for code, detector in registry().items() if detector.one_value_per_report]
+    return report.model_copy(update={"findings": tuple(merge_agreeing(report.findings, story_of, rules))})
 
 
 def _apply_baseline(report: Report, options: RunOptions, warnings: list[str] | None) -> Report:

@@ -91,6 +91,18 @@ def _dt01_paths(pairs: list[list[str]]) -> list[list[str]]:
     return sorted(sorted(p) for p in pairs)
 
 
+def test_entry_one_date_disagreement_is_one_finding(ai_folder: Path) -> None:
+    """Two reports say May 21 and one says Thursday the 14th: one finding cites all three."""
+    report = factcheck.check([ai_folder], jobs=1)
+    dt01 = [f for f in report.findings if f.rule == "DT01" and f.severity == "high"]
+    assert len(dt01) == 1
+    assert {ev.path: ev.value for ev in dt01[0].evidence} == {
+        "capitol-brief.md": "2026-05-21",
+        "harbor-times.html": "2026-05-21",
+        "wire-saturday.txt": "2026-05-14",
+    }
+
+
 def test_entry_cli_applies_inline_suppressions(suppressed_folder: Path) -> None:
     code, out, err = cli("check", str(suppressed_folder), "--format", "json")
     assert code == 1, err

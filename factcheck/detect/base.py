@@ -82,6 +82,10 @@ class Detector:
     groups: ClassVar[tuple[str, ...]] = ("all",)
     default_severity: ClassVar[Severity] = "medium"
     scope: ClassVar[Literal["pair", "story"]] = "pair"
+    one_value_per_report: ClassVar[bool] = False
+    """Each report gives the rule one value (a slot: the day of the incident, the number
+    killed), so its findings that set the same two values against each other are one
+    disagreement seen from several pairs of reports, and are reported as one."""
     Settings: ClassVar[type[BaseModel]] = NoSettings
 
     def __init__(

@@ -39,6 +39,9 @@ class CasualtySettings(BaseModel):
     """Counts at least this many times apart ("three injured" in a village, "50 injured" across
     the island) are reported at `scope_severity`: they more often count different scopes."""
     scope_severity: Severity = "low"
+    bound_severity: Severity = "medium"
+    """Severity when one report gives only a lower bound ("at least seven were shot") and the
+    other's total is below it: a bound is weaker evidence than a count."""
     across_roles_severity: Severity = "medium"
     """Severity when one report's shot is set against the other's wounded (neither counts a
     death): an inference from two roles, so below a count of one role."""
@@ -73,6 +76,7 @@ class CasualtyConflict(Detector):
     default_severity = "high"
     Settings = CasualtySettings
     scope = "story"
+    one_value_per_report = True
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         paths = sorted(story.claims)
@@ -90,7 +94,7 @@ class CasualtyConflict(Detector):
                     continue
                 for role in sorted(set(slots[path_a]) & set(slots[path_b])):
                     a, b = slots[path_a][role], slots[path_b][role]
-                    if a.casualty.count != b.casualty.count:
+                    if _counts_disagree(a, b):
                         yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b])
                 deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
                 crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b])
@@ -107,8 +111,8 @@ class CasualtyConflict(Detector):
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
         what = _ROLE_WORDS.get(role, role)
         message = (
-            f"Reports disagree on how many {what}: {a.casualty.count} in {a.claim.path}, "
-            f"{b.casualty.count} in {b.claim.path}"
+            f"Reports disagree on how many {what}: {_count_text(a)} in {a.claim.path}, "
+            f"{_count_text(b)} in {b.claim.path}"
         )
         if a.casualty.role != b.casualty.role:
             message += (
@@ -130,17 +134,35 @@ class CasualtyConflict(Detector):
             severity = settings.evolving_severity
         elif a.claim.hedged or b.claim.hedged:
             severity = settings.hedged_severity
+        elif a.at_least or b.at_least:
+            message += "; one report gives only a lower bound, and the other's total is below it"
+            severity = settings.bound_severity
         return make_finding(
             self,
             message,
             [
-                evidence_for(a.claim, doc_a, span=(a.casualty.start, a.casualty.end, a.casualty.text), value=f"{a.casualty.count} {a.casualty.role}"),
-                evidence_for(b.claim, doc_b, span=(b.casualty.start, b.casualty.end, b.casualty.text), value=f"{b.casualty.count} {b.casualty.role}"),
+                evidence_for(a.claim, doc_a, span=(a.casualty.start, a.casualty.end, a.casualty.text), value=f"{_count_text(a)} {a.casualty.role}"),
+                evidence_for(b.claim, doc_b, span=(b.casualty.start, b.casualty.end, b.casualty.text), value=f"{_count_text(b)} {b.casualty.role}"),
             ],
             [a.claim, b.claim],
-            [role, str(a.casualty.count), str(b.casualty.count)],
+            [role, _count_text(a), _count_text(b)],
             severity=severity,
         )
+
+
+def _count_text(fill: CountFill) -> str:
+    return f"at least {fill.casualty.count}" if fill.at_least else str(fill.casualty.count)
+
+
+def _counts_disagree(a: CountFill, b: CountFill) -> bool:
+    """Two totals disagree when they differ; a lower bound only when the total is below it
+    ("at least seven shot" against "five shot"), and two lower bounds never."""
+    if a.at_least and b.at_least:
+        return False
+    if a.at_least or b.at_least:
+        bound, total = (a, b) if a.at_least else (b, a)
+        return total.casualty.count < bound.casualty.count
+    return a.casualty.count != b.casualty.count
 
 
 def _tells_a_death(claims: Sequence[Claim]) -> bool:
@@ -157,7 +179,7 @@ def _shot_against_wounded(a: dict[str, CountFill], b: dict[str, CountFill]) -> t
         return None
     for shot, wounded in ((a, b), (b, a)):
         if set(shot) & {"shot", "injured"} == {"shot"} and set(wounded) & {"shot", "injured"} == {"injured"}:
-            if shot["shot"].casualty.count != wounded["injured"].casualty.count:
+            if _counts_disagree(shot["shot"], wounded["injured"]):
                 return shot["shot"], wounded["injured"]
     return None
 

@@ -80,6 +80,7 @@ class DateConflict(Detector):
     default_severity = "high"
     Settings = DateSettings
     scope = "story"
+    one_value_per_report = True
 
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         settings: DateSettings = self.settings  # type: ignore[assignment]

@@ -30,6 +30,18 @@ _OTHER_EVENT_DAYS = 21
 class CountFill:
     claim: Claim
     casualty: Casualty
+    at_least: bool = False
+    """The count is a lower bound ("at least seven people were shot"): only a smaller total
+    contradicts it."""
+
+
+# The last of these before a bounded count says which way it bounds.
+_BOUND_CUES = re.compile(
+    r"\b(at least|more than|over|no fewer than|up to|as many as|fewer than|less than|under|about|around|nearly|almost|"
+    r"approximately|roughly|some|an estimated|estimated)\b",
+    re.I,
+)
+_LOWER_BOUNDS = frozenset({"at least", "more than", "over", "no fewer than"})
 
 
 @dataclass(frozen=True)
@@ -69,16 +81,30 @@ def count_slots(
         return {}
     ordered = sorted(claims, key=lambda c: c.start)
     slots: dict[str, CountFill] = {}
+    bounds: dict[str, CountFill] = {}
     for i, claim in enumerate(ordered):
         if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
-            if casualty.scope != "total" or casualty.role in slots:
+            if casualty.role in slots:
+                continue
+            if casualty.scope == "bound" and casualty.role not in bounds and _lower_bound(casualty, claim):
+                bounds[casualty.role] = CountFill(claim, casualty, at_least=True)
+            if casualty.scope != "total":
                 continue
             if casualty.count == 1 and words and _another_follows(ordered[i + 1 :], claim, words.scope.more):
                 continue
             slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals, words))
-    return slots
+    # A report that gives a role only as a lower bound fills it with the bound.
+    return {**bounds, **slots}
+
+
+def _lower_bound(casualty: Casualty, claim: Claim) -> bool:
+    """Whether the count is a lower bound: "at least", "more than" or "over" is the last bounding
+    word before it in the sentence ("at least eight killed and 12 wounded" bounds both)."""
+    before = claim.sentence[: max(0, casualty.start - claim.sentence_start)]
+    cues = _BOUND_CUES.findall(before)
+    return bool(cues) and cues[-1].lower() in _LOWER_BOUNDS
 
 
 def rounds_up(claims: Sequence[Claim], cues: Sequence[str]) -> bool:

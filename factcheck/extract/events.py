@@ -70,7 +70,9 @@ def dated_events(
         # "Friday night, March 6, police said": the parser may hang the parts of one date on
         # different words; the date belongs to the first event any of its parts leads to.
         heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
-        event = next((e for e in (_governing_event(t, lexicon) for t in heads) if e is not None), None)
+        event = next((e for e in (_governing_event(t, lexicon, span) for t in heads) if e is not None), None)
+        if event is None:
+            event = _event_it_premodifies(span, lexicon)
         # Only when the verb itself is the event: "Thursday's shooting ... has died" dates the shooting.
         if event is not None and _present_perfect(event[2]) and event_phrase(event[2], lexicon)[1] == event[1]:
             event = _event_named_before(span, event[2], lexicon)
@@ -141,7 +143,7 @@ def _one_of_alternatives(span: Span) -> bool:
     return "or" in (after, before)
 
 
-def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:
     classes = lexicon.event_noun_class_of
     reporting = lexicon.sets["reporting"]
     node = token
@@ -152,6 +154,8 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
         lemma = node.lemma_.lower()
         if node.pos_ in ("NOUN", "PROPN") and lemma in classes and node is not token:
             # "the shooting Saturday", "the Saturday shooting": the noun names the event.
+            noun = _event_noun_nearer(node, span, classes)
+            lemma = noun.lemma_.lower()
             return lemma, classes[lemma], _verb_above(node) or node
         if node.pos_ not in _VERBS:
             continue
@@ -164,15 +168,53 @@ def _governing_event(token: Token, lexicon: Lexicon) -> tuple[str, str, Token] |
             subject = _occurrence_subject(node, classes)
             if subject is not None and subject.lemma_.lower() in classes:
                 return subject.lemma_.lower(), classes[subject.lemma_.lower()], node
-            if subject is not None and lemma != "be" and subject.lower_ in lexicon.story_event_pronouns:
+            if subject is not None and lemma != "be" and subject.lemma_.lower() in lexicon.story_event_words:
                 return f"{subject.lower_} {node.lemma_.lower()}", STORY_EVENT, node
             return None
         phrase, event_class = event_phrase(node, lexicon)
         if event_class is None and lemma in lexicon.inquiry_verbs:
             # "Police are investigating a shooting Friday night", "were called to a shooting".
             return _event_it_is_about(node, lexicon)
+        if event_class is None and _simultaneous(node):
+            # "The shooting happened as the teens were hanging out ... Tuesday evening": what
+            # went on as, while or when the event happened shares its day.
+            continue
         return (phrase, event_class, node) if event_class else None
     return None
+
+
+def _simultaneous(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in verb.children)
+
+
+def _event_noun_nearer(noun: Token, span: Span, classes: dict[str, str]) -> Token:
+    """The event noun a day after a long noun phrase belongs to: the parser may hang "Monday
+    night" on the first event noun of "a charge against a boy in the shooting death of his
+    friend on the reservation Monday night", but the day is the nearest one's (the death's)."""
+    doc = span.doc
+    nearer = [
+        t for t in doc[noun.i + 1 : span.start]
+        if t.pos_ == "NOUN" and t.lemma_.lower() in classes and noun in t.ancestors
+    ]
+    return nearer[-1] if nearer else noun
+
+
+def _event_it_premodifies(span: Span, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    """"the Sunday afternoon shooting death": a day between a determiner and an event noun is
+    that event's day, however the parser reads the noun phrase (it may take "shooting" for a verb)."""
+    classes = lexicon.event_noun_class_of
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an", "last"):
+        return None
+    found = None
+    # The phrase's head is its last noun: "the Sunday shooting death" dates the death.
+    for token in doc[span.end : span.end + 3]:
+        word = token.lower_ if token.lower_ in classes else token.lemma_.lower()
+        if word in classes and token.pos_ in ("NOUN", "VERB") and token.lower_ not in lexicon.verb_only_events:
+            found = (word, classes[word], _verb_above(token) or token)
+        elif token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+    return found
 
 
 def _occurrence_subject(verb: Token, classes: dict[str, str]) -> Token | None:
@@ -191,6 +233,9 @@ def _occurrence_subject(verb: Token, classes: dict[str, str]) -> Token | None:
 
 
 def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    """The event looked into: the object ("investigating a shooting"), or what a call or report
+    was about ("received a call about a shooting", "responded to a report of shots fired",
+    "received a call ... that a child had been shot")."""
     classes = lexicon.event_noun_class_of
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for o in p.children if o.dep_ == "pobj"]
@@ -198,6 +243,23 @@ def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] 
         lemma = noun.lemma_.lower()
         if lemma in classes:
             return lemma, classes[lemma], verb
+    for noun in objects:
+        if noun.lemma_.lower() not in lexicon.call_nouns:
+            continue
+        about = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("about", "of") for o in p.children if o.dep_ == "pobj"]
+        for topic in about:
+            if topic.lemma_.lower() in classes:
+                return topic.lemma_.lower(), classes[topic.lemma_.lower()], verb
+            # "a report of shots fired": the participle names the event.
+            fired = next((c for c in topic.children if c.dep_ == "acl"), None)
+            if fired is not None and event_phrase(fired, lexicon)[1]:
+                return (*event_phrase(fired, lexicon), verb)
+        # "a call ... that a child had been shot": the content clause, on the noun or the verb.
+        for clause in [*noun.children, *verb.children]:
+            if clause.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                phrase, event_class = event_phrase(clause, lexicon)
+                if event_class:
+                    return phrase, event_class, verb
     return None
 
 

@@ -98,9 +98,10 @@ class Lexicon(_Pack):
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     occurrence_verbs: list[str] = Field(default_factory=list)
     verb_only_events: list[str] = Field(default_factory=list)
-    story_event_pronouns: list[str] = Field(default_factory=list)
+    story_event_words: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
+    call_nouns: list[str] = Field(default_factory=list)
     framing: Framing = Framing()
     casualties: Casualties = Casualties()
 

@@ -110,6 +110,17 @@ def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str |
     return None, None, ()
 
 
+def _past_possibility(modal: Token, predicate: Token) -> bool:
+    """ "A child may have accidentally killed a girl Sunday": "may have" doubts who or how, not
+    that it happened, so the clause is hedged, not conditional ("could have", "would have" and
+    often "might have" say what did not happen: "four people might have died")."""
+    return (
+        modal.lower_ == "may"
+        and predicate.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "have" for c in predicate.children)
+    )
+
+
 def _if_clause(clause: Token) -> bool:
     return any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark")
 
@@ -132,7 +143,7 @@ def clause_modality(
         negated = not negated
     approval = {w.lower() for w in lexicon.modality.approval}
     conditional = any(
-        (c.dep_ == "aux" and c.lower_ in sets["conditional"] and c.lower_ not in ("would", "should"))
+        (c.dep_ == "aux" and c.lower_ in sets["conditional"] and c.lower_ not in ("would", "should") and not _past_possibility(c, predicate))
         or (c.dep_ == "advcl" and _if_clause(c) and c.lemma_.lower() not in approval)
         for c in predicate.children
     )

@@ -109,6 +109,9 @@ def test_attribution_outlet_outside_the_lexicon(nlp) -> None:
         # An obligation speakers lay on themselves exhorts; it is not a rule of a measure.
         ("We have to be prepared for these incidents.", None, False, False, (), "present"),
         ("You must register the rental with the city.", "mandatory", False, False, (), "present"),
+        # "may have" doubts who or how, not that it happened: a hedge, not a condition.
+        ("A boy may have accidentally shot his sister on Sunday.", None, False, False, ("may have",), "past"),
+        ("Four people could have died in the fire.", None, False, True, (), "past"),
     ],
 )
 def test_modality_obligation_negation_condition_hedges_tense(

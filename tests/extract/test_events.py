@@ -41,6 +41,19 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         # No past day on a present perfect: the day is the shooting's, not the charge's.
         ("The prosecutor has charged three men in connection to the shooting of a girl in Detroit on Thursday.", ("shoot", "2026-03-05")),
         ("One of the victims in Thursday's shooting that sent five people to the hospital has died.", ("shoot", "2026-03-05")),
+        # A call or report about the event is received the day it happens.
+        ("Thursday afternoon, police received a call about a shooting on Faronia Road.", ("shoot", "2026-03-05")),
+        ("Officers responded Sunday to a report of shots fired.", ("shoot", "2026-03-08")),
+        ("They received a call just before 1:30 p.m. Thursday, that a child had been shot at the apartments.", ("shoot", "2026-03-05")),
+        # What went on as the event happened shares its day.
+        ("The shooting happened as the teens were hanging out inside an apartment on Glen Arm Road, Tuesday evening.", ("shoot", "2026-03-03")),
+        # "The incident" names the story's event without saying what it was.
+        ("According to the agency, the incident happened around 4 p.m. March 5 at the apartments.", ("*", "2026-03-05")),
+        # A day between a determiner and an event noun, however the parser reads the phrase.
+        ("The police department is investigating the Sunday afternoon shooting of a 17-month-old child.", ("shoot", "2026-03-08")),
+        ("The police department is investigating the Sunday afternoon shooting death of a 17-month-old child.", ("die", "2026-03-08")),
+        # The nearest event noun of a long phrase, not the first one the parser hung the day on.
+        ("A judge on Wednesday found probable cause for a manslaughter charge against a boy in the accidental shooting death of his friend on the reservation Monday night.", ("die", "2026-03-02")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
@@ -79,3 +92,12 @@ def test_events_phrases_name_one_event(nlp, sentence: str, phrase: str, event_cl
     doc = nlp(sentence)
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("would", "be")]
     assert (phrase, event_class) in [event_phrase(v, LEXICON) for v in verbs]
+
+
+def test_events_a_long_phrase_dates_its_nearest_event(nlp) -> None:
+    """The parser hangs "Monday night" on the charge; the day is the death's, and the charge has none."""
+    sentence = (
+        "A judge on Wednesday found probable cause for a manslaughter charge against a boy in the "
+        "accidental shooting death of his friend on the reservation Monday night."
+    )
+    assert ("charge", "2026-03-02") not in [(c, v) for c, v, _ in _dated(nlp, sentence)]
