@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> None:
     if articles_path is None or incidents_path is None:
         return
     from factcheck.comparison import compare_documents, load_detectors
+    from factcheck.comparison.merge import merge_story_findings
 
     records, incidents = load(articles_path, incidents_path, 0)
     chosen = sorted(random.Random(args.seed).sample(sorted(incidents), min(args.incidents, len(incidents))))
@@ -71,8 +72,11 @@ def run(args: argparse.Namespace) -> None:
         docs = [extracted[d] for d in incidents[incident_id]["doc_ids"] if d in extracted]
         if len(docs) < 2:
             continue
-        comparison = compare_documents(docs, detectors, stories={incident_id: sorted(d.path for d in docs)})
-        findings.extend((incident_id, f) for f in comparison.findings if f.severity in ("medium", "high"))
+        story = {incident_id: sorted(d.path for d in docs)}
+        comparison = compare_documents(docs, detectors, stories=story)
+        # As a run reports them: one finding per disagreement, however many reports take part.
+        merged = merge_story_findings(comparison.findings, story)
+        findings.extend((incident_id, f) for f in merged if f.severity in ("medium", "high"))
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     per = Counter(f"{f.rule}/{f.severity}" for _, f in findings)
     print(f"commit {commit}; incidents {len(chosen)} (seed {args.seed}); medium+ findings {len(findings)} "

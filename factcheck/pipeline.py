@@ -18,7 +18,7 @@ from .version import __version__
 from .baseline import apply_baseline, load_baseline, write_baseline
 from .cache import ClaimCache, cache_key
 from .comparison import compare_documents, load_detectors
-from .comparison.merge import merge_agreeing
+from .comparison.merge import merge_story_findings
 from .detect.base import registry
 from .engine import ExtractionEngine, LocalEngine
 from .errors import ConfigError, FactcheckError
@@ -323,9 +323,7 @@ def _apply_suppressions(report: Report) -> Report:
 
 
 def _merge_agreeing(report: Report) -> Report:
-    story_of = {path: story for story, paths in report.stories.items() for path in paths}
-    rules = [code for code, detector in registry().items() if detector.one_value_per_report]
-    return report.model_copy(update={"findings": tuple(merge_agreeing(report.findings, story_of, rules))})
+    return report.model_copy(update={"findings": tuple(merge_story_findings(report.findings, report.stories))})
 
 
 def _apply_baseline(report: Report, options: RunOptions, warnings: list[str] | None) -> Report:

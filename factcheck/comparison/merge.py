@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from ..detect.base import registry
 from ..models import Evidence, Finding
 
-__all__ = ["merge_agreeing"]
+__all__ = ["merge_agreeing", "merge_story_findings"]
+
+
+def merge_story_findings(findings: Sequence[Finding], stories: Mapping[str, Sequence[str]]) -> list[Finding]:
+    """`merge_agreeing` for the rules whose reports give one value each, with the stories of a run
+    (story id → paths)."""
+    story_of = {path: story for story, paths in stories.items() for path in paths}
+    rules = [code for code, detector in registry().items() if detector.one_value_per_report]
+    return merge_agreeing(findings, story_of, rules)
 
 
 _Key = tuple[str, str, str, frozenset[str]]

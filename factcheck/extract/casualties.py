@@ -307,7 +307,7 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
         return "bound"
     # "the three teenagers were shot": a definite count names a group already introduced,
     # often a part of the victims ("... and the adult was hit").
-    if not whole_group and any(
+    if not whole_group and not _defined_by_role(noun, lexicon) and any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)
     ):
         return "part"
@@ -322,6 +322,18 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     ):
         return "rest"
     return "total"
+
+
+def _defined_by_role(noun: Token, lexicon: Lexicon) -> bool:
+    """ "The four people that were shot", "the six people killed Christmas Eve": a restrictive
+    clause on the noun defines the group by its role, so the count is all who fill it (not
+    "the seven victims, shot in their legs": set off by a comma, the clause only describes)."""
+    roles = lexicon.casualties.role_of
+    return any(
+        c.dep_ in ("relcl", "acl") and c.lemma_.lower() in roles and c.i > noun.i and c.doc[c.i - 1].lower_ != ","
+        and not any(t.lower_ == "," for t in c.doc[noun.i + 1 : c.i])
+        for c in noun.children
+    )
 
 
 def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:

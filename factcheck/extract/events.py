@@ -175,6 +175,13 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         if event_class is None and lemma in lexicon.inquiry_verbs:
             # "Police are investigating a shooting Friday night", "were called to a shooting".
             return _event_it_is_about(node, lexicon)
+        if event_class is None and lemma in lexicon.outcome_verbs:
+            # "A dispute escalated to the fatal shooting of the girl Tuesday", "ended in a shooting".
+            return _event_it_led_to(node, classes)
+        if event_class is None and node.dep_ == "acl" and node.head.lemma_.lower() in classes:
+            # "a fatal double shooting involving two teenagers in the Ninth Ward Saturday night".
+            noun = node.head
+            return noun.lemma_.lower(), classes[noun.lemma_.lower()], _verb_above(noun) or noun
         if event_class is None and _simultaneous(node):
             # "The shooting happened as the teens were hanging out ... Tuesday evening": what
             # went on as, while or when the event happened shares its day.
@@ -223,7 +230,10 @@ def _occurrence_subject(verb: Token, classes: dict[str, str]) -> Token | None:
     accidental shooting took place")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subject is None:
-        return None
+        # The parser may lose the subject ("At 8:34 pm on April 21 what appeared to be an
+        # accidental shooting took place"): the last event noun before the verb it governs.
+        before = [t for t in verb.subtree if t.i < verb.i and t.pos_ == "NOUN" and t.lemma_.lower() in classes]
+        return before[-1] if before else None
     if subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
         return verb.head
     if subject.dep_ == "csubj" or subject.lower_ == "what":
@@ -260,6 +270,15 @@ def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] 
                 phrase, event_class = event_phrase(clause, lexicon)
                 if event_class:
                     return phrase, event_class, verb
+    return None
+
+
+def _event_it_led_to(verb: Token, classes: dict[str, str]) -> tuple[str, str, Token] | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in classes:
+                    return noun.lemma_.lower(), classes[noun.lemma_.lower()], verb
     return None
 
 

@@ -46,6 +46,8 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("A 20-year-old man died at the scene, two people are in critical condition and five others were hospitalized with injuries.", []),
         # An active verb with a real object: the subject did it.
         ("Six people killed a man Tuesday.", []),
+        # A restrictive clause defines the group by its role: all who fill it.
+        ("The four people that were shot were either hit in their back, legs, or hand.", [("shot", 4, "total")]),
     ],
 )
 def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str, int, str]]) -> None:
@@ -63,6 +65,8 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("Two Precinct 5 deputy constables were also hit.", "shot", "part"),
         ("He killed two more people during carjackings.", "killed", "part"),
         ("Police said the three teenagers were shot on steps near a store.", "shot", "part"),
+        # Set off by commas, the clause only describes a group already named.
+        ("The seven victims, shot in their legs and feet, were all expected to survive.", "shot", "part"),
     ],
 )
 def test_casualties_scope_that_is_not_a_total(nlp, sentence: str, role: str, scope: str) -> None:

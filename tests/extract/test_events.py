@@ -38,6 +38,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
+        # After a heading, the parser reads the same sentence without a subject.
+        ("Police investigating an accidental shooting\n\nAt 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         # No past day on a present perfect: the day is the shooting's, not the charge's.
         ("The prosecutor has charged three men in connection to the shooting of a girl in Detroit on Thursday.", ("shoot", "2026-03-05")),
         ("One of the victims in Thursday's shooting that sent five people to the hospital has died.", ("shoot", "2026-03-05")),
@@ -49,6 +51,10 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("The shooting happened as the teens were hanging out inside an apartment on Glen Arm Road, Tuesday evening.", ("shoot", "2026-03-03")),
         # "The incident" names the story's event without saying what it was.
         ("According to the agency, the incident happened around 4 p.m. March 5 at the apartments.", ("*", "2026-03-05")),
+        # A participle that only describes the event noun passes the day on to it.
+        ("Police are investigating a fatal double shooting involving two teenagers in the Ninth Ward Saturday night.", ("shoot", "2026-03-07")),
+        # What a dispute ended in.
+        ("Anger over a stolen thousand dollars escalated to the fatal shooting of the girl Tuesday, family members said.", ("shoot", "2026-03-03")),
         # A day between a determiner and an event noun, however the parser reads the phrase.
         ("The police department is investigating the Sunday afternoon shooting of a 17-month-old child.", ("shoot", "2026-03-08")),
         ("The police department is investigating the Sunday afternoon shooting death of a 17-month-old child.", ("die", "2026-03-08")),
@@ -73,6 +79,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         # An address is no ruling, and police find things every day.
         "On Friday, officers responded to the 3700 block of Mackinac Island Lane.",
         "Officers found a handgun in the car on Friday.",
+        # A participle of a noun that is no event dates nothing on that noun's behalf.
+        "A car belonging to the shooting victim was found Saturday.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:

@@ -54,6 +54,9 @@ def verb_tense(verb: Token, lexicon: TimeLexicon | None = None, *, modals_point_
     modals = {w.lower() for w in lx.future_modals} if modals_point_forward else set()
     governors = {w.lower() for w in lx.future_governors}
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # A modal before a perfect looks back: "may have killed a girl Sunday" is last Sunday.
+    if verb.tag_ == "VBN" and any(a.lower_ in ("have", "'ve") for a in auxes):
+        modals = set()
     if any(a.lower_ in future_aux or a.lower_ in modals for a in auxes) or verb.lower_ in future_aux:
         return "future"
     # "has scheduled a news conference Thursday", "planned a rally on Saturday".
