@@ -92,7 +92,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
             scope = "part"
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
         # "1 person is critically injured": a state that qualifies part of the victims.
-        if scope == "total" and (count == 1 and noun is token or _qualified(noun, lexicon)):
+        if scope == "total" and (count == 1 and noun is token and not _others_follow(token) or _qualified(noun, lexicon)):
             scope = "part"
         # "One officer was shot and killed and another was injured": one of an enumeration.
         if scope == "total" and count == 1 and any(t.lower_ in _ENUMERATION for t in sentence):
@@ -322,6 +322,17 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     ):
         return "rest"
     return "total"
+
+
+def _others_follow(token: Token) -> bool:
+    """ "leaving one dead and 11 others shot", "killed one and wounded two others": the others
+    are besides the one, so the one is all of its role, not one of a group named before."""
+    after = token.doc[token.i + 1 : token.i + 6]
+    for i, word in enumerate(after[:-1]):
+        if word.lower_ == "and":
+            rest = after[i + 1 : i + 4]
+            return any(number_value(t) is not None for t in rest) and any(t.lemma_.lower() == "other" for t in rest)
+    return False
 
 
 def _defined_by_role(noun: Token, lexicon: Lexicon) -> bool:

@@ -102,8 +102,17 @@ def _event_named_before(span: Span, verb: Token, lexicon: Lexicon) -> tuple[str,
     nouns = [t for t in doc[verb.i + 1 : span.start] if t.pos_ == "NOUN" and t.lemma_.lower() in classes]
     if not nouns:
         return None
-    noun = nouns[-1]
-    return noun.lemma_.lower(), classes[noun.lemma_.lower()], verb
+    return (*_noun_event(nouns[-1], classes), verb)
+
+
+def _noun_event(noun: Token, classes: dict[str, str]) -> tuple[str, str]:
+    """(phrase, class) of an event noun, with the compound before it when the lexicon lists the
+    pair: a "shooting death" is a killing, while a death alone may come days after the injury."""
+    for compound in (c for c in noun.children if c.dep_ == "compound"):
+        phrase = f"{compound.lower_} {noun.lemma_.lower()}"
+        if phrase in classes:
+            return phrase, classes[phrase]
+    return noun.lemma_.lower(), classes[noun.lemma_.lower()]
 
 
 def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -155,8 +164,7 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         if node.pos_ in ("NOUN", "PROPN") and lemma in classes and node is not token:
             # "the shooting Saturday", "the Saturday shooting": the noun names the event.
             noun = _event_noun_nearer(node, span, classes)
-            lemma = noun.lemma_.lower()
-            return lemma, classes[lemma], _verb_above(node) or node
+            return (*_noun_event(noun, classes), _verb_above(node) or node)
         if node.pos_ not in _VERBS:
             continue
         if lemma in reporting:
@@ -182,12 +190,40 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
             # "a fatal double shooting involving two teenagers in the Ninth Ward Saturday night".
             noun = node.head
             return noun.lemma_.lower(), classes[noun.lemma_.lower()], _verb_above(noun) or noun
+        if event_class is None and _present_perfect(node):
+            # "Police have made an arrest in the shooting death Thursday of a teen": no past
+            # day on a present perfect, so the day is the event's named on the way.
+            return _event_named_before(span, node, lexicon)
+        if event_class is None and (conjoined := _conjoined_event(node, lexicon)) is not None:
+            # "The handgun was lying on the bed Thursday and the boy grabbed it and shot himself".
+            return conjoined
         if event_class is None and _simultaneous(node):
             # "The shooting happened as the teens were hanging out ... Tuesday evening": what
             # went on as, while or when the event happened shares its day.
             continue
         return (phrase, event_class, node) if event_class else None
     return None
+
+
+def _conjoined_event(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    """The first event among the verbs conjoined after `verb` in one narrative sentence, which
+    shares its day unless it gives its own or follows "later"."""
+    node = verb
+    for _ in range(_MAX_HOPS):
+        node = next((c for c in node.children if c.dep_ == "conj" and c.pos_ in _VERBS), None)
+        if node is None or any(_own_time(c) or c.lower_ in ("later", "eventually", "afterward", "afterwards") for c in node.children):
+            return None
+        phrase, event_class = event_phrase(node, lexicon)
+        if event_class is not None:
+            return phrase, event_class, node
+    return None
+
+
+def _own_time(child: Token) -> bool:
+    """Whether a verb's dependent gives it a time of its own ("died Tuesday", "on Friday")."""
+    if child.dep_ in ("npadvmod", "tmod", "advmod"):
+        return child.ent_type_ in ("DATE", "TIME")
+    return child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)
 
 
 def _simultaneous(verb: Token) -> bool:
@@ -214,11 +250,13 @@ def _event_it_premodifies(span: Span, lexicon: Lexicon) -> tuple[str, str, Token
     if span.start == 0 or doc[span.start - 1].lower_ not in ("the", "a", "an", "last"):
         return None
     found = None
-    # The phrase's head is its last noun: "the Sunday shooting death" dates the death.
+    # The phrase's head is its last noun: "the Sunday stabbing death" dates the death, unless
+    # the lexicon lists the pair ("shooting death": a killing).
     for token in doc[span.end : span.end + 3]:
         word = token.lower_ if token.lower_ in classes else token.lemma_.lower()
         if word in classes and token.pos_ in ("NOUN", "VERB") and token.lower_ not in lexicon.verb_only_events:
-            found = (word, classes[word], _verb_above(token) or token)
+            pair = f"{found[0]} {word}" if found else ""
+            found = (pair, classes[pair], found[2]) if pair in classes else (word, classes[word], _verb_above(token) or token)
         elif token.pos_ not in ("ADJ", "NOUN", "PROPN"):
             break
     return found

@@ -46,6 +46,8 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("A 20-year-old man died at the scene, two people are in critical condition and five others were hospitalized with injuries.", []),
         # An active verb with a real object: the subject did it.
         ("Six people killed a man Tuesday.", []),
+        # A bare "one" before "and N others" is all of its role: the others are besides it.
+        ("A shooting killed one and wounded two others Sunday.", [("killed", 1, "total"), ("injured", 2, "total")]),
         # A restrictive clause defines the group by its role: all who fill it.
         ("The four people that were shot were either hit in their back, legs, or hand.", [("shot", 4, "total")]),
     ],
@@ -65,6 +67,7 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("Two Precinct 5 deputy constables were also hit.", "shot", "part"),
         ("He killed two more people during carjackings.", "killed", "part"),
         ("Police said the three teenagers were shot on steps near a store.", "shot", "part"),
+        ("The gunmen fired at three of them, injuring one.", "injured", "part"),
         # Set off by commas, the clause only describes a group already named.
         ("The seven victims, shot in their legs and feet, were all expected to survive.", "shot", "part"),
     ],

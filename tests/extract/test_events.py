@@ -55,11 +55,17 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("Police are investigating a fatal double shooting involving two teenagers in the Ninth Ward Saturday night.", ("shoot", "2026-03-07")),
         # What a dispute ended in.
         ("Anger over a stolen thousand dollars escalated to the fatal shooting of the girl Tuesday, family members said.", ("shoot", "2026-03-03")),
+        # An event conjoined after a verb that is none shares its day.
+        ("Police say the loaded handgun was lying on the bed Thursday and the boy grabbed it, walked downstairs, and accidentally shot himself.", ("shoot", "2026-03-05")),
+        # No past day on a present perfect: the day is the event's named on the way.
+        ("Auburn police have made an arrest in the shooting death Thursday of a 17-year-old.", ("kill", "2026-03-05")),
         # A day between a determiner and an event noun, however the parser reads the phrase.
         ("The police department is investigating the Sunday afternoon shooting of a 17-month-old child.", ("shoot", "2026-03-08")),
-        ("The police department is investigating the Sunday afternoon shooting death of a 17-month-old child.", ("die", "2026-03-08")),
+        # A "shooting death" is a killing; a death alone may come days after the injury.
+        ("The police department is investigating the Sunday afternoon shooting death of a 17-month-old child.", ("kill", "2026-03-08")),
+        ("The police department is investigating the Sunday afternoon death of a 17-month-old child.", ("die", "2026-03-08")),
         # The nearest event noun of a long phrase, not the first one the parser hung the day on.
-        ("A judge on Wednesday found probable cause for a manslaughter charge against a boy in the accidental shooting death of his friend on the reservation Monday night.", ("die", "2026-03-02")),
+        ("A judge on Wednesday found probable cause for a manslaughter charge against a boy in the accidental shooting death of his friend on the reservation Monday night.", ("kill", "2026-03-02")),
     ],
 )
 def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
@@ -79,6 +85,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         # An address is no ruling, and police find things every day.
         "On Friday, officers responded to the 3700 block of Mackinac Island Lane.",
         "Officers found a handgun in the car on Friday.",
+        # An event after "later" does not share the first verb's day.
+        "He went to the store Friday and was later shot.",
         # A participle of a noun that is no event dates nothing on that noun's behalf.
         "A car belonging to the shooting victim was found Saturday.",
     ],
