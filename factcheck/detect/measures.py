@@ -114,6 +114,22 @@ def is_window(claim: Claim, quantity: Quantity) -> bool:
     return after.startswith(_FROM_EVENT)
 
 
+# Which way a span counted from an event runs: "30 days after passage" and "30 days following
+# the vote" run forward, "14 days before launch" and "ahead of launch" run back.
+_FORWARD = ("after", "from", "following")
+
+
+def window_direction(claim: Claim, quantity: Quantity) -> str | None:
+    """ "before" or "after" for a span counted from an event ("14 days before launch"), None
+    for a window that is not counted from one ("within 30 days", "30 to 45 days")."""
+    offset = quantity.end - claim.sentence_start
+    after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
+    for word in _FROM_EVENT:
+        if after.startswith(word):
+            return "after" if word in _FORWARD else "before"
+    return None
+
+
 def orders_apart(a: tuple[float, float], b: tuple[float, float], ratio: float) -> bool:
     """Whether two figures (each a `(low, high)` range) are at least `ratio` times apart at
     their nearest ends: "676 RBIs" in a career against 43 in a season, "seven years" of a

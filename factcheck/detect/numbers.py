@@ -11,7 +11,7 @@ from ..models import Claim, Finding, Quantity, Severity
 from ..wording import participle, plural
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .quantity_compare import agree
-from .measures import counted_noun, is_window, measure_key, orders_apart, quantity_key, shown_quantity
+from .measures import counted_noun, is_window, measure_key, orders_apart, quantity_key, shown_quantity, window_direction
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -126,6 +126,10 @@ class QuantityConflict(Detector):
                     # and "21 bullet holes" in a photo share words, not a fact.
                     if qa.kind == "count" and a.event.event_class != b.event.event_class and not _said_updated(a, b, self.settings):  # type: ignore[arg-type]
                         continue
+                    # "two days before the fireworks" and "one day after the kickoff" count from
+                    # two events in opposite directions: not one window given twice.
+                    if qa.kind == "duration" and _opposite_directions(a, qa, b, qb):
+                        continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
 
@@ -184,6 +188,11 @@ class QuantityConflict(Detector):
             ["|".join(key), quantity_key(qa), quantity_key(qb)],
             severity=severity,
         )
+
+
+def _opposite_directions(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    directions = {window_direction(a, qa), window_direction(b, qb)}
+    return directions == {"before", "after"}
 
 
 def _said_updated(a: Claim, b: Claim, settings: QuantitySettings) -> bool:

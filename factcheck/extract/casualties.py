@@ -83,11 +83,15 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
         if noun is None:
             continue
         role = _role(noun, lexicon)
+        # "left one dead and two others in critical condition": hurt, and maybe not all the hurt.
+        stated = noun.dep_ == "conj" and _own_state(noun, lexicon)
+        if stated and role == "killed":
+            role = "injured"
         if role is None:
             if noun is not token and count > 1:
                 unplaced.append(token.idx)  # "two people are in critical condition"
             continue
-        scope = "aggregate" if aggregate else _scope(token, noun, sentence, lexicon)
+        scope = "aggregate" if aggregate else "part" if stated else _scope(token, noun, sentence, lexicon)
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
@@ -390,6 +394,20 @@ def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[
     return singles
 
 
+def _own_state(noun: Token, lexicon: Lexicon) -> bool:
+    """ "two others in critical condition", "three others hospitalized": the conjunct says what
+    became of its people itself."""
+    words = set(lexicon.casualties.scope.qualifiers)
+    # The parser may hang "in critical condition" on the verb: read the words after the noun too.
+    after = [t.lower_ for t in noun.doc[noun.i + 1 : noun.i + 5]]
+    if after[:1] == ["in"] and "condition" in after:
+        return True
+    return any(
+        c.dep_ == "prep" and any(o.lemma_.lower() == "condition" for o in c.children) or c.lower_ in words
+        for c in noun.children
+    )
+
+
 def _coordinated_sums(found: list[CountMention], nouns: list[Token], lexicon: Lexicon) -> list[CountMention]:
     """ "Three children and two adults were found dead": coordinated counts in one role are
     parts of one total (5), which is what another report's "five people" counts."""
@@ -405,7 +423,13 @@ def _coordinated_sums(found: list[CountMention], nouns: list[Token], lexicon: Le
             continue
         if noun.dep_ == "conj":
             continue
-        group = [k] + [index[c.i] for c in noun.conjuncts if c.i in index and found[index[c.i]].role == found[k].role]
+        # "left one dead and two others in critical condition": a conjunct with its own state
+        # is not in the first one's role.
+        group = [k] + [
+            index[c.i]
+            for c in noun.conjuncts
+            if c.i in index and found[index[c.i]].role == found[k].role and not _own_state(c, lexicon)
+        ]
         if len(group) < 2:
             continue
         members = sorted(set(group), key=lambda g: found[g].start)

@@ -48,6 +48,8 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("Six people killed a man Tuesday.", []),
         # A bare "one" before "and N others" is all of its role: the others are besides it.
         ("A shooting killed one and wounded two others Sunday.", [("killed", 1, "total"), ("injured", 2, "total")]),
+        # Others with a state of their own are not dead with the one, nor all the hurt.
+        ("A shooting left one dead and two others in critical condition.", [("killed", 1, "total")]),
         # A restrictive clause defines the group by its role: all who fill it.
         ("The four people that were shot were either hit in their back, legs, or hand.", [("shot", 4, "total")]),
     ],
