@@ -88,6 +88,26 @@ def test_same_words_without_a_shared_name_are_not_linked() -> None:
     assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt"]
 
 
+def test_a_place_spelled_longer_still_links_reports_of_the_same_days() -> None:
+    """ "Coastland Mall" lies within "Coastland Center Mall"; "Harbor Mall" does not."""
+    docs = [
+        doc("a.txt", QUAKE, [("FAC", "coastland mall")]),
+        doc("b.txt", QUAKE, [("FAC", "coastland center mall")]),
+        doc("c.txt", QUAKE, [("FAC", "harbor mall")], published=DAY + dt.timedelta(days=40)),
+    ]
+    stories = group_stories(docs, RULES)
+    assert story_of(stories, "a.txt") == ["a.txt", "b.txt"]
+    assert story_of(stories, "c.txt") == ["c.txt"]
+
+
+def test_places_that_only_share_a_word_stay_apart() -> None:
+    docs = [
+        doc("a.txt", QUAKE, [("FAC", "coastland mall")]),
+        doc("b.txt", QUAKE, [("FAC", "harbor mall")]),
+    ]
+    assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt"]
+
+
 def test_a_name_tagged_as_two_kinds_is_still_shared() -> None:
     docs = [
         doc("a.txt", QUAKE, [("PERSON", "amorian hale")]),

@@ -141,6 +141,14 @@ def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
     return sorted(_name_keys(a) & _name_keys(b))
 
 
+def _names_within(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Whether a name of two words or more in one article lies within a name of the other:
+    reports spell places differently ("Coastland Mall", "Coastland Center Mall")."""
+    words_a = [frozenset(k.split()) for k in _name_keys(a) if " " in k]
+    words_b = [frozenset(k.split()) for k in _name_keys(b) if " " in k]
+    return any(x <= y or y <= x for x in words_a for y in words_b)
+
+
 def _linked(
     a: dict[str, float],
     b: dict[str, float],
@@ -165,7 +173,7 @@ def _linked(
     # misses names, and reports spell places differently ("Coastland Mall", "Coastland Center").
     # Two reports that each name places, none of them shared, are about different places.
     if len(_shared_names(a, b)) < rules.min_shared_names and not (
-        close and score >= rules.nameless_similarity and not (_places(a) and _places(b))
+        close and score >= rules.nameless_similarity and (not (_places(a) and _places(b)) or _names_within(a, b))
     ):
         return None
     if close:
