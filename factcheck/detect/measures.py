@@ -107,11 +107,12 @@ def is_window(claim: Claim, quantity: Quantity) -> bool:
     """A span of time that reports give as a window: a range or bound ("30 to 45 days",
     "within 30 days") or a span counted from an event ("14 days before launch"). A single span
     that describes someone ("a 16-year veteran", "volunteered for 15 years") is not one."""
-    if quantity.bound != "exact":
-        return True
     offset = quantity.end - claim.sentence_start
-    after = claim.sentence[max(0, offset) : max(0, offset) + 14].lower().lstrip()
-    return after.startswith(_FROM_EVENT)
+    after = claim.sentence[max(0, offset) : max(0, offset) + 24].lower().lstrip()
+    # "about 20 minutes after midnight" is a time of day, not a span counted from an event.
+    if after.startswith(_FROM_EVENT) and [w.strip(".,;:") for w in after.split()[1:2]] in (["midnight"], ["noon"]):
+        return False
+    return quantity.bound != "exact" or after.startswith(_FROM_EVENT)
 
 
 # Which way a span counted from an event runs: "30 days after passage" and "30 days following

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,6 +34,11 @@ class QuantitySettings(BaseModel):
     """Figures at least this many times apart are reported at `scope_severity`: they more often
     measure different scopes (a career and a season, a contract and a deadline) than clash."""
     scope_severity: Severity = "low"
+    personal_spans: list[str] = Field(
+        default_factory=lambda: ["in prison", "in jail", "behind bars", "of probation", "in state prison", "in federal prison"]
+    )
+    """Words after a span of time that make it one person's penalty ("20 to 42 years in prison"):
+    co-defendants get different ones, so it is no window the reports share."""
 
 
 def _about_the_same(a: Claim, b: Claim, entities: dict[str, dict[str, str]]) -> bool:
@@ -144,7 +149,7 @@ class QuantityConflict(Detector):
             overlaps = any(c.start < quantity.end and quantity.start < c.end for c in claim.casualties)
             return not overlaps and (quantity.subject or "").lower() not in people
         if quantity.kind == "duration":
-            return is_window(claim, quantity)
+            return is_window(claim, quantity) and not _penalty(claim, quantity, self.settings.personal_spans)  # type: ignore[attr-defined]
         return True
 
     def check_pair(self, pair: ClaimPair) -> Iterable[Finding]:
@@ -188,6 +193,12 @@ class QuantityConflict(Detector):
             ["|".join(key), quantity_key(qa), quantity_key(qb)],
             severity=severity,
         )
+
+
+def _penalty(claim: Claim, quantity: Quantity, cues: Sequence[str]) -> bool:
+    offset = quantity.end - claim.sentence_start
+    after = claim.sentence[max(0, offset) : max(0, offset) + 24].lower().lstrip()
+    return any(after.startswith(cue) for cue in cues)
 
 
 def _opposite_directions(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:

@@ -8,8 +8,8 @@ the person nouns and the scope cues are data in `rules/lexicon.toml` ([casualtie
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
-
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -104,7 +104,15 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
         found.append(CountMention(role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
         nouns.append(noun)
     singles = _single_people(sentence, lexicon, {n.i for n in nouns})
-    return _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles, unplaced))
+    counted = _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles, unplaced))
+    return _listed_groups(counted)
+
+
+def _listed_groups(found: list[CountMention]) -> list[CountMention]:
+    """ "found one male, who was shot twice, and two female victims, who were also shot": two
+    totals of one role in one sentence list groups; each is a part of the role's total."""
+    totals = Counter(m.role for m in found if m.scope == "total")
+    return [m._replace(scope="part") if m.scope == "total" and totals[m.role] > 1 else m for m in found]
 
 
 def _bounds_carry_over(found: list[CountMention]) -> list[CountMention]:

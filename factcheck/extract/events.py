@@ -155,6 +155,9 @@ def _one_of_alternatives(span: Span) -> bool:
 def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:
     classes = lexicon.event_noun_class_of
     reporting = lexicon.sets["reporting"]
+    # "a Monday morning email", "Saturday's game": a day before a noun dates that thing.
+    if token.dep_ in ("compound", "nmod", "poss") and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in classes:
+        return None
     node = token
     for _ in range(_MAX_HOPS):
         if node.head is node:

@@ -70,6 +70,8 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("He killed two more people during carjackings.", "killed", "part"),
         ("Police said the three teenagers were shot on steps near a store.", "shot", "part"),
         ("The gunmen fired at three of them, injuring one.", "injured", "part"),
+        # Two totals of one role in one sentence list groups.
+        ("Responders found one male, who was shot twice in the legs and two female victims, who were also shot once in the legs.", "shot", "part"),
         # Set off by commas, the clause only describes a group already named.
         ("The seven victims, shot in their legs and feet, were all expected to survive.", "shot", "part"),
     ],

@@ -85,6 +85,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         # An address is no ruling, and police find things every day.
         "On Friday, officers responded to the 3700 block of Mackinac Island Lane.",
         "Officers found a handgun in the car on Friday.",
+        # A day before a noun dates that thing, not the event above it.
+        "The child died from her injuries, a Monday morning email from the agency said.",
         # An event after "later" does not share the first verb's day.
         "He went to the store Friday and was later shot.",
         # A participle of a noun that is no event dates nothing on that noun's behalf.
