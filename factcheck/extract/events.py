@@ -155,8 +155,12 @@ def _one_of_alternatives(span: Span) -> bool:
 def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:
     classes = lexicon.event_noun_class_of
     reporting = lexicon.sets["reporting"]
-    # "a Monday morning email", "Saturday's game": a day before a noun dates that thing.
+    # "a Monday morning email", "Saturday's game": a day before a noun dates that thing; "a
+    # Dec. 3 incident" dates an event the story names otherwise.
     if token.dep_ in ("compound", "nmod", "poss") and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in classes:
+        noun = token.head
+        if noun.lemma_.lower() in lexicon.story_event_words:
+            return noun.lemma_.lower(), STORY_EVENT, _verb_above(noun) or noun
         return None
     node = token
     for _ in range(_MAX_HOPS):

@@ -50,6 +50,7 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         # What went on as the event happened shares its day.
         ("The shooting happened as the teens were hanging out inside an apartment on Glen Arm Road, Tuesday evening.", ("shoot", "2026-03-03")),
         # "The incident" names the story's event without saying what it was.
+        ("The shooting happened just a block from the site of a March 3 incident that left five people wounded.", ("*", "2026-03-03")),
         ("According to the agency, the incident happened around 4 p.m. March 5 at the apartments.", ("*", "2026-03-05")),
         # A participle that only describes the event noun passes the day on to it.
         ("Police are investigating a fatal double shooting involving two teenagers in the Ninth Ward Saturday night.", ("shoot", "2026-03-07")),
