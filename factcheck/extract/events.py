@@ -187,29 +187,36 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
                 return f"{subject.lower_} {node.lemma_.lower()}", STORY_EVENT, node
             return None
         phrase, event_class = event_phrase(node, lexicon)
-        if event_class is None and lemma in lexicon.inquiry_verbs:
-            # "Police are investigating a shooting Friday night", "were called to a shooting".
-            return _event_it_is_about(node, lexicon)
-        if event_class is None and lemma in lexicon.outcome_verbs:
-            # "A dispute escalated to the fatal shooting of the girl Tuesday", "ended in a shooting".
-            return _event_it_led_to(node, classes)
-        if event_class is None and node.dep_ == "acl" and node.head.lemma_.lower() in classes:
-            # "a fatal double shooting involving two teenagers in the Ninth Ward Saturday night".
-            noun = node.head
-            return noun.lemma_.lower(), classes[noun.lemma_.lower()], _verb_above(noun) or noun
-        if event_class is None and _present_perfect(node):
-            # "Police have made an arrest in the shooting death Thursday of a teen": no past
-            # day on a present perfect, so the day is the event's named on the way.
-            return _event_named_before(span, node, lexicon)
-        if event_class is None and (conjoined := _conjoined_event(node, lexicon)) is not None:
-            # "The handgun was lying on the bed Thursday and the boy grabbed it and shot himself".
-            return conjoined
-        if event_class is None and _simultaneous(node):
-            # "The shooting happened as the teens were hanging out ... Tuesday evening": what
-            # went on as, while or when the event happened shares its day.
-            continue
-        return (phrase, event_class, node) if event_class else None
+        if event_class is not None:
+            return phrase, event_class, node
+        found = _event_a_verb_leads_to(node, lexicon, span)
+        # "The shooting happened as the teens were hanging out ... Tuesday evening": what went
+        # on as, while or when the event happened shares its day.
+        if found is not None or not _simultaneous(node):
+            return found
     return None
+
+
+def _event_a_verb_leads_to(verb: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:
+    """The event that a day on a verb naming none belongs to, or None."""
+    classes = lexicon.event_noun_class_of
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.inquiry_verbs:
+        # "Police are investigating a shooting Friday night", "were called to a shooting".
+        return _event_it_is_about(verb, lexicon)
+    if lemma in lexicon.outcome_verbs:
+        # "A dispute escalated to the fatal shooting of the girl Tuesday", "ended in a shooting".
+        return _event_it_led_to(verb, classes)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in classes:
+        # "a fatal double shooting involving two teenagers in the Ninth Ward Saturday night".
+        noun = verb.head
+        return noun.lemma_.lower(), classes[noun.lemma_.lower()], _verb_above(noun) or noun
+    if _present_perfect(verb):
+        # "Police have made an arrest in the shooting death Thursday of a teen": no past day on
+        # a present perfect, so the day is the event's named on the way.
+        return _event_named_before(span, verb, lexicon)
+    # "The handgun was lying on the bed Thursday and the boy grabbed it and shot himself".
+    return _conjoined_event(verb, lexicon)
 
 
 def _conjoined_event(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
