@@ -97,7 +97,8 @@ class CasualtyConflict(Detector):
                     if _counts_disagree(a, b):
                         yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b])
                 deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
-                crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b])
+                hurt = {path: _tells_an_injury(story.claims[path]) for path in (path_a, path_b)}
+                crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b], hurt[path_a], hurt[path_b])
                 if crossed is not None:
                     a, b = crossed
                     yield self._finding(
@@ -171,13 +172,24 @@ def _tells_a_death(claims: Sequence[Claim]) -> bool:
     return any(c.role == "killed" for claim in claims if reports_event(claim) for c in claim.casualties)
 
 
-def _shot_against_wounded(a: dict[str, CountFill], b: dict[str, CountFill]) -> tuple[CountFill, CountFill] | None:
+def _tells_an_injury(claims: Sequence[Claim]) -> bool:
+    """Whether the report counts anyone injured in any way ("and a 6-year-old girl was injured")."""
+    return any(c.role == "injured" for claim in claims if reports_event(claim) for c in claim.casualties)
+
+
+def _shot_against_wounded(
+    a: dict[str, CountFill], b: dict[str, CountFill], a_hurt: bool = False, b_hurt: bool = False
+) -> tuple[CountFill, CountFill] | None:
     """ "Four people were shot" against "Six men were shot and wounded": when neither report
     counts anyone killed, everyone shot was wounded, so one report's shot and the other's
-    wounded count the same people. Only a report that gives one of the two roles is read so."""
+    wounded count the same people. Only a report that gives one of the two roles is read so,
+    and not one that counts others hurt besides those shot ("five people were shot and a girl
+    was injured": six hurt)."""
     if "killed" in a or "killed" in b:
         return None
-    for shot, wounded in ((a, b), (b, a)):
+    for (shot, shot_hurt), wounded in (((a, a_hurt), b), ((b, b_hurt), a)):
+        if shot_hurt:
+            continue
         if set(shot) & {"shot", "injured"} == {"shot"} and set(wounded) & {"shot", "injured"} == {"injured"}:
             if _counts_disagree(shot["shot"], wounded["injured"]):
                 return shot["shot"], wounded["injured"]

@@ -80,9 +80,28 @@ def count_slots(
     if words and rounds_up(claims, words.scope.roundup):
         return {}
     ordered = sorted(claims, key=lambda c: c.start)
+    # A count in a direct quote is the speaker's ("I think like five people got hit"): it fills a
+    # slot only when the report's own words give none.
+    narrated = [c for c in ordered if not c.attribution.direct_quote]
+    quoted = [c for c in ordered if c.attribution.direct_quote]
+    own = _fills(narrated, ordered, published, main_day, ordinals, words)
+    return {**_fills(quoted, ordered, published, main_day, ordinals, words), **own}
+
+
+def _fills(
+    claims: Sequence[Claim],
+    ordered: Sequence[Claim],
+    published: dt.date | None,
+    main_day: dt.date | None,
+    ordinals: Sequence[str],
+    words: Casualties | None,
+) -> dict[str, CountFill]:
+    """Role → the first fill `claims` give (`ordered`: the whole report, for what follows a claim)."""
     slots: dict[str, CountFill] = {}
     bounds: dict[str, CountFill] = {}
-    for i, claim in enumerate(ordered):
+    position = {id(c): i for i, c in enumerate(ordered)}
+    for claim in claims:
+        i = position[id(claim)]
         if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
@@ -134,9 +153,10 @@ def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str], words:
     other_roles = [w for role, ws in (words.roles.items() if words else ()) if role != casualty.role for w in ws]
     count = casualty.count
     while 0 <= count - 1 < len(ordinals) and (found := re.search(rf"\b(?:a|the) {ordinals[count - 1]}\b", after)):
-        rest = after[found.end() :].split()[:6]
-        # Stems of four letters or more: "hit" would also start "history".
-        if any(word.startswith(stem) for word in rest for stem in other_roles if len(stem) > 3):
+        # Stems of four letters or more: "hit" would also start "history". A role word on
+        # either side of the ordinal is another role's ("killed three and injured a fourth").
+        around = after[: found.start()].split()[-3:] + after[found.end() :].split()[:6]
+        if any(word.startswith(stem) for word in around for stem in other_roles if len(stem) > 3):
             break
         count += 1
     return casualty if count == casualty.count else casualty.model_copy(update={"count": count})

@@ -69,6 +69,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     unplaced: list[int] = []  # where people are counted in no role
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
+    one_of_several = any(cue in lowered for cue in lexicon.casualties.scope.one_of_several)
     for token in sentence:
         count = number_value(token)
         if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
@@ -91,7 +92,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
             if noun is not token and count > 1:
                 unplaced.append(token.idx)  # "two people are in critical condition"
             continue
-        scope = "aggregate" if aggregate else "part" if stated else _scope(token, noun, sentence, lexicon)
+        scope = "aggregate" if aggregate else "part" if stated or one_of_several else _scope(token, noun, sentence, lexicon)
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
@@ -322,6 +323,10 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     if not whole_group and not _defined_by_role(noun, lexicon) and any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)
     ):
+        return "part"
+    # "two students were hospitalized along with the female student": others beside them.
+    clause_after = sentence.text[noun.idx + len(noun) - sentence.start_char :].lower()[:60]
+    if any(cue in clause_after.split(",")[0] for cue in scope.beside):
         return "part"
     # "Two deputies were also hit": counted in addition to others.
     if any(c.dep_ == "advmod" and c.lower_ in scope.more for c in noun.head.children):

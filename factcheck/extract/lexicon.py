@@ -42,6 +42,8 @@ class CasualtyScope(_Pack):
     aggregate: list[str] = Field(default_factory=list)
     roundup: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
+    beside: list[str] = Field(default_factory=list)
+    one_of_several: list[str] = Field(default_factory=list)
 
 
 class Framing(_Pack):

@@ -70,6 +70,11 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("He killed two more people during carjackings.", "killed", "part"),
         ("Police said the three teenagers were shot on steps near a store.", "shot", "part"),
         ("The gunmen fired at three of them, injuring one.", "injured", "part"),
+        # A state only some share, others beside them, one of several shootings: parts.
+        ("Two victims remain hospitalized while the others were treated and released.", "injured", "part"),
+        ("Police confirmed two male students were hospitalized along with the female student.", "injured", "part"),
+        ("One person was pronounced dead on the scene, while the other three were transported to a hospital.", "killed", "part"),
+        ("One man died in the first shooting and three other people were injured.", "injured", "part"),
         # Two totals of one role in one sentence list groups.
         ("Responders found one male, who was shot twice in the legs and two female victims, who were also shot once in the legs.", "shot", "part"),
         # Set off by commas, the clause only describes a group already named.
