@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Claim, Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
 from .measures import orders_apart
+from .places import other_places
 from .similarity import mentions_any
 from .slots import CountFill, DateFill, count_slots, date_slots, reports_event
 
@@ -48,6 +49,9 @@ class CasualtySettings(BaseModel):
     perpetrator_severity: Severity = "low"
     """Severity when the counts differ by one and a sentence brings in the attacker
     ("including the gunman", "before taking his own life")."""
+    other_place_severity: Severity = "low"
+    """Severity when the two sentences name places and neither report names any place of the
+    other's sentence: likely two events (another shooting of the same weekend)."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -95,19 +99,27 @@ class CasualtyConflict(Detector):
                 for role in sorted(set(slots[path_a]) & set(slots[path_b])):
                     a, b = slots[path_a][role], slots[path_b][role]
                     if _counts_disagree(a, b):
-                        yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b])
+                        yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b], story)
                 deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
                 hurt = {path: _tells_an_injury(story.claims[path]) for path in (path_a, path_b)}
                 crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b], hurt[path_a], hurt[path_b])
                 if crossed is not None:
                     a, b = crossed
                     yield self._finding(
-                        "shot", a, story.docs[a.claim.path], b, story.docs[b.claim.path],
+                        "shot", a, story.docs[a.claim.path], b, story.docs[b.claim.path], story,
                         severity=self.settings.across_roles_severity,  # type: ignore[attr-defined]
                     )
 
     def _finding(
-        self, role: str, a: CountFill, doc_a: DocMeta, b: CountFill, doc_b: DocMeta, *, severity: Severity | None = None
+        self,
+        role: str,
+        a: CountFill,
+        doc_a: DocMeta,
+        b: CountFill,
+        doc_b: DocMeta,
+        story: StoryClaims,
+        *,
+        severity: Severity | None = None,
     ) -> Finding:
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
         what = _ROLE_WORDS.get(role, role)
@@ -122,7 +134,11 @@ class CasualtyConflict(Detector):
             )
         update = _update(role, a, doc_a, b, doc_b, settings)
         counts = (a.casualty.count, a.casualty.count), (b.casualty.count, b.casualty.count)
-        if orders_apart(*counts, settings.scope_ratio):
+        places = other_places(a.claim, b.claim, story.claims[a.claim.path], story.claims[b.claim.path])
+        if places is not None:
+            message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may count different events"
+            severity = settings.other_place_severity
+        elif orders_apart(*counts, settings.scope_ratio):
             message += "; the counts are an order of magnitude apart, so they may count different scopes"
             severity = settings.scope_severity
         elif update:

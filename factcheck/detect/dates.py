@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..extract.time import TimeLexicon, normalize_time
 from ..models import Claim, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
+from .places import other_places
 from .slots import DateFill, date_slots, reports_event
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
@@ -57,6 +58,10 @@ class DateSettings(BaseModel):
     such findings were other events or misread dates (none of the 11 read by hand in
     `benchmarks/audits/` was one event dated twice)."""
     distant_severity: Severity = "low"
+    other_place_severity: Severity = "low"
+    """Severity when the two sentences name places and neither report names any place of the
+    other's sentence ("in the Fernwood neighborhood" / "in the Brighton Park neighborhood"):
+    likely two events of one weekend, not one event dated twice."""
     late_dateline_severity: Severity = "low"
     """Severity when the later date is a relative one ("Sunday", "today") that an earlier
     dateline would resolve to the other report's day, and no third report gives that later
@@ -124,7 +129,11 @@ class DateConflict(Detector):
                     for path, fill in slots.items()
                 )
                 late_by = 0 if corroborated else _late_dateline(later.time, earlier.time.range_start, self.time_lexicon)
-                if gap > settings.slip_days and gap % 7 and not _shares_entity(a.claim, b.claim):
+                places = other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])
+                if places is not None:
+                    severity = settings.other_place_severity
+                    message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may date different events"
+                elif gap > settings.slip_days and gap % 7 and not _shares_entity(a.claim, b.claim):
                     severity = settings.distant_severity
                     message += (
                         f"; {gap} days apart, more than reports of one event slip by, so they may date "
