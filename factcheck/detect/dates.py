@@ -239,8 +239,13 @@ class ReportBeforeEvent(Detector):
             for c in story.claims[path]
             if c.event_time is not None and c.event_time.range_start is not None and c.tense == "past" and reports_event(c)
         ]
+        late: dict[str, list[tuple[Claim, TimeRef]]] = {}
         for claim, doc in dated:
-            yield from self._own_dateline(claim, doc)
+            when = _after_own_dateline(claim, doc)
+            if when is not None:
+                late.setdefault(claim.path, []).append((claim, when))
+        for path, items in late.items():
+            yield self._own_dateline(items, story.docs[path])
         # Across reports, only the day each report gives for the story's main event is used:
         # a court date or a vigil placed after another report's dateline says nothing about it.
         published = {path: meta.published for path, meta in story.docs.items()}
@@ -258,33 +263,27 @@ class ReportBeforeEvent(Detector):
                 if first.path != path and same_family and _shares_entity(first, fill.claim):
                     yield from self._before(first, first_doc, fill.claim, story.docs[path])
 
-    def _own_dateline(self, claim: Claim, doc: DocMeta) -> Iterable[Finding]:
-        when = claim.event_time
-        if doc.published is None or when is None or when.range_start is None or when.anchor == "dateline" and not any(
-            ch.isdigit() for ch in when.text
-        ):
-            return
-        if when.range_start <= doc.published:
-            return
-        # The year of "Nov. 2" is a guess from the dateline; weeks after the dateline, the guess
-        # is more likely wrong (last year's Nov. 2) than the report.
-        written_year = any(len(part) == 4 and part.isdigit() for part in when.text.replace(",", " ").split())
-        if not written_year and (when.range_start - doc.published).days > _GUESSED_YEAR_DAYS:
-            return
-        # The day must date the clause's own event, as a past one ("told him he will remain
-        # jailed until a hearing on Feb. 19" dates the hearing, which lies ahead).
-        if not any(e.time.start == when.start and e.tense == "past" and not e.scheduled for e in claim.dated_events):
-            return
+    def _own_dateline(self, items: list[tuple[Claim, TimeRef]], doc: DocMeta) -> Finding:
+        """One finding per report, however many of its past events lie after its dateline: a
+        page updated after its date reports many ("On May 26, UCSB canceled classes" on a page
+        dated May 23), and the fault is the one date."""
+        assert doc.published is not None
+        claim, when = items[0]
         message = (
             f"{claim.path} (published {doc.published.isoformat()}) reports \"{claim.event.lemma}\" as past "
             f"but dates it \"{when.text}\" = {when.value}, after its own dateline"
         )
-        yield make_finding(
+        if len(items) > 1:
+            message += (
+                f"; {len(items) - 1} more of its past events lie after it too, so the page may carry "
+                f"an earlier date than its text (a page updated later)"
+            )
+        return make_finding(
             self,
             message,
-            [evidence_for(claim, doc, span=(when.start, when.end, when.text), value=when.value)],
-            [claim],
-            [claim.event.event_class, doc.published.isoformat(), when.value or ""],
+            [evidence_for(c, doc, span=(t.start, t.end, t.text), value=t.value) for c, t in items],
+            [c for c, _ in items],
+            [claim.event.event_class, doc.published.isoformat(), *(t.value or "" for _, t in items)],
         )
 
     def _before(self, first: Claim, first_doc: DocMeta, other: Claim, other_doc: DocMeta) -> Iterable[Finding]:
@@ -314,6 +313,27 @@ class ReportBeforeEvent(Detector):
 # A town is shared by every event that happens there; a person, an organisation or a
 # street ties two sentences to one event.
 _PLACE_LABELS = frozenset({"GPE"})
+
+
+def _after_own_dateline(claim: Claim, doc: DocMeta) -> TimeRef | None:
+    """The claim's day when it dates its own past event after the report's dateline."""
+    when = claim.event_time
+    if doc.published is None or when is None or when.range_start is None or when.anchor == "dateline" and not any(
+        ch.isdigit() for ch in when.text
+    ):
+        return None
+    if when.range_start <= doc.published:
+        return None
+    # The year of "Nov. 2" is a guess from the dateline; weeks after the dateline, the guess
+    # is more likely wrong (last year's Nov. 2) than the report.
+    written_year = any(len(part) == 4 and part.isdigit() for part in when.text.replace(",", " ").split())
+    if not written_year and (when.range_start - doc.published).days > _GUESSED_YEAR_DAYS:
+        return None
+    # The day must date the clause's own event, as a past one ("told him he will remain
+    # jailed until a hearing on Feb. 19" dates the hearing, which lies ahead).
+    if not any(e.time.start == when.start and e.tense == "past" and not e.scheduled for e in claim.dated_events):
+        return None
+    return when
 
 
 def _predicate_span(claim: Claim) -> tuple[int, int, str] | None:
