@@ -52,6 +52,12 @@ class CasualtySettings(BaseModel):
     other_place_severity: Severity = "low"
     """Severity when the two sentences name places and neither report names any place of the
     other's sentence: likely two events (another shooting of the same weekend)."""
+    whole_nouns: list[str] = Field(default_factory=lambda: ["people", "person", "victim", "individual", "other", "group"])
+    """Nouns that count everyone in a role; a count of any other kind of person ("two deputy
+    constables", "three teens") may be a part of the whole another report counts."""
+    subgroup_severity: Severity = "low"
+    """Severity when one report counts a kind of person and the other, counting everyone, gives
+    more ("two deputy constables were shot" / "8 people were shot")."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -135,7 +141,14 @@ class CasualtyConflict(Detector):
         update = _update(role, a, doc_a, b, doc_b, settings)
         counts = (a.casualty.count, a.casualty.count), (b.casualty.count, b.casualty.count)
         places = other_places(a.claim, b.claim, story.claims[a.claim.path], story.claims[b.claim.path])
-        if places is not None:
+        narrower = _narrower(a, b, settings.whole_nouns)
+        if narrower is not None:
+            message += (
+                f"; {narrower.claim.path} counts only one kind of person (\"{narrower.casualty.noun}\"), "
+                f"which may be a part of everyone the other report counts"
+            )
+            severity = settings.subgroup_severity
+        elif places is not None:
             message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may count different events"
             severity = settings.other_place_severity
         elif orders_apart(*counts, settings.scope_ratio):
@@ -165,6 +178,25 @@ class CasualtyConflict(Detector):
             [role, _count_text(a), _count_text(b)],
             severity=severity,
         )
+
+
+# Words a bare count is read as its own noun ("two were killed": "two").
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen both".split()
+)
+
+
+def _narrower(a: CountFill, b: CountFill, whole: Sequence[str]) -> CountFill | None:
+    """The fill that counts a kind of person ("deputy constables") fewer than the other's count
+    of everyone ("people"): it may count a part. None when both count everyone or both a kind."""
+    def everyone(fill: CountFill) -> bool:
+        noun = fill.casualty.noun.lower()
+        return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit() or noun == "group"
+
+    for narrow, wide in ((a, b), (b, a)):
+        if not everyone(narrow) and everyone(wide) and narrow.casualty.count < wide.casualty.count:
+            return narrow
+    return None
 
 
 def _count_text(fill: CountFill) -> str:

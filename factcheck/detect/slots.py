@@ -80,12 +80,13 @@ def count_slots(
     if words and rounds_up(claims, words.scope.roundup):
         return {}
     ordered = sorted(claims, key=lambda c: c.start)
-    # A count in a direct quote is the speaker's ("I think like five people got hit"): it fills a
-    # slot only when the report's own words give none.
-    narrated = [c for c in ordered if not c.attribution.direct_quote]
-    quoted = [c for c in ordered if c.attribution.direct_quote]
-    own = _fills(narrated, ordered, published, main_day, ordinals, words)
-    return {**_fills(quoted, ordered, published, main_day, ordinals, words), **own}
+    # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw one
+    # guy laid out"), not the report's.
+    narrated = [
+        c for c in ordered
+        if not c.attribution.direct_quote and not (words and mentions_any(c.sentence, words.scope.other_event))
+    ]
+    return _fills(narrated, ordered, published, main_day, ordinals, words)
 
 
 def _fills(
@@ -175,7 +176,8 @@ def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] 
     if claim.conditional or claim.furniture:
         return []
     # "Among the officer deaths this summer were the July 17 killings in Baton Rouge": a
-    # sentence that tallies the events of a period dates none of them as the story's.
+    # sentence that tallies the events of a period, or tells another event ("an unrelated
+    # shooting", "this wasn't the only incident"), dates none of them as the story's.
     if mentions_any(claim.sentence, tallies):
         return []
     return sorted(
@@ -197,7 +199,7 @@ def main_family(
     """The story's main event (the shooting, the vote, the delay): the family of event classes
     that most reports date first (their lede's event; arrests, hearings and vigils follow it),
     then the one most reports date at all. None when no report dates an event."""
-    tallies = lexicon.casualties.scope.aggregate
+    tallies = [*lexicon.casualties.scope.aggregate, *lexicon.casualties.scope.other_event]
     family_of = lexicon.family_of
     first: Counter[str] = Counter()
     dated: Counter[str] = Counter()
@@ -237,7 +239,7 @@ def date_slots(
     family = main_family(claims_by_path, lexicon, published)
     if family is None or family in ignore_events:
         return {}
-    tallies = lexicon.casualties.scope.aggregate
+    tallies = [*lexicon.casualties.scope.aggregate, *lexicon.casualties.scope.other_event]
     family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():

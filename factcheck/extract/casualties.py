@@ -156,6 +156,10 @@ def _is_span_or_age(token: Token) -> bool:
     following = [doc[i].lower_ for i in range(token.i + 1, min(token.i + 3, len(doc)))]
     if following[:1] == ["-"]:
         following = following[1:]
+    # "four men, aged 20 to 27", "ages 20-27": the figures after "aged" or "ages" are ages.
+    before = [doc[i].lower_ for i in range(max(0, token.i - 3), token.i)]
+    if any(word in ("aged", "ages", "age") for word in before):
+        return True
     return bool(following) and following[0] in _SPAN_WORDS
 
 
@@ -165,6 +169,10 @@ def _person_nouns(lexicon: Lexicon) -> frozenset[str]:
 
 def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
     """The noun a number counts: "four people" → people; "two were killed" → the number itself."""
+    # "both of her legs", "two of the bullets": a number of things, not of people.
+    things = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if things and all(o.pos_ == "NOUN" and o.lemma_.lower() not in _person_nouns(lexicon) for o in things):
+        return None
     if token.dep_ in ("nummod", "quantmod") and token.head.pos_ == "PROPN" and token.head.lower_ in lexicon.casualties.role_of:
         # A headline in title case: "Three Dead, Three Wounded in Shooting".
         return token.head

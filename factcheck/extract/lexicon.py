@@ -44,6 +44,7 @@ class CasualtyScope(_Pack):
     other: list[str] = Field(default_factory=list)
     beside: list[str] = Field(default_factory=list)
     one_of_several: list[str] = Field(default_factory=list)
+    other_event: list[str] = Field(default_factory=list)
 
 
 class Framing(_Pack):

@@ -102,6 +102,9 @@ def test_casualties_coordinated_counts_sum(nlp) -> None:
         "No one has been charged in that case.",
         "A 26-year-old man was shot, police said.",
         "The gunman fired 10 shots from a car.",
+        # Ages after "ages" or "aged", and things counted with "of".
+        "We're told a fight broke out and four unidentified men, ages 20-27 were shot.",
+        "Kintz said it appears both of her legs were hit by a single gunshot.",
     ],
 )
 def test_casualties_numbers_that_count_no_casualty(nlp, sentence: str) -> None:
