@@ -28,6 +28,12 @@ __all__ = ["SpeakerConflict", "SettingConflict"]
 
 
 @functools.lru_cache(maxsize=65536)
+def _named_in_sentence(claim: Claim) -> bool:
+    speaker = claim.attribution.speaker or ""
+    surname = speaker.split()[-1] if speaker.split() else ""
+    return bool(surname) and surname.lower() in claim.sentence.lower()
+
+
 def speaker_key(attribution: Attribution) -> str | None:
     """The speaker's matching key, computed once per distinct attribution."""
     return _speaker_key(attribution)
@@ -109,6 +115,10 @@ class SpeakerConflict(Detector):
         a, b = pair.a, pair.b
         ka, kb = speaker_key(a.attribution), speaker_key(b.attribution)
         if not ka or not kb or ka == kb or ka in kb or kb in ka:
+            return
+        # "He said he was stunned": a speaker carried over from an earlier sentence is a guess
+        # (the last person named), too weak to set two reports against each other.
+        if not (_named_in_sentence(a) and _named_in_sentence(b)):
             return
         settings: SpeakerSettings = self.settings  # type: ignore[assignment]
         if fuzz.ratio(ka, kb) >= settings.same_name_similarity:

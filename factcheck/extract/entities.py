@@ -22,12 +22,14 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# "Carl Dabadie Jr.": a generational suffix is no surname.
+_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
 
 def full_key(text: str) -> str:
     """The whole name, lower-cased, with titles and possessives removed ("Sen. Ann Ortiz's" → "ann ortiz")."""
     cleaned = _POSSESSIVE.sub("", text.strip()).strip()
-    cleaned = _TITLES.sub("", cleaned).strip().lower()
+    cleaned = _SUFFIX.sub("", _TITLES.sub("", cleaned).strip()).lower()
     cleaned = re.sub(r"[^\w\s.-]", "", cleaned)
     return re.sub(r"\s+", " ", cleaned).strip(" .")
 
