@@ -429,6 +429,13 @@ def _own_state(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _own_role(noun: Token, role: str, lexicon: Lexicon) -> bool:
+    """ "five people injured and one person dead": the conjunct's own word gives another role."""
+    roles = lexicon.casualties.role_of
+    near = [*noun.children, *noun.doc[noun.i + 1 : noun.i + 2]]
+    return any(roles.get(t.lemma_.lower(), role) != role or roles.get(t.lower_, role) != role for t in near)
+
+
 def _coordinated_sums(found: list[CountMention], nouns: list[Token], lexicon: Lexicon) -> list[CountMention]:
     """ "Three children and two adults were found dead": coordinated counts in one role are
     parts of one total (5), which is what another report's "five people" counts."""
@@ -449,7 +456,10 @@ def _coordinated_sums(found: list[CountMention], nouns: list[Token], lexicon: Le
         group = [k] + [
             index[c.i]
             for c in noun.conjuncts
-            if c.i in index and found[index[c.i]].role == found[k].role and not _own_state(c, lexicon)
+            if c.i in index
+            and found[index[c.i]].role == found[k].role
+            and not _own_state(c, lexicon)
+            and not _own_role(c, found[k].role, lexicon)
         ]
         if len(group) < 2:
             continue

@@ -122,3 +122,12 @@ def test_casualties_a_day_read_as_the_object_leaves_the_verb_passive(nlp) -> Non
     # The parser reads "killed Christmas Eve" as an active verb with the day as its object.
     sentence = "The Wilson County Sheriff's Office on Sunday identified the six people killed Christmas Eve as two generations of one family."
     assert [(role, count) for role, count, _ in _counts(nlp, sentence)] == [("killed", 6)]
+
+
+def test_casualties_a_conjunct_with_a_role_of_its_own_is_not_summed(nlp) -> None:
+    """ "five people injured and one person dead": five injured, never six."""
+    sentence = (
+        "Chattanooga detectives are investigating three overnight shootings that happened within a 5-hour "
+        "time frame; leaving five people injured and one person dead."
+    )
+    assert not any(count == 6 for _, count, _ in _counts(nlp, sentence))
