@@ -62,6 +62,11 @@ class DateSettings(BaseModel):
     """Severity when the two sentences name places and neither report names any place of the
     other's sentence ("in the Fernwood neighborhood" / "in the Brighton Park neighborhood"):
     likely two events of one weekend, not one event dated twice."""
+    evolving_events: list[str] = Field(default_factory=lambda: ["arrest", "charge"])
+    """Event families that come once per person ("the second suspect was arrested Thursday",
+    "the fourth suspect was arrested Wednesday"): when a story's main event is one of them,
+    different days are reported at `evolving_severity`."""
+    evolving_severity: Severity = "low"
     late_dateline_severity: Severity = "low"
     """Severity when the later date is a relative one ("Sunday", "today") that an earlier
     dateline would resolve to the other report's day, and no third report gives that later
@@ -130,7 +135,10 @@ class DateConflict(Detector):
                 )
                 late_by = 0 if corroborated else _late_dateline(later.time, earlier.time.range_start, self.time_lexicon)
                 places = other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])
-                if places is not None:
+                if a.family in settings.evolving_events:
+                    severity = settings.evolving_severity
+                    message += f"; each {a.family} may be another person's, on a day of its own"
+                elif places is not None:
                     severity = settings.other_place_severity
                     message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may date different events"
                 elif gap > settings.slip_days and gap % 7 and not _shares_entity(a.claim, b.claim):
@@ -190,7 +198,8 @@ def _words_around(fill: DateFill) -> str:
     """The time expression with the words just before it in its sentence ("overnight Saturday")."""
     sentence = fill.claim.sentence.lower()
     at = sentence.find(fill.time.text.lower())
-    return sentence[max(0, at - 12) : at + len(fill.time.text)] if at >= 0 else fill.time.text.lower()
+    # Wide enough for "shortly after midnight on Sept. 12".
+    return sentence[max(0, at - 24) : at + len(fill.time.text)] if at >= 0 else fill.time.text.lower()
 
 
 def _past_without_date(claim: Claim) -> bool:
