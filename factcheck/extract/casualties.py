@@ -170,8 +170,8 @@ def _person_nouns(lexicon: Lexicon) -> frozenset[str]:
 def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
     """The noun a number counts: "four people" → people; "two were killed" → the number itself."""
     # "both of her legs", "two of the bullets": a number of things, not of people.
-    things = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    if things and all(o.pos_ == "NOUN" and o.lemma_.lower() not in _person_nouns(lexicon) for o in things):
+    counted = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if counted and all(o.lemma_.lower() in lexicon.casualties.things for o in counted):
         return None
     if token.dep_ in ("nummod", "quantmod") and token.head.pos_ == "PROPN" and token.head.lower_ in lexicon.casualties.role_of:
         # A headline in title case: "Three Dead, Three Wounded in Shooting".

@@ -71,6 +71,7 @@ class Casualties(_Pack):
     perpetrator: list[str] = Field(default_factory=list)
     ordinals: list[str] = Field(default_factory=list)
     groups: list[str] = Field(default_factory=list)
+    things: list[str] = Field(default_factory=list)
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:

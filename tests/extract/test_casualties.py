@@ -50,6 +50,8 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("A shooting killed one and wounded two others Sunday.", [("killed", 1, "total"), ("injured", 2, "total")]),
         # Others with a state of their own are not dead with the one, nor all the hurt.
         ("A shooting left one dead and two others in critical condition.", [("killed", 1, "total")]),
+        # "Of" before people counts them; before things ("both of her legs") it does not.
+        ("Nine of its African-American congregants were killed by a white gunman.", [("killed", 9, "total")]),
         # A restrictive clause defines the group by its role: all who fill it.
         ("The four people that were shot were either hit in their back, legs, or hand.", [("shot", 4, "total")]),
     ],
