@@ -140,7 +140,6 @@ class CasualtyConflict(Detector):
             )
         update = _update(role, a, doc_a, b, doc_b, settings)
         counts = (a.casualty.count, a.casualty.count), (b.casualty.count, b.casualty.count)
-        places = other_places(a.claim, b.claim, story.claims[a.claim.path], story.claims[b.claim.path])
         narrower = _narrower(a, b, settings.whole_nouns)
         if narrower is not None:
             message += (
@@ -148,7 +147,7 @@ class CasualtyConflict(Detector):
                 f"which may be a part of everyone the other report counts"
             )
             severity = settings.subgroup_severity
-        elif places is not None:
+        elif (places := other_places(a.claim, b.claim, story.claims[a.claim.path], story.claims[b.claim.path])) is not None:
             message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may count different events"
             severity = settings.other_place_severity
         elif orders_apart(*counts, settings.scope_ratio):
@@ -191,7 +190,7 @@ def _narrower(a: CountFill, b: CountFill, whole: Sequence[str]) -> CountFill | N
     of everyone ("people"): it may count a part. None when both count everyone or both a kind."""
     def everyone(fill: CountFill) -> bool:
         noun = fill.casualty.noun.lower()
-        return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit() or noun == "group"
+        return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit()
 
     for narrow, wide in ((a, b), (b, a)):
         if not everyone(narrow) and everyone(wide) and narrow.casualty.count < wide.casualty.count:

@@ -134,11 +134,10 @@ class DateConflict(Detector):
                     for path, fill in slots.items()
                 )
                 late_by = 0 if corroborated else _late_dateline(later.time, earlier.time.range_start, self.time_lexicon)
-                places = other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])
                 if a.family in settings.evolving_events:
                     severity = settings.evolving_severity
                     message += f"; each {a.family} may be another person's, on a day of its own"
-                elif places is not None:
+                elif (places := other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])) is not None:
                     severity = settings.other_place_severity
                     message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may date different events"
                 elif gap > settings.slip_days and gap % 7 and not _shares_entity(a.claim, b.claim):
@@ -321,7 +320,7 @@ class ReportBeforeEvent(Detector):
 
 # A town is shared by every event that happens there; a person, an organisation or a
 # street ties two sentences to one event.
-_PLACE_LABELS = frozenset({"GPE"})
+_TOWN_LABELS = frozenset({"GPE"})
 
 
 def _after_own_dateline(claim: Claim, doc: DocMeta) -> TimeRef | None:
@@ -355,4 +354,4 @@ def _predicate_span(claim: Claim) -> tuple[int, int, str] | None:
 
 
 def _shares_entity(a: Claim, b: Claim) -> bool:
-    return bool({e.key for e in a.entities if e.label not in _PLACE_LABELS} & {e.key for e in b.entities if e.label not in _PLACE_LABELS})
+    return bool({e.key for e in a.entities if e.label not in _TOWN_LABELS} & {e.key for e in b.entities if e.label not in _TOWN_LABELS})

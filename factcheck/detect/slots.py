@@ -79,31 +79,16 @@ def count_slots(
     ordinals = words.ordinals if words else ()
     if words and rounds_up(claims, words.scope.roundup):
         return {}
+    other_event = words.scope.other_event if words else ()
     ordered = sorted(claims, key=lambda c: c.start)
-    # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw one
-    # guy laid out"), not the report's.
-    narrated = [
-        c for c in ordered
-        if not c.attribution.direct_quote and not (words and mentions_any(c.sentence, words.scope.other_event))
-    ]
-    return _fills(narrated, ordered, published, main_day, ordinals, words)
-
-
-def _fills(
-    claims: Sequence[Claim],
-    ordered: Sequence[Claim],
-    published: dt.date | None,
-    main_day: dt.date | None,
-    ordinals: Sequence[str],
-    words: Casualties | None,
-) -> dict[str, CountFill]:
-    """Role → the first fill `claims` give (`ordered`: the whole report, for what follows a claim)."""
     slots: dict[str, CountFill] = {}
     bounds: dict[str, CountFill] = {}
-    position = {id(c): i for i, c in enumerate(ordered)}
-    for claim in claims:
-        i = position[id(claim)]
+    for i, claim in enumerate(ordered):
         if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
+            continue
+        # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
+        # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
+        if claim.attribution.direct_quote or mentions_any(claim.sentence, other_event):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
             if casualty.role in slots:
@@ -193,13 +178,18 @@ def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] 
     )
 
 
+def _elsewhere_words(lexicon: Lexicon) -> list[str]:
+    """Words of a sentence whose days are not the story's event's: a period's tally, another event."""
+    return [*lexicon.casualties.scope.aggregate, *lexicon.casualties.scope.other_event]
+
+
 def main_family(
     claims_by_path: Mapping[str, Sequence[Claim]], lexicon: Lexicon, published: Mapping[str, dt.date | None] | None = None
 ) -> str | None:
     """The story's main event (the shooting, the vote, the delay): the family of event classes
     that most reports date first (their lede's event; arrests, hearings and vigils follow it),
     then the one most reports date at all. None when no report dates an event."""
-    tallies = [*lexicon.casualties.scope.aggregate, *lexicon.casualties.scope.other_event]
+    tallies = _elsewhere_words(lexicon)
     family_of = lexicon.family_of
     first: Counter[str] = Counter()
     dated: Counter[str] = Counter()
@@ -239,7 +229,7 @@ def date_slots(
     family = main_family(claims_by_path, lexicon, published)
     if family is None or family in ignore_events:
         return {}
-    tallies = [*lexicon.casualties.scope.aggregate, *lexicon.casualties.scope.other_event]
+    tallies = _elsewhere_words(lexicon)
     family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():

@@ -416,8 +416,8 @@ def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[
 
 
 def _own_state(noun: Token, lexicon: Lexicon) -> bool:
-    """ "two others in critical condition", "three others hospitalized": the conjunct says what
-    became of its people itself."""
+    """ "two others in critical condition", "two others seriously hurt": the conjunct says what
+    became of its people itself (a condition, or a qualifier of the lexicon)."""
     words = set(lexicon.casualties.scope.qualifiers)
     # The parser may hang "in critical condition" on the verb: read the words after the noun too.
     after = [t.lower_ for t in noun.doc[noun.i + 1 : noun.i + 5]]
