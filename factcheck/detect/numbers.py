@@ -133,7 +133,7 @@ class QuantityConflict(Detector):
                         continue
                     # "two days before the fireworks" and "one day after the kickoff" count from
                     # two events in opposite directions: not one window given twice.
-                    if qa.kind == "duration" and _opposite_directions(a, qa, b, qb):
+                    if qa.kind == "duration" and {window_direction(a, qa), window_direction(b, qb)} == {"before", "after"}:
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
@@ -199,11 +199,6 @@ def _penalty(claim: Claim, quantity: Quantity, cues: Sequence[str]) -> bool:
     offset = quantity.end - claim.sentence_start
     after = claim.sentence[max(0, offset) : max(0, offset) + 24].lower().lstrip()
     return any(after.startswith(cue) for cue in cues)
-
-
-def _opposite_directions(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
-    directions = {window_direction(a, qa), window_direction(b, qb)}
-    return directions == {"before", "after"}
 
 
 def _said_updated(a: Claim, b: Claim, settings: QuantitySettings) -> bool:

@@ -148,6 +148,9 @@ def test_time_normalize_earlier_is_not_anchored_to_dateline() -> None:
         ("Protesters march downtown on Sunday.", [("Sunday", "2026-05-10")]),
         ("The ceremony, set for Thursday afternoon, was called off.", [("Thursday afternoon", "2026-05-14")]),
         ("The ceremony, set for Thursday afternoon, will go ahead.", [("Thursday afternoon", "2026-05-21")]),
+        # A day beside a holiday.
+        ("The shooting happened the day after Thanksgiving.", [("day after Thanksgiving", "2025-11-28")]),
+        ("Police named a suspect in the day-after-Thanksgiving shooting.", [("day-after-Thanksgiving", "2025-11-28")]),
         # A modal before a perfect looks back.
         ("A child may have accidentally shot his sister Thursday.", [("Thursday", "2026-05-14")]),
         ("The envoy may arrive Thursday.", [("Thursday", "2026-05-21")]),

@@ -106,7 +106,7 @@ def _build_grammar(lexicon: TimeLexicon) -> _Grammar:
         "month": rf"(?P<mon>{mon_full})",
         "year_ago": r"year[\s-]+(?:ago|earlier)",
         "cur_year": r"(?:(?:full|current|present|calendar)\s+)?(?:fiscal\s+)?year(?:[\s-]*end|['’]s\s+end)?",
-        "holiday": rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{_alt(lx.holidays)})",
+        "holiday": rf"(?:(?P<rel>last|this|next)\s+)?(?:day[\s-]+(?P<beside>after|before)[\s-]+)?(?P<hol>{_alt(lx.holidays)})",
     }
     handlers: dict[str, Callable[..., _Value | None]] = {
         "iso": _h_numeric, "us": _h_numeric, "mdy": _h_month_day, "dmy": _h_month_day, "my": _h_month_year,

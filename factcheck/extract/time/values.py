@@ -340,6 +340,8 @@ def _h_year_ago(ctx: _Ctx) -> _Value | None:
 def _h_holiday(ctx: _Ctx) -> _Value | None:
     holiday = ctx.grammar.holidays[_key(ctx.g("hol") or "")]
     rel = (ctx.g("rel") or "").lower()
+    # "the day-after-Thanksgiving shooting": a day beside the holiday.
+    shift = {"after": 1, "before": -1}.get((ctx.g("beside") or "").lower(), 0)
 
     def make(d: dt.date) -> tuple[str, Granularity]:
         if rel == "last":
@@ -350,7 +352,7 @@ def _h_holiday(ctx: _Ctx) -> _Value | None:
             year = d.year
         else:
             year = _year_for(ctx, holiday.on)
-        return _day(holiday.on(year)), "day"
+        return _day(holiday.on(year) + dt.timedelta(days=shift)), "day"
 
     return _relative(ctx, make)
 
