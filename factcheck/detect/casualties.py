@@ -105,29 +105,21 @@ class CasualtyConflict(Detector):
                 for role in sorted(set(slots[path_a]) & set(slots[path_b])):
                     a, b = slots[path_a][role], slots[path_b][role]
                     if _counts_disagree(a, b):
-                        yield self._finding(role, a, story.docs[path_a], b, story.docs[path_b], story)
+                        yield self._finding(role, a, b, story)
                 deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
                 hurt = {path: _tells_an_injury(story.claims[path]) for path in (path_a, path_b)}
                 crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b], hurt[path_a], hurt[path_b])
                 if crossed is not None:
                     a, b = crossed
                     yield self._finding(
-                        "shot", a, story.docs[a.claim.path], b, story.docs[b.claim.path], story,
-                        severity=self.settings.across_roles_severity,  # type: ignore[attr-defined]
+                        "shot", a, b, story, severity=self.settings.across_roles_severity  # type: ignore[attr-defined]
                     )
 
     def _finding(
-        self,
-        role: str,
-        a: CountFill,
-        doc_a: DocMeta,
-        b: CountFill,
-        doc_b: DocMeta,
-        story: StoryClaims,
-        *,
-        severity: Severity | None = None,
+        self, role: str, a: CountFill, b: CountFill, story: StoryClaims, *, severity: Severity | None = None
     ) -> Finding:
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
+        doc_a, doc_b = story.docs[a.claim.path], story.docs[b.claim.path]
         what = _ROLE_WORDS.get(role, role)
         message = (
             f"Reports disagree on how many {what}: {_count_text(a)} in {a.claim.path}, "
