@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Claim, Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
 from .measures import orders_apart
-from .places import other_places
+from .identity import other_people, other_places
 from .similarity import mentions_any
 from .slots import CountFill, DateFill, count_slots, date_slots, reports_event
 
@@ -52,12 +52,19 @@ class CasualtySettings(BaseModel):
     other_place_severity: Severity = "low"
     """Severity when the two sentences name places and neither report names any place of the
     other's sentence: likely two events (another shooting of the same weekend)."""
+    other_people_severity: Severity = "low"
+    """Severity when both sentences name someone besides their speaker and neither report names
+    anyone of the other's sentence: likely two events (another shooting the page reports)."""
     whole_nouns: list[str] = Field(default_factory=lambda: ["people", "person", "victim", "individual", "other", "group"])
     """Nouns that count everyone in a role; a count of any other kind of person ("two deputy
     constables", "three teens") may be a part of the whole another report counts."""
     subgroup_severity: Severity = "low"
     """Severity when one report counts a kind of person and the other, counting everyone, gives
     more ("two deputy constables were shot" / "8 people were shot")."""
+    summed_severity: Severity = "low"
+    """Severity when one report's shot is set against the other's killed and wounded together
+    ("seven people were shot" / "four are dead and four wounded"): the wounded may include
+    people hurt otherwise (fleeing, trampled), so the sum is weaker evidence than a count."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -104,7 +111,7 @@ class CasualtyConflict(Detector):
                     continue
                 for role in sorted(set(slots[path_a]) & set(slots[path_b])):
                     a, b = slots[path_a][role], slots[path_b][role]
-                    if _counts_disagree(a, b):
+                    if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, slots[path_a], slots[path_b]):
                         yield self._finding(role, a, b, story)
                 deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
                 hurt = {path: _tells_an_injury(story.claims[path]) for path in (path_a, path_b)}
@@ -113,6 +120,12 @@ class CasualtyConflict(Detector):
                     a, b = crossed
                     yield self._finding(
                         "shot", a, b, story, severity=self.settings.across_roles_severity  # type: ignore[attr-defined]
+                    )
+                summed = _shot_against_sum(slots[path_a], slots[path_b])
+                if summed is not None:
+                    a, b = summed
+                    yield self._finding(
+                        "shot", a, b, story, severity=self.settings.summed_severity  # type: ignore[attr-defined]
                     )
 
     def _finding(
@@ -125,7 +138,13 @@ class CasualtyConflict(Detector):
             f"Reports disagree on how many {what}: {_count_text(a)} in {a.claim.path}, "
             f"{_count_text(b)} in {b.claim.path}"
         )
-        if a.casualty.role != b.casualty.role:
+        if a.casualty.role == b.casualty.role == "shot" and "+" in (a.casualty.noun + b.casualty.noun):
+            summed = a if "+" in a.casualty.noun else b
+            message += (
+                f" ({summed.claim.path} gives the killed and the wounded, {summed.casualty.noun}; everyone shot "
+                f"is one or the other, but the wounded may include people hurt otherwise)"
+            )
+        elif a.casualty.role != b.casualty.role:
             message += (
                 f" ({b.claim.path} counts them as wounded; neither report counts a death, so everyone "
                 f"shot was wounded)"
@@ -142,6 +161,9 @@ class CasualtyConflict(Detector):
         elif (places := other_places(a.claim, b.claim, story.claims[a.claim.path], story.claims[b.claim.path])) is not None:
             message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may count different events"
             severity = settings.other_place_severity
+        elif (people := other_people(a.claim, b.claim, story.claims[a.claim.path], story.claims[b.claim.path])) is not None:
+            message += f"; the sentences name different people ({people[0]} / {people[1]}), so they may count different events"
+            severity = settings.other_people_severity
         elif orders_apart(*counts, settings.scope_ratio):
             message += "; the counts are an order of magnitude apart, so they may count different scopes"
             severity = settings.scope_severity
@@ -182,7 +204,7 @@ def _narrower(a: CountFill, b: CountFill, whole: Sequence[str]) -> CountFill | N
     of everyone ("people"): it may count a part. None when both count everyone or both a kind."""
     def everyone(fill: CountFill) -> bool:
         noun = fill.casualty.noun.lower()
-        return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit()
+        return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit() or "+" in noun
 
     for narrow, wide in ((a, b), (b, a)):
         if not everyone(narrow) and everyone(wide) and narrow.casualty.count < wide.casualty.count:
@@ -203,6 +225,20 @@ def _counts_disagree(a: CountFill, b: CountFill) -> bool:
         bound, total = (a, b) if a.at_least else (b, a)
         return total.casualty.count < bound.casualty.count
     return a.casualty.count != b.casualty.count
+
+
+def _bound_counts_the_dead(
+    role: str, a: CountFill, b: CountFill, slots_a: dict[str, CountFill], slots_b: dict[str, CountFill]
+) -> bool:
+    """ "At least 20 people were injured, and two of those victims are dead" against "two dead and
+    19 injured": a bound on the hurt may count the dead among them, so it holds when the other
+    report's wounded and dead together reach it."""
+    if role != "injured" or a.at_least == b.at_least:
+        return False
+    bound, other_slots = (a, slots_b) if a.at_least else (b, slots_a)
+    dead = other_slots.get("killed")
+    total = other_slots["injured"].casualty.count + (dead.casualty.count if dead is not None else 0)
+    return total >= bound.casualty.count
 
 
 def _tells_a_death(claims: Sequence[Claim]) -> bool:
@@ -232,6 +268,38 @@ def _shot_against_wounded(
         if set(shot) & {"shot", "injured"} == {"shot"} and set(wounded) & {"shot", "injured"} == {"injured"}:
             if _counts_disagree(shot["shot"], wounded["injured"]):
                 return shot["shot"], wounded["injured"]
+    return None
+
+
+def _shot_against_sum(a: dict[str, CountFill], b: dict[str, CountFill]) -> tuple[CountFill, CountFill] | None:
+    """ "Seven people were shot" against "Four people are dead and four are wounded": one report
+    counts the shot and neither killed nor wounded, the other counts the killed and the wounded
+    in one sentence (two clauses, two claims) and not the shot; everyone shot was killed or wounded, so their sum counts
+    the same people. The sum is a fill of its own, spanning both counts."""
+    for shot, parts in ((a, b), (b, a)):
+        if "shot" not in shot or {"killed", "injured"} & set(shot) or "shot" in parts:
+            continue
+        killed, injured = parts.get("killed"), parts.get("injured")
+        if killed is None or injured is None or killed.claim.sentence_start != injured.claim.sentence_start or killed.at_least or injured.at_least:
+            continue
+        first, last = sorted((killed.casualty, injured.casualty), key=lambda c: c.start)
+        text = killed.claim.sentence[first.start - killed.claim.sentence_start : last.end - killed.claim.sentence_start]
+        total = killed.casualty.count + injured.casualty.count
+        summed = CountFill(
+            killed.claim,
+            killed.casualty.model_copy(
+                update={
+                    "role": "shot",
+                    "count": total,
+                    "noun": f"{killed.casualty.count} killed + {injured.casualty.count} wounded",
+                    "text": text,
+                    "start": first.start,
+                    "end": last.end,
+                }
+            ),
+        )
+        if _counts_disagree(shot["shot"], summed):
+            return (shot["shot"], summed) if shot is a else (summed, shot["shot"])
     return None
 
 

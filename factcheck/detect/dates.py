@@ -8,11 +8,12 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..extract.lexicon import Lexicon
 from ..extract.time import TimeLexicon, normalize_time
 from ..models import Claim, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
-from .places import other_places
-from .slots import DateFill, date_slots, reports_event
+from .identity import other_people, other_places
+from .slots import DateFill, date_slots, family_events, reports_event
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
 
@@ -62,6 +63,15 @@ class DateSettings(BaseModel):
     """Severity when the two sentences name places and neither report names any place of the
     other's sentence ("in the Fernwood neighborhood" / "in the Brighton Park neighborhood"):
     likely two events of one weekend, not one event dated twice."""
+    other_people_severity: Severity = "low"
+    """Severity when both sentences name someone besides their speaker and neither report names
+    anyone of the other's sentence ("Scalia was found dead Saturday" / "Barbara Hawthorne was
+    among six people killed on Feb. 20"): likely two events, or another story on the page."""
+    both_days_severity: Severity = "low"
+    """Severity when a report also dates an event of the kind on the other report's day
+    ("Five people were shot at a vigil Monday" / "The vigil was for her son, who was killed
+    Sunday ... gunshots rang out Monday"): the reports lead with different events of one kind,
+    or one report gives both days; either way not one event dated twice by two newsrooms."""
     evolving_events: list[str] = Field(default_factory=lambda: ["arrest", "charge"])
     """Event families that come once per person ("the second suspect was arrested Thursday",
     "the fourth suspect was arrested Wednesday"): when a story's main event is one of them,
@@ -140,6 +150,12 @@ class DateConflict(Detector):
                 elif (places := other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])) is not None:
                     severity = settings.other_place_severity
                     message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may date different events"
+                elif (people := other_people(a.claim, b.claim, story.claims[path_a], story.claims[path_b])) is not None:
+                    severity = settings.other_people_severity
+                    message += f"; the sentences name different people ({people[0]} / {people[1]}), so they may date different events"
+                elif (both := _gives_the_other_day(a, b, story, published, self.lexicon)) is not None:
+                    severity = settings.both_days_severity
+                    message += f"; {both} also dates an event of this kind on the other report's day, so they may lead with different events"
                 elif gap > settings.slip_days and gap % 7 and not _shares_entity(a.claim, b.claim):
                     severity = settings.distant_severity
                     message += (
@@ -163,6 +179,24 @@ class DateConflict(Detector):
                     [a.family, ta.value or "", tb.value or ""],
                     severity=severity,
                 )
+
+
+def _gives_the_other_day(
+    a: DateFill, b: DateFill, story: StoryClaims, published: dict[str, dt.date | None], lexicon: Lexicon
+) -> str | None:
+    """The path of a report that, besides the day it leads with, dates on the other report's
+    day an event told as the other report tells its own ("were shot" beside "shot", while it
+    leads with "was killed"); None when neither does. A report that tells both days' events
+    alike ("the drive-by shooting happened on Jan. 3 ... a boy was shot on Jan. 2") may still
+    contradict the other's lead, so it is left as it is."""
+    for fill, other in ((a, b), (b, a)):
+        if fill.event_class == other.event_class:
+            continue
+        path = fill.claim.path
+        events = family_events(story.claims[path], published.get(path), lexicon, fill.family)
+        if any(e.time.range_start == other.time.range_start and e.event_class == other.event_class for _, e in events):
+            return path
+    return None
 
 
 def _late_dateline(time: TimeRef, day: dt.date, lexicon: TimeLexicon) -> int:

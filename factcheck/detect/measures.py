@@ -9,7 +9,7 @@ from ..models import Claim, Quantity
 from ..wording import show_quantity
 from .similarity import stem
 
-__all__ = ["measure_key", "quantity_key", "counted_noun", "shown_quantity", "orders_apart"]
+__all__ = ["measure_key", "quantity_key", "counted_noun", "shown_quantity", "orders_apart", "how_long_it_lasted"]
 
 
 # Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
@@ -129,6 +129,14 @@ def window_direction(claim: Claim, quantity: Quantity) -> str | None:
         if after.startswith(word):
             return "after" if word in _FORWARD else "before"
     return None
+
+
+def how_long_it_lasted(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the span is how long something went on ("the shooting went on for three to five
+    minutes", "lasted 20 minutes"), not a window counted from or given for an event."""
+    offset = quantity.start - claim.sentence_start
+    before = claim.sentence[max(0, offset - 24) : max(0, offset)].lower().split()
+    return bool(before) and (before[-1] in ("for", "lasted", "lasting") or before[-2:-1] == ["lasted"])
 
 
 def orders_apart(a: tuple[float, float], b: tuple[float, float], ratio: float) -> bool:

@@ -11,7 +11,16 @@ from ..models import Claim, Finding, Quantity, Severity
 from ..wording import participle, plural
 from .base import ClaimPair, Detector, StoryClaims, evidence_for, make_finding, register
 from .quantity_compare import agree
-from .measures import counted_noun, is_window, measure_key, orders_apart, quantity_key, shown_quantity, window_direction
+from .measures import (
+    counted_noun,
+    how_long_it_lasted,
+    is_window,
+    measure_key,
+    orders_apart,
+    quantity_key,
+    shown_quantity,
+    window_direction,
+)
 from .similarity import content_words
 
 __all__ = ["QuantityConflict"]
@@ -134,6 +143,9 @@ class QuantityConflict(Detector):
                     # "two days before the fireworks" and "one day after the kickoff" count from
                     # two events in opposite directions: not one window given twice.
                     if qa.kind == "duration" and {window_direction(a, qa), window_direction(b, qb)} == {"before", "after"}:
+                        continue
+                    # How long the shooting went on is not how long before a victim noticed.
+                    if qa.kind == "duration" and how_long_it_lasted(a, qa) != how_long_it_lasted(b, qb):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)

@@ -51,12 +51,21 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in normalize_text(text).split() if w not in _STOP and len(w) > 1}
 
 
+# Verbs that carry little of what an obligation bears on ("stop", "take", "make").
+_LIGHT_VERBS = frozenset(
+    stem(w) for w in ("stop", "start", "keep", "take", "make", "get", "go", "come", "do", "have", "be", "give", "put", "let", "continue", "begin")
+)
+
+
 def same_measure(a: Claim, b: Claim, *, min_shared: int = 2) -> bool:
     """Whether two claims speak of the same measure: same event, or enough shared content words."""
     shared_entities = {e.key for e in a.entities} & {e.key for e in b.entities}
     if a.obligation_scope and b.obligation_scope:
         # What the obligation bears on ("participation in the testing", "share models with testers").
-        return bool({stem(w) for w in a.obligation_scope} & {stem(w) for w in b.obligation_scope})
+        shared = {stem(w) for w in a.obligation_scope} & {stem(w) for w in b.obligation_scope}
+        # "invited people to stop in" and "is required to stop serving liquor" share a light
+        # verb, not a measure.
+        return bool(shared - _LIGHT_VERBS)
     shared_words = content_words(a.text) & content_words(b.text)
     if a.event.event_class == b.event.event_class and (shared_entities or len(shared_words) >= 1):
         return True

@@ -15,11 +15,20 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..extract.lexicon import Casualties, Lexicon
+from ..extract.lexicon import Casualties, CasualtyScope, Lexicon
 from ..models import Casualty, Claim, DatedEvent, TimeRef
 from .similarity import mentions_any
 
-__all__ = ["CountFill", "DateFill", "count_slots", "main_family", "date_slots", "reports_event", "rounds_up"]
+__all__ = [
+    "CountFill",
+    "DateFill",
+    "count_slots",
+    "date_slots",
+    "family_events",
+    "main_family",
+    "reports_event",
+    "rounds_up",
+]
 
 # A dated event further back than this from its report's dateline is another event
 # (last summer's shooting, an earlier case), not the one the story reports.
@@ -50,6 +59,7 @@ class DateFill:
     time: TimeRef
     family: str
     lemma: str
+    event_class: str = ""
 
 
 def reports_event(claim: Claim) -> bool:
@@ -77,7 +87,7 @@ def count_slots(
     past ("four died at the scene and a fifth in hospital") is raised to the last ordinal,
     and "one man was shot" followed by "Another man was hit" is one of several, not a total."""
     ordinals = words.ordinals if words else ()
-    if words and rounds_up(claims, words.scope.roundup):
+    if words and rounds_up(claims, words.scope):
         return {}
     other_event = words.scope.other_event if words else ()
     ordered = sorted(claims, key=lambda c: c.start)
@@ -112,10 +122,14 @@ def _lower_bound(casualty: Casualty, claim: Claim) -> bool:
     return bool(cues) and cues[-1].lower() in _LOWER_BOUNDS
 
 
-def rounds_up(claims: Sequence[Claim], cues: Sequence[str]) -> bool:
-    """Whether the report rounds up several events (a week's killings in a city): then its first
-    day or count is not the story's event's."""
-    return any(mentions_any(claim.sentence, cues) for claim in claims)
+def rounds_up(claims: Sequence[Claim], scope: CasualtyScope) -> bool:
+    """Whether the report rounds up several events (a week's killings in a city, "two separate
+    West Side shootings"): then its first day or count is not the story's event's."""
+    pattern = scope.roundup_regex
+    return any(
+        mentions_any(claim.sentence, scope.roundup) or (pattern is not None and pattern.search(claim.sentence))
+        for claim in claims
+    )
 
 
 def _another_follows(following: Sequence[Claim], claim: Claim, more: Sequence[str]) -> bool:
@@ -188,7 +202,8 @@ def main_family(
 ) -> str | None:
     """The story's main event (the shooting, the vote, the delay): the family of event classes
     that most reports date first (their lede's event; arrests, hearings and vigils follow it),
-    then the one most reports date at all. None when no report dates an event."""
+    then the one most reports date at all. A follow-up (an arrest, a charge: `follow_up_events`)
+    is the main event only when reports date nothing else. None when no report dates an event."""
     tallies = _elsewhere_words(lexicon)
     family_of = lexicon.family_of
     first: Counter[str] = Counter()
@@ -206,6 +221,10 @@ def main_family(
         dated.update({family_of.get(e.event_class, e.event_class) for e in events})
     if not dated:
         return None
+    # An arrest or a charge is the story's event only when reports date nothing else.
+    follow_ups = {family_of.get(c, c) for c in lexicon.follow_up_events}
+    if set(dated) - follow_ups:
+        dated = Counter({family: n for family, n in dated.items() if family not in follow_ups})
     # Ties go to the event dated earliest: arrests, charges and vigils follow what they are about.
     return max(
         sorted(dated),
@@ -229,24 +248,31 @@ def date_slots(
     family = main_family(claims_by_path, lexicon, published)
     if family is None or family in ignore_events:
         return {}
-    tallies = _elsewhere_words(lexicon)
-    family_of = lexicon.family_of
     slots: dict[str, DateFill] = {}
     for path, claims in claims_by_path.items():
-        if rounds_up(claims, lexicon.casualties.scope.roundup):
+        if rounds_up(claims, lexicon.casualties.scope):
             continue
         day = published.get(path)
-        dated = [
-            (claim, e)
-            for claim in sorted(claims, key=lambda c: c.start)
-            for e in _day_events(claim, day, tallies)
-            if family_of.get(e.event_class, e.event_class) == family
-        ]
+        dated = family_events(claims, day, lexicon, family)
         recent = [(claim, e) for claim, e in dated if not _before_the_story(e.time, day)]
         if recent or dated:
             claim, event = (recent or dated)[0]
-            slots[path] = DateFill(claim, event.time, family, event.lemma)
+            slots[path] = DateFill(claim, event.time, family, event.lemma, event.event_class)
     return slots
+
+
+def family_events(
+    claims: Sequence[Claim], published: dt.date | None, lexicon: Lexicon, family: str
+) -> list[tuple[Claim, DatedEvent]]:
+    """Every day-precise event of `family` the report gives as having happened, in text order."""
+    tallies = _elsewhere_words(lexicon)
+    family_of = lexicon.family_of
+    return [
+        (claim, e)
+        for claim in sorted(claims, key=lambda c: c.start)
+        for e in _day_events(claim, published, tallies)
+        if family_of.get(e.event_class, e.event_class) == family
+    ]
 
 
 def _before_the_story(time: TimeRef, published: dt.date | None) -> bool:

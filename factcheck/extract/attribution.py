@@ -19,12 +19,27 @@ from .lexicon import Lexicon
 __all__ = ["quote_spans", "reporting_cue", "attribution_for", "SpeakerMemory"]
 
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+_QUOTE_MARKS = frozenset('"“”')
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Character ranges of quoted passages (inside the marks) in `text`."""
-    return [(m.start(1) + offset, m.end(1) + offset) for m in _QUOTE_RE.finditer(text)]
+    """Character ranges of quoted passages (inside the marks) in `text`.
+
+    A quotation often runs over several sentences: a sentence that opens a quote and never
+    closes it is quoted from the mark to its end, and one that closes a quote it never opened
+    is quoted from its start to the mark."""
+    spans = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
+    paired = {i for s, e in spans for i in (s - 1, e)}
+    for i, mark in enumerate(text):
+        if mark not in _QUOTE_MARKS or i in paired:
+            continue
+        opens = mark == "“" or (mark == '"' and (i == 0 or text[i - 1].isspace()))
+        if opens and not any(s > i for s, _ in spans):
+            spans.append((i + 1, len(text)))
+        elif not opens and not any(e < i for _, e in spans):
+            spans.append((0, i))
+    return sorted((s + offset, e + offset) for s, e in spans)
 
 
 @dataclass
@@ -172,6 +187,15 @@ def attribution_for(
             cue_text = "according to"
     quotes = quote_spans(sentence.text, sentence.start_char)
     in_quote = next(((s, e) for s, e in quotes if s <= predicate.idx < e), None)
+    if in_quote is not None and cue is not None and in_quote[0] <= cue.idx < in_quote[1] and cue_text != "according to":
+        # "“And then they said Jamillah was hit ...”": a reporting verb inside the quotation
+        # is the quoted speaker's own; who speaks the quotation is said outside it, or nowhere.
+        speaker_head, cue, cue_text = None, None, None
+        outside = sentence.root
+        if outside.lemma_.lower() in lexicon.sets["reporting"] and not in_quote[0] <= outside.idx < in_quote[1]:
+            subjects = [c for c in outside.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                speaker_head, cue, cue_text = _named_first(subjects), outside, _cue_text(outside)
     setting = _setting(cue, lexicon) if cue is not None else None
     if speaker_head is None:
         return (

@@ -9,7 +9,7 @@ the person nouns and the scope cues are data in `rules/lexicon.toml` ([casualtie
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -45,6 +45,13 @@ _TALLIES = frozenset({"toll", "count", "number"})
 _INTRANSITIVE = frozenset({"die", "perish", "succumb"})
 # Counts bigger than this in one incident are tallies, phone numbers or ids, not people.
 _MAX_COUNT = 1000
+# Adjectives that make an event noun a killing ("the fatal shooting of three officers").
+_FATAL = frozenset({"fatal", "deadly"})
+# Role words for a state only some of the role may be in: the hospitalized among the wounded.
+_STATES_OF_SOME = frozenset({"hospitalize", "hospitalized"})
+# Nouns that name anyone, not a kind of person: "the three dead victims" are all the dead,
+# "the two wounded officers" may be some of the wounded.
+_ANYONE = frozenset({"people", "person", "victim", "individual"})
 # Words between a number and "year"/"hour" that make it an age or a span ("26-year-old", "9-year veteran").
 _SPAN_WORDS = frozenset({"year", "years", "yr", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "old", "time", "times", "percent", "%"})
 
@@ -70,6 +77,8 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     lowered = sentence.text.lower()
     aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
     one_of_several = any(cue in lowered for cue in lexicon.casualties.scope.one_of_several)
+    sequel = lexicon.casualties.scope.sequel_regex
+    one_of_several = one_of_several or (sequel is not None and sequel.search(sentence.text) is not None)
     for token in sentence:
         count = number_value(token)
         if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
@@ -249,6 +258,10 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
                 return _with_manner(child, roles)
     # "one woman dead", "two people killed", "victims who were shot", "two fatally"
     for child in noun.children:
+        # "two men shooting at cars" shoot; the parser also reads "victims in the nightclub
+        # shooting" so. Either way a gerund after the noun gives it no casualty role.
+        if child.dep_ == "acl" and child.tag_ == "VBG":
+            continue
         if child.dep_ in ("amod", "acl", "relcl", "advmod", "acomp", "oprd"):
             for word in (child, *(t for t in child.subtree if t.dep_ in ("advmod", "acomp", "oprd", "amod"))):
                 if word.lemma_.lower() in roles:
@@ -256,6 +269,10 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
                     return _with_manner(word, roles)
                 if word.lower_ in roles:
                     return roles[word.lower_]
+    # "identified the six people killed Christmas Eve", parsed as a verb of the sentence's.
+    reduced = _reduced_clause(noun, roles)
+    if reduced is not None:
+        return _with_manner(reduced, roles)
     # "left one woman dead and three men injured": the state follows the noun.
     for word in noun.doc[noun.i + 1 : min(noun.i + 3, len(noun.doc))]:
         if word.pos_ in ("ADJ", "VERB") and word.tag_ in ("JJ", "VBN") and (word.lemma_.lower() in roles or word.lower_ in roles):
@@ -270,7 +287,7 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
                     return role
     # "the shooting of four people", "the deaths of two men"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in roles:
-        return roles[head.head.lemma_.lower()]
+        return _with_manner(head.head, roles)
     # "two others were wounded" where the parser hangs the count under a coordinated verb
     if noun.dep_ == "conj" and noun.head.dep_ in ("nsubjpass", "dobj") and noun.head.head.lemma_.lower() in roles:
         return roles[noun.head.head.lemma_.lower()]
@@ -281,6 +298,8 @@ def _with_manner(word: Token, roles: dict[str, str]) -> str:
     """The role a word gives, unless its manner says otherwise: "fatally wounded" and "shot to
     death" kill."""
     manner = [c.lemma_.lower() for c in word.children if c.dep_ in ("advmod", "acomp", "oprd", "xcomp") and c.lemma_.lower() in roles]
+    # "the fatal shooting of three officers" killed them.
+    manner += ["kill" for c in word.children if c.dep_ == "amod" and c.lemma_.lower() in _FATAL and "kill" in roles]
     manner += [
         o.lemma_.lower()
         for p in word.children
@@ -365,11 +384,37 @@ def _defined_by_role(noun: Token, lexicon: Lexicon) -> bool:
     clause on the noun defines the group by its role, so the count is all who fill it (not
     "the seven victims, shot in their legs": set off by a comma, the clause only describes)."""
     roles = lexicon.casualties.role_of
-    return any(
+    if any(
         c.dep_ in ("relcl", "acl") and c.lemma_.lower() in roles and c.i > noun.i and c.doc[c.i - 1].lower_ != ","
         and not any(t.lower_ == "," for t in c.doc[noun.i + 1 : c.i])
         for c in noun.children
+    ):
+        return True
+    if _reduced_clause(noun, roles) is not None:
+        return True
+    # "the three dead victims": a role adjective on a noun that names no kind of person ("the
+    # six hospitalized victims" are those still in hospital, maybe not all the wounded).
+    return noun.lemma_.lower() in _ANYONE and any(
+        c.dep_ == "amod" and c.lemma_.lower() in roles and c.lemma_.lower() not in _STATES_OF_SOME for c in noun.children
     )
+
+
+def _reduced_clause(noun: Token, roles: Mapping[str, str]) -> Token | None:
+    """The role verb of a reduced clause right after the noun ("the six people killed Christmas
+    Eve"), which the parser often makes the noun's own verb or a verb of the sentence's: a
+    past form with no "were", no subject but the noun and no object but a day ("the three men
+    shot a clerk" has one)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.tag_ not in ("VBN", "VBD") or after.lemma_.lower() not in roles:
+        return None
+    if any(
+        c.dep_ in ("aux", "auxpass")
+        or (c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i)
+        or (c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME"))
+        for c in after.children
+    ):
+        return None
+    return after
 
 
 def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:

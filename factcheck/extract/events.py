@@ -169,6 +169,9 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         node = node.head
         lemma = node.lemma_.lower()
         if node.pos_ in ("NOUN", "PROPN") and lemma in classes and node is not token:
+            if _spoken_of(node, lexicon):
+                # "She did not comment on the shooting Tuesday": the day is the comment's.
+                return None
             # "the shooting Saturday", "the Saturday shooting": the noun names the event.
             noun = _event_noun_nearer(node, span, classes)
             return (*_noun_event(noun, classes), _verb_above(node) or node)
@@ -195,6 +198,15 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         if found is not None or not _simultaneous(node):
             return found
     return None
+
+
+def _spoken_of(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether the event noun is what a reporting or remark verb speaks of ("commented on the
+    shooting", "spoke about the shooting")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    verb = noun.head.head
+    return verb.pos_ in _VERBS and (verb.lemma_.lower() in lexicon.sets["reporting"] or verb.lemma_.lower() in lexicon.remark_verbs)
 
 
 def _event_a_verb_leads_to(verb: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:

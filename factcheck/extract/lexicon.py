@@ -41,10 +41,29 @@ class CasualtyScope(_Pack):
     qualifiers: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
     roundup: list[str] = Field(default_factory=list)
+    roundup_patterns: list[str] = Field(default_factory=list)
+    sequel_patterns: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
     beside: list[str] = Field(default_factory=list)
     one_of_several: list[str] = Field(default_factory=list)
     other_event: list[str] = Field(default_factory=list)
+
+    @field_validator("roundup_patterns", "sequel_patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return list(check_patterns(tuple(patterns)))
+
+    @functools.cached_property
+    def roundup_regex(self) -> re.Pattern[str] | None:
+        return _joined(self.roundup_patterns)
+
+    @functools.cached_property
+    def sequel_regex(self) -> re.Pattern[str] | None:
+        return _joined(self.sequel_patterns)
+
+
+def _joined(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
 class Framing(_Pack):
@@ -100,10 +119,12 @@ class Lexicon(_Pack):
     modality: Modality = Modality()
     events: dict[str, list[str]] = Field(default_factory=dict)
     event_families: dict[str, list[str]] = Field(default_factory=dict)
+    follow_up_events: list[str] = Field(default_factory=list)
     occurrence_verbs: list[str] = Field(default_factory=list)
     verb_only_events: list[str] = Field(default_factory=list)
     story_event_words: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
+    remark_verbs: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
     call_nouns: list[str] = Field(default_factory=list)
     outcome_verbs: list[str] = Field(default_factory=list)

@@ -36,6 +36,11 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("A family of seven was found fatally shot in their home on Sunday.", [("killed", 7, "total")]),
         # The count after "among" is the whole group the one belongs to.
         ("A man who was among seven people shot at a party Sunday is in critical condition.", [("shot", 7, "total")]),
+        # A group defined by its role is all who fill it, even where the parser makes the reduced
+        # clause the noun's verb; a role adjective on "victims" defines the group too.
+        ("The sheriff identified the six people killed Christmas Eve as two generations of one family.", [("killed", 6, "total")]),
+        ("Responding officers found the three dead victims on the second and third floors.", [("killed", 3, "total")]),
+        ("The Latest on the fatal shooting of three law enforcement officers in Baton Rouge.", [("killed", 3, "total")]),
         # A title-case headline, and a day the parser took for an object.
         ("Three Dead, Three Wounded in Shooting in Salt Lake.", [("killed", 3, "total")]),
         # A qualifier of a conjoined verb is not the first count's ("critically wounded").
@@ -79,6 +84,12 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("One man died in the first shooting and three other people were injured.", "injured", "part"),
         # Two totals of one role in one sentence list groups.
         ("Responders found one male, who was shot twice in the legs and two female victims, who were also shot once in the legs.", "shot", "part"),
+        # A verb with an object of its own is the men's act, not a clause that defines them.
+        ("Police said the three men shot a clerk and a customer.", "shot", "single"),
+        ("The two wounded officers were taken to a hospital.", "injured", "part"),
+        ("Five of the six hospitalized victims are listed in stable condition.", "injured", "part"),
+        # What came after the event is a part of it.
+        ("After the shooting, the gunman went into the neighborhood and fired more shots, wounding three people.", "injured", "part"),
         # Set off by commas, the clause only describes a group already named.
         ("The seven victims, shot in their legs and feet, were all expected to survive.", "shot", "part"),
     ],
@@ -107,6 +118,8 @@ def test_casualties_coordinated_counts_sum(nlp) -> None:
         # Ages after "ages" or "aged", and things counted with "of".
         "We're told a fight broke out and four unidentified men, ages 20-27 were shot.",
         "Kintz said it appears both of her legs were hit by a single gunshot.",
+        # A gerund after the noun is what the noun does, or a misread "victims in the shooting".
+        "Officials confirmed that two victims in the Cincinnati nightclub shooting Sunday morning are from Trotwood.",
     ],
 )
 def test_casualties_numbers_that_count_no_casualty(nlp, sentence: str) -> None:

@@ -52,6 +52,16 @@ def _content_predicate(nlp, text: str):
             "according to",
             False,
         ),
+        # A reporting verb inside a quotation is the quoted speaker's, not the quotation's source
+        # (the sentence opens a quote it does not close).
+        (
+            "\u201cAnd then they said Jamillah was hit and they pulled her out the car and I ran over there.",
+            None,
+            "article",
+            None,
+            True,
+        ),
+        ('"I said we would win the vote," Mayor Tom Reyes said.', "Tom Reyes", "person", "say", True),
         # Nobody is cited: the article itself asserts it.
         ("The council voted to close the bridge.", None, "article", None, False),
         ("The storm damaged 40 homes in Harwell.", None, "article", None, False),

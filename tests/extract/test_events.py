@@ -92,6 +92,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "He went to the store Friday and was later shot.",
         # A participle of a noun that is no event dates nothing on that noun's behalf.
         "A car belonging to the shooting victim was found Saturday.",
+        # A day after the event a verb of speaking is about is the speaking's.
+        "She did not comment further on the shooting Tuesday.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:
