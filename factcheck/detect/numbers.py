@@ -145,7 +145,7 @@ class QuantityConflict(Detector):
                     if qa.kind == "duration" and {window_direction(a, qa), window_direction(b, qb)} == {"before", "after"}:
                         continue
                     # How long the shooting went on is not how long before a victim noticed.
-                    if qa.kind == "duration" and how_long_it_lasted(a, qa) != how_long_it_lasted(b, qb):
+                    if qa.kind == "duration" and _lasting_against_window(a, qa, b, qb):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
@@ -205,6 +205,15 @@ class QuantityConflict(Detector):
             ["|".join(key), quantity_key(qa), quantity_key(qb)],
             severity=severity,
         )
+
+
+def _lasting_against_window(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether one span is how long something went on ("went on for three to five minutes") and
+    the other a window counted from an event ("shot 10 minutes before he realized")."""
+    for (x, qx), (y, qy) in (((a, qa), (b, qb)), ((b, qb), (a, qa))):
+        if how_long_it_lasted(x, qx) and not how_long_it_lasted(y, qy) and window_direction(y, qy) is not None:
+            return True
+    return False
 
 
 def _penalty(claim: Claim, quantity: Quantity, cues: Sequence[str]) -> bool:
