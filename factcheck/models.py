@@ -162,6 +162,9 @@ class DatedEvent(_Frozen):
     time: TimeRef
     tense: Literal["past", "present", "future"] = "past"
     scheduled: bool = False
+    follows: bool = False
+    """The day is that of what followed the event ("was hospitalized Thursday after a
+    shooting"): the event happened that day or before it."""
 
 
 class Attribution(_Frozen):

@@ -67,6 +67,10 @@ class DateSettings(BaseModel):
     """Severity when both sentences name someone besides their speaker and neither report names
     anyone of the other's sentence ("Scalia was found dead Saturday" / "Barbara Hawthorne was
     among six people killed on Feb. 20"): likely two events, or another story on the page."""
+    follows_severity: Severity = "low"
+    """Severity when a report dates only what followed the event ("was hospitalized Thursday
+    after a shooting") and the other report's day is before it: the event may well have come
+    the day before. (A day after what followed is reported as any other clash.)"""
     both_days_severity: Severity = "low"
     """Severity when a report also dates an event of the kind on the other report's day
     ("Five people were shot at a vigil Monday" / "The vigil was for her son, who was killed
@@ -144,7 +148,13 @@ class DateConflict(Detector):
                     for path, fill in slots.items()
                 )
                 late_by = 0 if corroborated else _late_dateline(later.time, earlier.time.range_start, self.time_lexicon)
-                if a.family in settings.evolving_events:
+                if (bounded := _before_what_followed(a, b)) is not None:
+                    severity = settings.follows_severity
+                    message += (
+                        f"; {bounded.claim.path} dates only what followed it (\"{_aftermath_words(bounded)}\"), "
+                        f"so the event may have come before that day"
+                    )
+                elif a.family in settings.evolving_events:
                     severity = settings.evolving_severity
                     message += f"; each {a.family} may be another person's, on a day of its own"
                 elif (places := other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])) is not None:
@@ -181,6 +191,22 @@ class DateConflict(Detector):
                 )
 
 
+def _before_what_followed(a: DateFill, b: DateFill) -> DateFill | None:
+    """The fill that dates only what followed the event, when the other report's day does not
+    come after it (both bounds, or a day before the bound): then the two may agree."""
+    for bound, other in ((a, b), (b, a)):
+        if bound.follows and (other.follows or (other.time.range_start or dt.date.max) < (bound.time.range_start or dt.date.min)):
+            return bound
+    return None
+
+
+def _aftermath_words(fill: DateFill) -> str:
+    """The words of the sentence up to the event "after" names ("was hospitalized Thursday after")."""
+    sentence = fill.claim.sentence
+    cut = sentence.lower().find(" after ")
+    return sentence[: cut + len(" after")].strip() if cut >= 0 else sentence.strip()
+
+
 def _gives_the_other_day(
     a: DateFill, b: DateFill, story: StoryClaims, published: dict[str, dt.date | None], lexicon: Lexicon
 ) -> str | None:
@@ -194,7 +220,9 @@ def _gives_the_other_day(
             continue
         path = fill.claim.path
         events = family_events(story.claims[path], published.get(path), lexicon, fill.family)
-        if any(e.time.range_start == other.time.range_start and e.event_class == other.event_class for _, e in events):
+        if any(
+            e.time.range_start == other.time.range_start and e.event_class == other.event_class and not e.follows for _, e in events
+        ):
             return path
     return None
 

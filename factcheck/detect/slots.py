@@ -60,6 +60,9 @@ class DateFill:
     family: str
     lemma: str
     event_class: str = ""
+    follows: bool = False
+    """The report dates only what followed the event ("hospitalized Thursday after a shooting"):
+    the event was that day or before it."""
 
 
 def reports_event(claim: Claim) -> bool:
@@ -211,7 +214,9 @@ def main_family(
     earliest: dict[str, dt.date] = {}
     for path, claims in claims_by_path.items():
         day = (published or {}).get(path)
-        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies)]
+        # What followed an event ("hospitalized Thursday after a shooting") bounds its day but
+        # does not tell which event a report leads with.
+        events = [e for c in sorted(claims, key=lambda c: c.start) for e in _day_events(c, day, tallies) if not e.follows]
         if events:
             first[family_of.get(events[0].event_class, events[0].event_class)] += 1
         for e in events:
@@ -253,11 +258,13 @@ def date_slots(
         if rounds_up(claims, lexicon.casualties.scope):
             continue
         day = published.get(path)
-        dated = family_events(claims, day, lexicon, family)
+        found = family_events(claims, day, lexicon, family)
+        # A day of the event itself comes before one of what followed it.
+        dated = [(c, e) for c, e in found if not e.follows] or found
         recent = [(claim, e) for claim, e in dated if not _before_the_story(e.time, day)]
         if recent or dated:
             claim, event = (recent or dated)[0]
-            slots[path] = DateFill(claim, event.time, family, event.lemma, event.event_class)
+            slots[path] = DateFill(claim, event.time, family, event.lemma, event.event_class, event.follows)
     return slots
 
 

@@ -19,7 +19,7 @@ from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import CountMention, casualty_counts
 from .framing import is_furniture, is_scheduled
 from .content import content_terms, document_names
-from .events import STORY_EVENT, dated_events, event_phrase
+from .events import STORY_EVENT, FoundEvent, dated_events, event_phrase
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "50"
+EXTRACTOR_VERSION = "51"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -124,16 +124,23 @@ def _relocate_quantity(quantity: Quantity, locate: _Locator) -> Quantity:
     return quantity.model_copy(update={"start": start, "end": end})
 
 
-def _with_dated_events(claims: list[Claim], events: list[tuple[str, str, TimeRef, str, bool]]) -> list[Claim]:
+def _with_dated_events(claims: list[Claim], events: list[FoundEvent]) -> list[Claim]:
     """Give each dated event of the sentence to the claim whose clause holds its date (the first
     claim when none does: a date in a clause the claims leave out still dates its event)."""
     if not claims or not events:
         return claims
     owned: dict[int, list[DatedEvent]] = {}
-    for phrase, event_class, time, tense, scheduled in events:
-        owner = next((i for i, c in enumerate(claims) if c.start <= time.start < c.end), 0)
+    for event in events:
+        owner = next((i for i, c in enumerate(claims) if c.start <= event.time.start < c.end), 0)
         owned.setdefault(owner, []).append(
-            DatedEvent(lemma=phrase, event_class=event_class, time=time, tense=tense, scheduled=scheduled)  # type: ignore[arg-type]
+            DatedEvent(
+                lemma=event.phrase,
+                event_class=event.event_class,
+                time=event.time,
+                tense=event.tense,  # type: ignore[arg-type]
+                scheduled=event.scheduled,
+                follows=event.follows,
+            )
         )
     return [c.model_copy(update={"dated_events": tuple(owned[i])}) if i in owned else c for i, c in enumerate(claims)]
 
@@ -282,15 +289,13 @@ def _event_time(predicate: Token, clause_times: list[tuple[TimeRef, TimeRef]]) -
     return best[1] if distance(best) < 99 else None
 
 
-def _with_antecedents(
-    events: list[tuple[str, str, TimeRef, str, bool]], antecedent: str | None
-) -> list[tuple[str, str, TimeRef, str, bool]]:
+def _with_antecedents(events: list[FoundEvent], antecedent: str | None) -> list[FoundEvent]:
     """ "An overnight shooting left eight people wounded. It happened Sunday": "it" is the
     event the text last named; with none named before, the day dates nothing."""
     return [
-        (phrase, antecedent if event_class == STORY_EVENT else event_class, time, tense, scheduled)
-        for phrase, event_class, time, tense, scheduled in events
-        if event_class != STORY_EVENT or antecedent is not None
+        event._replace(event_class=antecedent) if event.event_class == STORY_EVENT and antecedent else event
+        for event in events
+        if event.event_class != STORY_EVENT or antecedent is not None
     ]
 
 
@@ -342,8 +347,8 @@ def extract_document(
         sentence_times = _within(times, sentence)
         sentence_quantities = _within(quantities, sentence)
         events = [
-            (phrase, event_class, original[time.start], tense, scheduled)
-            for phrase, event_class, time, tense, scheduled in _with_antecedents(
+            event._replace(time=original[event.time.start])
+            for event in _with_antecedents(
                 dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent
             )
         ]

@@ -10,6 +10,7 @@ delay that the move is. Event classes and their paraphrases are data (`rules/lex
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -18,7 +19,7 @@ from .framing import is_scheduled
 from .lexicon import Lexicon
 from .time import TimeLexicon, verb_tense
 
-__all__ = ["STORY_EVENT", "event_phrase", "dated_events"]
+__all__ = ["STORY_EVENT", "FoundEvent", "event_phrase", "dated_events"]
 
 # The class of an event named only as "it" ("It happened Monday night"): the story's main
 # event, whichever class that is; comparison reads it as that class.
@@ -27,6 +28,17 @@ STORY_EVENT = "*"
 _VERBS = frozenset({"VERB", "AUX"})
 # Walking up from a date further than this reaches words that no longer govern it.
 _MAX_HOPS = 6
+
+
+class FoundEvent(NamedTuple):
+    phrase: str
+    event_class: str
+    time: TimeRef
+    tense: str
+    scheduled: bool
+    follows: bool = False
+    """The day is that of what followed the event ("was hospitalized Thursday after a
+    shooting"): the event happened that day or before it."""
 
 
 def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
@@ -56,10 +68,11 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
 
 def dated_events(
     sentence: Span, times: Iterable[TimeRef], lexicon: Lexicon, time_lexicon: TimeLexicon
-) -> list[tuple[str, str, TimeRef, str, bool]]:
-    """(phrase, event class, time, tense, scheduled) for each day-precise time in the sentence
-    whose governing word names an event of the lexicon. `times` carry parsed-text offsets."""
-    found = []
+) -> list[FoundEvent]:
+    """(phrase, event class, time, tense, scheduled, follows) for each day-precise time in the
+    sentence whose governing word names an event of the lexicon, or what followed one ("was
+    hospitalized Thursday after a shooting"). `times` carry parsed-text offsets."""
+    found: list[FoundEvent] = []
     doc = sentence.doc
     for time in times:
         if time.granularity != "day" or not (sentence.start_char <= time.start < sentence.end_char):
@@ -76,15 +89,56 @@ def dated_events(
         # Only when the verb itself is the event: "Thursday's shooting ... has died" dates the shooting.
         if event is not None and _present_perfect(event[2]) and event_phrase(event[2], lexicon)[1] == event[1]:
             event = _event_named_before(span, event[2], lexicon)
+        aftermath = _aftermath_verb(heads, lexicon)
         if event is None:
+            if aftermath is not None:
+                tense, scheduled = verb_tense(aftermath, time_lexicon), is_scheduled(aftermath, lexicon)
+                found.extend(FoundEvent(p, c, time, tense, scheduled, True) for p, c in _events_it_followed(aftermath, lexicon))
             continue
         phrase, event_class, verb = event
         tense, scheduled = verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)
-        found.append((phrase, event_class, time, tense, scheduled))
+        found.append(FoundEvent(phrase, event_class, time, tense, scheduled))
         for noun, noun_class in _events_it_happened_in(verb, lexicon):
             if noun_class != event_class:
-                found.append((noun, noun_class, time, tense, scheduled))
+                found.append(FoundEvent(noun, noun_class, time, tense, scheduled))
+        if aftermath is not None and aftermath.i == verb.i:
+            # "A boy died Sunday after accidentally shooting himself": the death is dated, and
+            # the shooting was that day or before.
+            found.extend(
+                FoundEvent(p, c, time, tense, scheduled, True) for p, c in _events_it_followed(verb, lexicon) if c != event_class
+            )
     return found
+
+
+def _aftermath_verb(heads: list[Token], lexicon: Lexicon) -> Token | None:
+    """The verb the day is on when it tells what followed an event ("hospitalized", "died",
+    "was taken to a hospital")."""
+    for token in heads:
+        verb = token.head
+        if verb.pos_ in _VERBS and verb.lemma_.lower() in lexicon.aftermath_verbs:
+            return verb
+    return None
+
+
+def _events_it_followed(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The events "after" names on the verb: "hospitalized Thursday after an accidental
+    shooting", "died Sunday after accidentally shooting himself"."""
+    nouns = lexicon.event_noun_class_of
+    events = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "after":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in nouns:
+                    events.append(_noun_event(obj, nouns))
+                elif obj.dep_ == "pcomp" and obj.pos_ in _VERBS:
+                    phrase, event_class = event_phrase(obj, lexicon)
+                    if event_class is not None:
+                        events.append((phrase, event_class))
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in child.children):
+            phrase, event_class = event_phrase(child, lexicon)
+            if event_class is not None:
+                events.append((phrase, event_class))
+    return events
 
 
 def _present_perfect(verb: Token) -> bool:

@@ -121,6 +121,7 @@ class Lexicon(_Pack):
     event_families: dict[str, list[str]] = Field(default_factory=dict)
     follow_up_events: list[str] = Field(default_factory=list)
     occurrence_verbs: list[str] = Field(default_factory=list)
+    aftermath_verbs: list[str] = Field(default_factory=list)
     verb_only_events: list[str] = Field(default_factory=list)
     story_event_words: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)

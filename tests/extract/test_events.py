@@ -17,7 +17,7 @@ SUNDAY = dt.date(2026, 3, 8)
 def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
     doc = nlp(sentence)
     times = time_expressions(doc, dateline=SUNDAY)
-    return [(event_class, time.value or "", tense) for _, event_class, time, tense, _ in dated_events(doc[:], times, LEXICON, load_time_lexicon())]
+    return [(event_class, time.value or "", tense) for _, event_class, time, tense, *_ in dated_events(doc[:], times, LEXICON, load_time_lexicon())]
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,23 @@ def test_events_a_long_phrase_dates_its_nearest_event(nlp) -> None:
         "accidental shooting death of his friend on the reservation Monday night."
     )
     assert ("charge", "2026-03-02") not in [(c, v) for c, v, _ in _dated(nlp, sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 5-year-old girl was hospitalized Thursday after an accidental shooting, authorities said.", ("shoot", "Thursday")),
+        ("A 3-year-old boy died Sunday after accidentally shooting himself with a pistol, police said.", ("shoot", "Sunday")),
+    ],
+)
+def test_events_a_day_of_what_followed_bounds_the_event(nlp, sentence: str, expected: tuple[str, str]) -> None:
+    doc = nlp(sentence)
+    times = time_expressions(doc, dateline=dt.date(2015, 9, 4))
+    found = [(e.event_class, e.time.text) for e in dated_events(doc[:], times, LEXICON, load_time_lexicon()) if e.follows]
+    assert found == [expected]
+
+
+def test_events_a_day_of_what_followed_nothing_dates_no_event(nlp) -> None:
+    doc = nlp("He died Tuesday after a long illness.")
+    times = time_expressions(doc, dateline=dt.date(2015, 9, 4))
+    assert [e for e in dated_events(doc[:], times, LEXICON, load_time_lexicon()) if e.follows] == []
