@@ -97,7 +97,11 @@ def count_slots(
     slots: dict[str, CountFill] = {}
     bounds: dict[str, CountFill] = {}
     for i, claim in enumerate(ordered):
-        if not reports_event(claim) or _about_another_event(claim, published) or _dated_elsewhere(claim, main_day):
+        if not reports_event(claim) or _dated_elsewhere(claim, main_day):
+            continue
+        # A day weeks back is another event's, unless it is the day the report gives its main
+        # event (a follow-up: "on May 7, the defendants shot six people").
+        if _about_another_event(claim, published) and not _on_day(claim, main_day):
             continue
         # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
         # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
@@ -163,6 +167,11 @@ def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str], words:
             break
         count += 1
     return casualty if count == casualty.count else casualty.model_copy(update={"count": count})
+
+
+def _on_day(claim: Claim, day: dt.date | None) -> bool:
+    time = claim.event_time
+    return day is not None and time is not None and time.range_start is not None and abs((time.range_start - day).days) <= 1
 
 
 def _dated_elsewhere(claim: Claim, main_day: dt.date | None) -> bool:
