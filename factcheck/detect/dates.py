@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..extract.lexicon import Lexicon
-from ..extract.time import TimeLexicon, normalize_time
+from ..extract.time import TimeLexicon, normalize_time, weekday_reading
 from ..models import Claim, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 from .identity import other_people, other_places
@@ -67,6 +67,10 @@ class DateSettings(BaseModel):
     """Severity when both sentences name someone besides their speaker and neither report names
     anyone of the other's sentence ("Scalia was found dead Saturday" / "Barbara Hawthorne was
     among six people killed on Feb. 20"): likely two events, or another story on the page."""
+    weekday_severity: Severity = "medium"
+    """Severity when reports agree on a date but one writes a weekday that does not fall on
+    it ("Saturday, April 7" when April 7 was a Sunday) and the other gives the date's own
+    weekday: one report contradicts itself, and its weekday contradicts the other report."""
     follows_severity: Severity = "low"
     """Severity when a report dates only what followed the event ("was hospitalized Thursday
     after a shooting") and the other report's day is before it: the event may well have come
@@ -125,6 +129,7 @@ class DateConflict(Detector):
                 a, b = slots[path_a], slots[path_b]
                 ta, tb = a.time, b.time
                 if time_relation(ta, tb) != "disjoint":
+                    yield from self._weekday_against_date(a, b, story)
                     continue
                 assert ta.range_start and tb.range_start
                 gap = abs((ta.range_start - tb.range_start).days)
@@ -189,6 +194,40 @@ class DateConflict(Detector):
                     [a.family, ta.value or "", tb.value or ""],
                     severity=severity,
                 )
+
+    def _weekday_against_date(self, a: DateFill, b: DateFill, story: StoryClaims) -> Iterable[Finding]:
+        """Reports that agree on a date, one of them writing a weekday that is another day's."""
+        found = _weekday_fill(a, b)
+        if found is None:
+            return
+        odd, other, reading = found
+        settings: DateSettings = self.settings  # type: ignore[assignment]
+        message = (
+            f"Reports give different days for the {a.family}: \"{odd.time.text}\" in {odd.claim.path} writes a "
+            f"weekday that falls on {reading.isoformat()}, not on {odd.time.value}, the day {other.claim.path} gives "
+            f"({_describe(other.time)})"
+        )
+        yield make_finding(
+            self,
+            message,
+            [
+                evidence_for(odd.claim, story.docs[odd.claim.path], span=(odd.time.start, odd.time.end, odd.time.text), value=reading.isoformat()),
+                evidence_for(other.claim, story.docs[other.claim.path], span=(other.time.start, other.time.end, other.time.text), value=other.time.value),
+            ],
+            [odd.claim, other.claim],
+            [a.family, reading.isoformat(), other.time.value or ""],
+            severity=settings.weekday_severity,
+        )
+
+
+def _weekday_fill(a: DateFill, b: DateFill) -> tuple[DateFill, DateFill, dt.date] | None:
+    """(fill whose weekday is not its date's, the other fill, the weekday's date) when the
+    other report's day is the date and not the weekday's; None otherwise."""
+    for odd, other in ((a, b), (b, a)):
+        reading = weekday_reading(odd.time.note)
+        if reading is not None and other.time.range_start == odd.time.range_start and other.time.range_end == odd.time.range_end:
+            return odd, other, reading
+    return None
 
 
 def _before_what_followed(a: DateFill, b: DateFill) -> DateFill | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import RulePackError
-from factcheck.extract.time import load_time_lexicon, normalize_time, time_expressions
+from factcheck.extract.time import load_time_lexicon, normalize_time, time_expressions, weekday_reading
 
 SATURDAY = dt.date(2026, 5, 16)
 
@@ -100,6 +100,22 @@ def test_time_normalize_anchors_relative_to_dateline() -> None:
     absolute = normalize_time("May 21, 2026", dateline=SATURDAY)
     assert absolute is not None
     assert (absolute.anchor, absolute.anchored_to) == ("absolute", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # May 21, 2026 is a Thursday: a written Friday is the next day, a Monday three days before.
+        ("Friday, May 21", dt.date(2026, 5, 22)),
+        ("Monday, May 21, 2026", dt.date(2026, 5, 18)),
+        ("Thursday, May 21", None),
+        ("May 21", None),
+    ],
+)
+def test_time_a_weekday_that_is_not_its_dates_is_noted(text: str, reading: dt.date | None) -> None:
+    ref = normalize_time(text, dateline=SATURDAY + dt.timedelta(days=7))
+    assert ref is not None and ref.value == "2026-05-21"
+    assert weekday_reading(ref.note) == reading
 
 
 @pytest.mark.parametrize("text", ["Thursday", "yesterday", "last week", "two days ago", "next year", "in March"])

@@ -48,5 +48,15 @@ from .expressions import time_expressions
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 from .normalize import normalize_time
 from .tense import clause_tense, verb_tense
+from .values import weekday_reading
 
-__all__ = ["Tense", "TimeLexicon", "load_time_lexicon", "normalize_time", "time_expressions", "clause_tense", "verb_tense"]
+__all__ = [
+    "Tense",
+    "TimeLexicon",
+    "load_time_lexicon",
+    "normalize_time",
+    "time_expressions",
+    "clause_tense",
+    "verb_tense",
+    "weekday_reading",
+]

@@ -151,7 +151,8 @@ def _h_month_day(ctx: _Ctx) -> _Value | None:
         year = int(ctx.g("year") or 0)
         if not _valid_day(year, month, day):
             return None
-        return _Value(dt.date(year, month, day).isoformat(), "day", "absolute")
+        date = dt.date(year, month, day)
+        return _Value(date.isoformat(), "day", "absolute", _weekday_mismatch(ctx, date))
     if not _valid_day(2000, month, day):  # 2000 is a leap year: Feb. 29 is allowed
         return None
     if ctx.dateline is None:
@@ -159,7 +160,34 @@ def _h_month_day(ctx: _Ctx) -> _Value | None:
     year = _year_for_day(ctx, month, day)
     if not _valid_day(year, month, day):
         return None
-    return _Value(dt.date(year, month, day).isoformat(), "day", "dateline")
+    date = dt.date(year, month, day)
+    return _Value(date.isoformat(), "day", "dateline", _weekday_mismatch(ctx, date))
+
+
+# The note a date gets when the weekday written with it is another day's; `weekday_reading`
+# reads it back.
+WEEKDAY_MISMATCH = "weekday does not fall on the date: {weekday} is {reading}"
+
+
+def _weekday_mismatch(ctx: _Ctx, date: dt.date) -> str | None:
+    """ "Saturday, April 7" when April 7 is a Sunday: the note names the written weekday's
+    nearest date, the other reading of the expression."""
+    if not ctx.g("wd"):
+        return None
+    weekday = _weekday_number(ctx)
+    if weekday == date.isoweekday():
+        return None
+    shift = (weekday - date.isoweekday()) % 7
+    reading = date + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    return WEEKDAY_MISMATCH.format(weekday=(ctx.g("wd") or "").capitalize(), reading=reading.isoformat())
+
+
+def weekday_reading(note: str | None) -> dt.date | None:
+    """The date the written weekday gives, from a `WEEKDAY_MISMATCH` note; None for other notes."""
+    prefix = WEEKDAY_MISMATCH.split("{")[0]
+    if not note or not note.startswith(prefix):
+        return None
+    return dt.date.fromisoformat(note.rsplit(" ", 1)[-1])
 
 
 def _h_month_year(ctx: _Ctx) -> _Value | None:
