@@ -26,6 +26,10 @@ LEXICON = load_lexicon()
         ("The shooting happened on Thursday, police said.", False),
         ("UPDATE, MAY 20: Four persons of interest were arrested.", True),
         ("Police updated the count on Monday.", False),
+        # A time stamp is furniture; the page's latest report after "Update:" is read.
+        ("UPDATE @ 5:45 a.m.:", True),
+        ("Update: 5:30 p.m.", True),
+        ("Update: Police arrested a 17-year-old boy in the shooting on the west side Monday.", False),
     ],
 )
 def test_framing_furniture(text: str, expected: bool) -> None:
