@@ -216,6 +216,10 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         if noun.lemma_.lower() in lexicon.story_event_words:
             return noun.lemma_.lower(), STORY_EVENT, _verb_above(noun) or noun
         return None
+    # "released details about Sunday's shooting during a press conference Tuesday": a day on
+    # the occasion of speaking is the occasion's, not the event's the speaking is about.
+    if token.dep_ in ("npadvmod", "tmod", "pobj") and _an_occasion_of_speaking(token.head, lexicon):
+        return None
     node = token
     for _ in range(_MAX_HOPS):
         if node.head is node:
@@ -252,6 +256,17 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         if found is not None or not _simultaneous(node):
             return found
     return None
+
+
+def _an_occasion_of_speaking(word: Token, lexicon: Lexicon) -> bool:
+    """A briefing, a press conference, a hearing: not a call, which the lexicon reads as about
+    the event ("a call about a shooting Friday")."""
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = word.lemma_.lower()
+    phrase = " ".join(t.lower_ for t in (*(c for c in word.children if c.dep_ == "compound"), word))
+    settings = set(lexicon.setting_nouns) - set(lexicon.call_nouns)
+    return lemma in settings or phrase in settings
 
 
 def _spoken_of(noun: Token, lexicon: Lexicon) -> bool:

@@ -142,3 +142,9 @@ def test_events_a_day_of_what_followed_nothing_dates_no_event(nlp) -> None:
     doc = nlp("He died Tuesday after a long illness.")
     times = time_expressions(doc, dateline=dt.date(2015, 9, 4))
     assert [e for e in dated_events(doc[:], times, LEXICON, load_time_lexicon()) if e.follows] == []
+
+
+def test_events_a_day_on_an_occasion_of_speaking_is_not_the_events(nlp) -> None:
+    # Dateline Sunday, March 8, 2026: Saturday's shooting, a press conference on Tuesday before.
+    dated = _dated(nlp, "Police released new details about Saturday's mass shooting during a press conference Tuesday.")
+    assert [(c, v) for c, v, _ in dated] == [("shoot", "2026-03-07")]
