@@ -347,7 +347,7 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
         return "bound"
     # "the three teenagers were shot": a definite count names a group already introduced,
     # often a part of the victims ("... and the adult was hit").
-    if not whole_group and not _defined_by_role(noun, lexicon) and any(
+    if not whole_group and not _defined_by_role(noun, lexicon) and not _all_of_anyone(noun) and any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all") for c in (*noun.children, *token.children)
     ):
         return "part"
@@ -397,6 +397,17 @@ def _defined_by_role(noun: Token, lexicon: Lexicon) -> bool:
     return noun.lemma_.lower() in _ANYONE and any(
         c.dep_ == "amod" and c.lemma_.lower() in roles and c.lemma_.lower() not in _STATES_OF_SOME for c in noun.children
     )
+
+
+def _all_of_anyone(noun: Token) -> bool:
+    """ "All four victims were hit", "the seven victims ... were all expected to survive": every
+    one of a group that names no kind of person is everyone in the role."""
+    if noun.lemma_.lower() not in _ANYONE:
+        return False
+    if any(c.lower_ == "all" and c.dep_ in ("det", "predet") for c in noun.children):
+        return True
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "all" and c.dep_ in ("advmod", "dep", "predet") for c in verb.children)
 
 
 def _reduced_clause(noun: Token, roles: Mapping[str, str]) -> Token | None:

