@@ -138,7 +138,7 @@ class DateConflict(Detector):
                 if _across_midnight(a, b):
                     continue
                 message = (
-                    f"Reports give different dates for the {a.family} (\"{a.lemma}\" / \"{b.lemma}\"): "
+                    f"Reports give different dates for the {self._name(a.family)} (\"{a.lemma}\" / \"{b.lemma}\"): "
                     f"{_describe(ta)} in {a.claim.path}, {_describe(tb)} in {b.claim.path}"
                 )
                 severity = None
@@ -161,7 +161,7 @@ class DateConflict(Detector):
                     )
                 elif a.family in settings.evolving_events:
                     severity = settings.evolving_severity
-                    message += f"; each {a.family} may be another person's, on a day of its own"
+                    message += f"; each {self._name(a.family)} may be another person's, on a day of its own"
                 elif (places := other_places(a.claim, b.claim, story.claims[path_a], story.claims[path_b])) is not None:
                     severity = settings.other_place_severity
                     message += f"; the sentences name different places ({places[0]} / {places[1]}), so they may date different events"
@@ -195,6 +195,10 @@ class DateConflict(Detector):
                     severity=severity,
                 )
 
+    def _name(self, family: str) -> str:
+        """The event as messages name it ("death" for the class "die")."""
+        return self.lexicon.event_names.get(family, family.replace("_", " "))
+
     def _weekday_against_date(self, a: DateFill, b: DateFill, story: StoryClaims) -> Iterable[Finding]:
         """Reports that agree on a date, one of them writing a weekday that is another day's."""
         found = _weekday_fill(a, b)
@@ -203,7 +207,7 @@ class DateConflict(Detector):
         odd, other, reading = found
         settings: DateSettings = self.settings  # type: ignore[assignment]
         message = (
-            f"Reports give different days for the {a.family}: \"{odd.time.text}\" in {odd.claim.path} writes a "
+            f"Reports give different days for the {self._name(a.family)}: \"{odd.time.text}\" in {odd.claim.path} writes a "
             f"weekday that falls on {reading.isoformat()}, not on {odd.time.value}, the day {other.claim.path} gives "
             f"({_describe(other.time)})"
         )

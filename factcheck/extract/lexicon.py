@@ -119,6 +119,7 @@ class Lexicon(_Pack):
     modality: Modality = Modality()
     events: dict[str, list[str]] = Field(default_factory=dict)
     event_families: dict[str, list[str]] = Field(default_factory=dict)
+    event_names: dict[str, str] = Field(default_factory=dict)
     follow_up_events: list[str] = Field(default_factory=list)
     occurrence_verbs: list[str] = Field(default_factory=list)
     aftermath_verbs: list[str] = Field(default_factory=list)
