@@ -282,8 +282,9 @@ def _event_a_verb_leads_to(verb: Token, lexicon: Lexicon, span: Span) -> tuple[s
     """The event that a day on a verb naming none belongs to, or None."""
     classes = lexicon.event_noun_class_of
     lemma = verb.lemma_.lower()
-    if lemma in lexicon.inquiry_verbs:
-        # "Police are investigating a shooting Friday night", "were called to a shooting".
+    if lemma in lexicon.inquiry_verbs or lemma in lexicon.undergoing_verbs:
+        # "Police are investigating a shooting Friday night", "were called to a shooting",
+        # "the victim who suffered the gunshot wound ... on November 18".
         return _event_it_is_about(verb, lexicon)
     if lemma in lexicon.outcome_verbs:
         # "A dispute escalated to the fatal shooting of the girl Tuesday", "ended in a shooting".

@@ -128,6 +128,7 @@ class Lexicon(_Pack):
     event_nouns: list[str] = Field(default_factory=list)
     remark_verbs: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
+    undergoing_verbs: list[str] = Field(default_factory=list)
     call_nouns: list[str] = Field(default_factory=list)
     outcome_verbs: list[str] = Field(default_factory=list)
     framing: Framing = Framing()

@@ -65,6 +65,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         # A "shooting death" is a killing; a death alone may come days after the injury.
         ("The police department is investigating the Sunday afternoon shooting death of a 17-month-old child.", ("kill", "2026-03-08")),
         ("The police department is investigating the Sunday afternoon death of a 17-month-old child.", ("die", "2026-03-08")),
+        # A day on going through an event dates the event.
+        ("The victim who suffered the gunshot wound in the home invasion on Saturday has died.", ("injure", "2026-03-07")),
         # The nearest event noun of a long phrase, not the first one the parser hung the day on.
         ("A judge on Wednesday found probable cause for a manslaughter charge against a boy in the accidental shooting death of his friend on the reservation Monday night.", ("kill", "2026-03-02")),
     ],
