@@ -113,8 +113,9 @@ class CasualtyConflict(Detector):
                     a, b = slots[path_a][role], slots[path_b][role]
                     if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, slots[path_a], slots[path_b]):
                         yield self._finding(role, a, b, story)
-                deaths = _tells_a_death(story.claims[path_a]) or _tells_a_death(story.claims[path_b])
-                hurt = {path: _tells_an_injury(story.claims[path]) for path in (path_a, path_b)}
+                elsewhere = self.lexicon.casualties.scope.other_event
+                deaths = _tells_a_death(story.claims[path_a], elsewhere) or _tells_a_death(story.claims[path_b], elsewhere)
+                hurt = {path: _tells_an_injury(story.claims[path], elsewhere) for path in (path_a, path_b)}
                 crossed = None if deaths else _shot_against_wounded(slots[path_a], slots[path_b], hurt[path_a], hurt[path_b])
                 if crossed is not None:
                     a, b = crossed
@@ -241,15 +242,25 @@ def _bound_counts_the_dead(
     return total >= bound.casualty.count
 
 
-def _tells_a_death(claims: Sequence[Claim]) -> bool:
-    """Whether the report counts anyone killed, in any way ("a man who was killed in a
-    shooting that injured four other people")."""
-    return any(c.role == "killed" for claim in claims if reports_event(claim) for c in claim.casualties)
+def _tells_a_death(claims: Sequence[Claim], other_event: Sequence[str] = ()) -> bool:
+    """Whether the report counts anyone killed in the event, in any way ("a man who was killed in
+    a shooting that injured four other people"); not in a sentence about another event ("a man
+    was shot and killed on the same block last week")."""
+    return _tells_a(claims, "killed", other_event)
 
 
-def _tells_an_injury(claims: Sequence[Claim]) -> bool:
+def _tells_an_injury(claims: Sequence[Claim], other_event: Sequence[str] = ()) -> bool:
     """Whether the report counts anyone injured in any way ("and a 6-year-old girl was injured")."""
-    return any(c.role == "injured" for claim in claims if reports_event(claim) for c in claim.casualties)
+    return _tells_a(claims, "injured", other_event)
+
+
+def _tells_a(claims: Sequence[Claim], role: str, other_event: Sequence[str]) -> bool:
+    return any(
+        c.role == role and c.scope != "aggregate"
+        for claim in claims
+        if reports_event(claim) and not mentions_any(claim.sentence, other_event)
+        for c in claim.casualties
+    )
 
 
 def _shot_against_wounded(
