@@ -250,13 +250,14 @@ def _tells_a_death(claims: Sequence[Claim], other_event: Sequence[str] = ()) -> 
 
 
 def _tells_an_injury(claims: Sequence[Claim], other_event: Sequence[str] = ()) -> bool:
-    """Whether the report counts anyone injured in any way ("and a 6-year-old girl was injured")."""
-    return _tells_a(claims, "injured", other_event)
+    """Whether the report counts anyone injured besides a part of a group it counted ("and a
+    6-year-old girl was injured"; not "two of them were critically injured")."""
+    return _tells_a(claims, "injured", other_event, skip=("aggregate", "part"))
 
 
-def _tells_a(claims: Sequence[Claim], role: str, other_event: Sequence[str]) -> bool:
+def _tells_a(claims: Sequence[Claim], role: str, other_event: Sequence[str], skip: Sequence[str] = ("aggregate",)) -> bool:
     return any(
-        c.role == role and c.scope != "aggregate"
+        c.role == role and c.scope not in skip
         for claim in claims
         if reports_event(claim) and not mentions_any(claim.sentence, other_event)
         for c in claim.casualties
