@@ -30,8 +30,12 @@ def other_places(a: Claim, b: Claim, report_a: Sequence[Claim], report_b: Sequen
 
     The whole other report counts, not just its sentence: "in Chicago" and "in Brighton Park"
     are one place when the Brighton Park report has a "CHICAGO —" dateline."""
-    places_a = {e.key: e.text for e in a.entities if e.label in _PLACE_LABELS}
-    places_b = {e.key: e.text for e in b.entities if e.label in _PLACE_LABELS}
+    named_a = {e.key: e.text for e in a.entities if e.label in _PLACE_LABELS}
+    named_b = {e.key: e.text for e in b.entities if e.label in _PLACE_LABELS}
+    # "Richmond police say a teen was shot in the East End" / "shot in South Richmond": the
+    # city lies within the other's neighbourhood name; the neighbourhoods are what differ.
+    both = {**named_a, **named_b}
+    places_a, places_b = _most_specific(named_a, both), _most_specific(named_b, both)
     if not _unshared(places_a, places_b, report_a, report_b):
         return None
     words_a = {w for key in places_a for w in key.split()} - _GENERIC
@@ -39,6 +43,13 @@ def other_places(a: Claim, b: Claim, report_a: Sequence[Claim], report_b: Sequen
     if words_a & words_b:
         return None
     return ", ".join(sorted(places_a.values())), ", ".join(sorted(places_b.values()))
+
+
+def _most_specific(places: dict[str, str], other: dict[str, str]) -> dict[str, str]:
+    """The places without those whose words all lie within a longer place name of either
+    sentence ("Richmond" beside "South Richmond")."""
+    longer = [frozenset(key.split()) for key in other]
+    return {key: text for key, text in places.items() if not any(frozenset(key.split()) < words for words in longer)}
 
 
 def other_people(a: Claim, b: Claim, report_a: Sequence[Claim], report_b: Sequence[Claim]) -> tuple[str, str] | None:
