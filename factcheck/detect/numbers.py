@@ -138,7 +138,7 @@ class QuantityConflict(Detector):
                         continue
                     # Counts of things need the same event: "five bullet holes in a helicopter"
                     # and "21 bullet holes" in a photo share words, not a fact.
-                    if qa.kind == "count" and a.event.event_class != b.event.event_class and not _said_updated(a, b, self.settings):  # type: ignore[arg-type]
+                    if qa.kind == "count" and not self._same_event(a, b) and not _said_updated(a, b, self.settings):  # type: ignore[arg-type]
                         continue
                     # "two days before the fireworks" and "one day after the kickoff" count from
                     # two events in opposite directions: not one window given twice.
@@ -149,6 +149,16 @@ class QuantityConflict(Detector):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
                     yield from self._compare(pair, qa, qb, key)
+
+    def _same_event(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims tell one event: the same class, named by their own verbs ("fired 30
+        rounds" / "shot 30 rounds") or by the same verb. A class both take from a noun of the
+        clause ("left five bullet holes in a helicopter over the shooting scene" / "a photo after
+        the shooting showed 21 bullet holes") names what the clause is about, not what it tells."""
+        if a.event.event_class != b.event.event_class:
+            return False
+        classes = self.lexicon.event_class_of
+        return a.event.lemma == b.event.lemma or (a.event.lemma in classes and b.event.lemma in classes)
 
     def _compared_here(self, claim: Claim, quantity: Quantity) -> bool:
         """Counts of people are compared role by role (QT02), never as bare numbers here; a single
