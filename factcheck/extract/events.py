@@ -90,22 +90,21 @@ def dated_events(
         if event is not None and _present_perfect(event[2]) and event_phrase(event[2], lexicon)[1] == event[1]:
             event = _event_named_before(span, event[2], lexicon)
         aftermath = _aftermath_verb(heads, lexicon)
-        if event is None:
-            if aftermath is not None:
-                tense, scheduled = verb_tense(aftermath, time_lexicon), is_scheduled(aftermath, lexicon)
-                found.extend(FoundEvent(p, c, time, tense, scheduled, True) for p, c in _events_it_followed(aftermath, lexicon))
-            continue
-        phrase, event_class, verb = event
-        tense, scheduled = verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)
-        found.append(FoundEvent(phrase, event_class, time, tense, scheduled))
-        for noun, noun_class in _events_it_happened_in(verb, lexicon):
-            if noun_class != event_class:
-                found.append(FoundEvent(noun, noun_class, time, tense, scheduled))
-        if aftermath is not None and aftermath.i == verb.i:
-            # "A boy died Sunday after accidentally shooting himself": the death is dated, and
-            # the shooting was that day or before.
+        if event is not None:
+            phrase, event_class, verb = event
+            tense, scheduled = verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)
+            found.append(FoundEvent(phrase, event_class, time, tense, scheduled))
+            for noun, noun_class in _events_it_happened_in(verb, lexicon):
+                if noun_class != event_class:
+                    found.append(FoundEvent(noun, noun_class, time, tense, scheduled))
+        # "Hospitalized Thursday after a shooting" (no event on the day), "a boy died Sunday after
+        # accidentally shooting himself" (the death is dated): the event "after" names was that
+        # day or before it.
+        if aftermath is not None and (event is None or aftermath.i == event[2].i):
+            dated_class = event[1] if event is not None else None
+            tense, scheduled = verb_tense(aftermath, time_lexicon), is_scheduled(aftermath, lexicon)
             found.extend(
-                FoundEvent(p, c, time, tense, scheduled, True) for p, c in _events_it_followed(verb, lexicon) if c != event_class
+                FoundEvent(p, c, time, tense, scheduled, True) for p, c in _events_it_followed(aftermath, lexicon) if c != dated_class
             )
     return found
 
@@ -263,10 +262,9 @@ def _an_occasion_of_speaking(word: Token, lexicon: Lexicon) -> bool:
     the event ("a call about a shooting Friday")."""
     if word.pos_ not in ("NOUN", "PROPN"):
         return False
-    lemma = word.lemma_.lower()
+    occasions = lexicon.sets["occasions"]
     phrase = " ".join(t.lower_ for t in (*(c for c in word.children if c.dep_ == "compound"), word))
-    settings = set(lexicon.setting_nouns) - set(lexicon.call_nouns)
-    return lemma in settings or phrase in settings
+    return word.lemma_.lower() in occasions or phrase in occasions
 
 
 def _spoken_of(noun: Token, lexicon: Lexicon) -> bool:
@@ -275,7 +273,7 @@ def _spoken_of(noun: Token, lexicon: Lexicon) -> bool:
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return False
     verb = noun.head.head
-    return verb.pos_ in _VERBS and (verb.lemma_.lower() in lexicon.sets["reporting"] or verb.lemma_.lower() in lexicon.remark_verbs)
+    return verb.pos_ in _VERBS and (verb.lemma_.lower() in lexicon.sets["reporting"] or verb.lemma_.lower() in lexicon.sets["remarks"])
 
 
 def _event_a_verb_leads_to(verb: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:

@@ -167,6 +167,9 @@ class Lexicon(_Pack):
             "anonymous": frozenset(w.lower() for w in self.anonymous_speakers),
             "outlets": frozenset(w.lower() for w in self.outlets),
             "settings": frozenset(w.lower() for w in self.setting_nouns),
+            # Occasions of speaking, not calls: "a call about a shooting Friday" is about the event.
+            "occasions": frozenset(w.lower() for w in self.setting_nouns) - frozenset(w.lower() for w in self.call_nouns),
+            "remarks": frozenset(w.lower() for w in self.remark_verbs),
             "mandatory": frozenset(w.lower() for w in self.obligation.mandatory),
             "voluntary": frozenset(w.lower() for w in self.obligation.voluntary),
             "conditional": frozenset(w.lower() for w in self.modality.conditional),
