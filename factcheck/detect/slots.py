@@ -206,7 +206,8 @@ def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] 
 
 def _elsewhere_words(lexicon: Lexicon) -> list[str]:
     """Words of a sentence whose days are not the story's event's: a period's tally, another event."""
-    return [*lexicon.casualties.scope.aggregate, *lexicon.casualties.scope.other_event]
+    scope = lexicon.casualties.scope
+    return [*scope.aggregate, *scope.periods, *scope.other_event]
 
 
 def main_family(

@@ -75,7 +75,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     nouns: list[Token] = []
     unplaced: list[int] = []  # where people are counted in no role
     lowered = sentence.text.lower()
-    aggregate = any(cue in lowered for cue in lexicon.casualties.scope.aggregate)
+    periods = _period_phrases(sentence, lexicon)
     one_of_several = any(cue in lowered for cue in lexicon.casualties.scope.one_of_several)
     sequel = lexicon.casualties.scope.sequel_regex
     one_of_several = one_of_several or (sequel is not None and sequel.search(sentence.text) is not None)
@@ -101,7 +101,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
             if noun is not token and count > 1:
                 unplaced.append(token.idx)  # "two people are in critical condition"
             continue
-        scope = "aggregate" if aggregate else "part" if stated or one_of_several else _scope(token, noun, sentence, lexicon)
+        scope = "aggregate" if _tallies_a_period(token, periods, lexicon) else "part" if stated or one_of_several else _scope(token, noun, sentence, lexicon)
         if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
             scope = "part"
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
@@ -116,6 +116,63 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     singles = _single_people(sentence, lexicon, {n.i for n in nouns})
     counted = _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles, unplaced))
     return _listed_groups(counted)
+
+
+def _period_phrases(sentence: Span, lexicon: Lexicon) -> list[Span] | None:
+    """The sentence's phrases of a period ("over the weekend"); None when a tally word makes
+    every count in it an aggregate ("so far this year", "across the city")."""
+    scope = lexicon.casualties.scope
+    if scope.aggregate_regex is not None and scope.aggregate_regex.search(sentence.text):
+        return None
+    if scope.periods_regex is None:
+        return []
+    phrases = (sentence.char_span(m.start(), m.end(), alignment_mode="expand") for m in scope.periods_regex.finditer(sentence.text))
+    return [p for p in phrases if p is not None]
+
+
+def _tallies_a_period(token: Token, periods: list[Span] | None, lexicon: Lexicon) -> bool:
+    """Whether a count covers more than one event: beside a tally word always; beside a period
+    ("22 people shot over the weekend") unless the period or the count belongs to one event
+    the sentence names ("a drive-by shooting over the weekend has left four people injured",
+    "the melee and shooting which left three men dead")."""
+    if periods is None:
+        return True
+    if not periods:
+        return False
+    events = _single_events(token.sent, lexicon)
+    if not events:
+        return True
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return not any(
+        any(p.root.head == event for p in periods)  # "a shooting over the weekend"
+        or event in token.ancestors  # "the shooting which left three men dead"
+        or (event.head == verb and event.dep_ in ("nsubj", "nsubjpass"))  # "a shooting ... left four injured"
+        for event in events
+    )
+
+
+def _single_events(sentence: Span, lexicon: Lexicon) -> list[Token]:
+    """Nouns naming one event, singular and determined ("a drive-by shooting", "the melee");
+    none when the sentence also names events in the plural ("shootings")."""
+    nouns = {w.lower() for w in lexicon.casualties.scope.single_events}
+    # By the word's form: the tagger reads "a drive-by shooting" as a verb.
+    if any(t.lower_[:-1] in nouns or t.lower_[:-2] in nouns for t in sentence if t.lower_.endswith("s")):
+        return []
+    return [t for t in sentence if t.lower_ in nouns and _determined(t)]
+
+
+def _determined(noun: Token) -> bool:
+    """ "a drive-by shooting", "the melee and shooting", "his rampage": a determiner or a
+    possessive opens the noun's phrase. Read along the words, not the parse, which often
+    misplaces a coordination ("the melee and shooting which left...")."""
+    doc = noun.doc
+    for i in range(noun.i - 1, max(noun.sent.start, noun.i - 5) - 1, -1):
+        word = doc[i]
+        if word.lower_ in ("a", "an", "the", "this", "that") or word.tag_ == "PRP$":
+            return True
+        if word.pos_ in ("VERB", "AUX", "PRON") or word.text in (",", ";", ":"):
+            return False
+    return False
 
 
 def _listed_groups(found: list[CountMention]) -> list[CountMention]:
@@ -310,14 +367,15 @@ def _with_manner(word: Token, roles: dict[str, str]) -> str:
     if manner:
         return roles[manner[0]]
     # "were shot and killed", "were shot and wounded": a conjoined verb that shares the subject
-    # and kills or wounds says how it ended.
+    # and kills or wounds says how it ended; not one with its own object ("shot four people,
+    # killing one"), which tells a part.
     ended = {
         roles[c.lemma_.lower()]
         for c in word.children
         if roles[word.lemma_.lower()] == "shot"
         and c.dep_ == "conj"
         and roles.get(c.lemma_.lower()) in ("killed", "injured")
-        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for g in c.children)
     }
     if ended:
         return "killed" if "killed" in ended else "injured"

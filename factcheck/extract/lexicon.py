@@ -40,6 +40,8 @@ class CasualtyScope(_Pack):
     more: list[str] = Field(default_factory=list)
     qualifiers: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
+    periods: list[str] = Field(default_factory=list)
+    single_events: list[str] = Field(default_factory=list)
     roundup: list[str] = Field(default_factory=list)
     roundup_patterns: list[str] = Field(default_factory=list)
     sequel_patterns: list[str] = Field(default_factory=list)
@@ -60,6 +62,19 @@ class CasualtyScope(_Pack):
     @functools.cached_property
     def sequel_regex(self) -> re.Pattern[str] | None:
         return _joined(self.sequel_patterns)
+
+    @functools.cached_property
+    def aggregate_regex(self) -> re.Pattern[str] | None:
+        return _whole_words(self.aggregate)
+
+    @functools.cached_property
+    def periods_regex(self) -> re.Pattern[str] | None:
+        return _whole_words(self.periods)
+
+
+def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Any of `words` as whole words, case aside: "span" is not in "spanning", "record" not in "records"."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else None
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:

@@ -61,6 +61,12 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("Nine of its African-American congregants were killed by a white gunman.", [("killed", 9, "total")]),
         # A restrictive clause defines the group by its role: all who fill it.
         ("The four people that were shot were either hit in their back, legs, or hand.", [("shot", 4, "total")]),
+        # A period beside one event only dates it; "annual" names the kind of party, not a tally.
+        ("A drive-by shooting in northeast Miami-Dade over the weekend has left four people injured.", [("injured", 4, "total")]),
+        ("New details have emerged in the melee and shooting which left five men dead at a cycle shop over the weekend.", [("killed", 5, "total")]),
+        ("Two men were killed and seven other people were hurt when shooters opened fire at an annual community party.", [("killed", 2, "total"), ("injured", 7, "total")]),
+        # A conjoined verb with an object of its own tells a part, not how the first group ended.
+        ("A gunman who entered a Coney Island apartment and shot four people, killing one, is the subject of a manhunt.", [("shot", 4, "total")]),
     ],
 )
 def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str, int, str]]) -> None:
@@ -71,6 +77,9 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
     ("sentence", "role", "scope"),
     [
         ("18 people were shot across the city Monday night.", "shot", "aggregate"),
+        # A period with no one event named beside the count tallies it.
+        ("Despite the spate of violence, including 22 people shot over the weekend, officials said crime was down.", "shot", "aggregate"),
+        ("The city saw 12 people shot this weekend, including a man killed in a shooting on Elm Street.", "shot", "aggregate"),
         ("The other four victims, two men and two women, were wounded.", "injured", "part"),
         ("Police believe the man killed five members of his family and then killed himself.", "killed", "part"),
         ("At least two people have been shot.", "shot", "bound"),
