@@ -518,3 +518,40 @@ def test_reports_naming_the_same_people_are_not_kept_apart_by_their_days() -> No
     assert _linked(va, vb, (DAY, DAY), RULES, days) == _linked(va, vb, (DAY, DAY), RULES)
     one_person = RULES.model_copy(update={"same_people": 3})
     assert _linked(va, vb, (DAY, DAY), one_person, days) == pytest.approx(_linked(va, vb, (DAY, DAY), one_person) - RULES.other_day_penalty)
+
+
+def _story_and_follow_up(follow_up_day: dt.date, person: str = "darnell okafor") -> list[DocumentClaims]:
+    """Three reports of a shooting, one naming the victim; and a later report that shares one
+    word with that one alone, names the victim too and gives a day for the shooting."""
+    words = ["ridgeway", "gunfire", "porch", "teen", "wound", "patrol", "block"]
+    shooting_day = DAY - dt.timedelta(days=1)
+    story = [
+        doc("s0.txt", [*words, "cookout"], [("GPE", "ridgeway"), ("PERSON", "darnell okafor")]),
+        doc("s1.txt", words, [("GPE", "ridgeway")]),
+        doc("s2.txt", words, [("GPE", "ridgeway")]),
+    ]
+    own = ["vigil", "candle", "grandmother", "choir", "balloon", "mural", "scholarship", "pastor", "hymn"]
+    follow_up = doc("f.txt", [*own, "cookout"], [("PERSON", person)], DAY + dt.timedelta(days=2))
+    return [*(_with_event_day(d, shooting_day) for d in story), _with_event_day(follow_up, follow_up_day)]
+
+
+def test_a_report_naming_the_victim_and_the_day_joins_the_story_of_that_event() -> None:
+    docs = _story_and_follow_up(DAY - dt.timedelta(days=1))
+    vectors = {d.path: story_vector(d, RULES) for d in docs}
+    # Linked to the one report, not to the other two: on average too weak to join the three.
+    score = _linked(vectors["f.txt"], vectors["s0.txt"], (DAY + dt.timedelta(days=2), DAY), RULES)
+    assert score is not None and score / 3 < RULES.min_average_similarity
+    assert _linked(vectors["f.txt"], vectors["s1.txt"], (DAY + dt.timedelta(days=2), DAY), RULES) is None
+    assert story_of(group_stories(docs, RULES), "f.txt") == ["f.txt", "s0.txt", "s1.txt", "s2.txt"]
+    # The victim's name is probed though it is not among the report's heaviest features.
+    assert "@PERSON:darnell okafor" in _telling(vectors["f.txt"], RULES.model_copy(update={"probe_features": 1}))
+
+
+@pytest.mark.parametrize(
+    ("day_offset", "person"),
+    [(-9, "darnell okafor"), (-1, "marcus okafor")],
+    ids=["another day", "another person"],
+)
+def test_a_weakly_linked_report_of_another_day_or_person_stays_apart(day_offset: int, person: str) -> None:
+    docs = _story_and_follow_up(DAY + dt.timedelta(days=day_offset), person)
+    assert story_of(group_stories(docs, RULES), "f.txt") == ["f.txt"]

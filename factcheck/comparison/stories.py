@@ -71,6 +71,7 @@ class StoryRules(BaseModel):
     same_people: int = 2
     nameless_similarity: float = 0.2
     undated_margin: float = 0.1
+    corroborated_average: float = 0.1
 
 
 class ClaimRules(BaseModel):
@@ -186,6 +187,25 @@ def _linked(
         if score < rules.min_similarity:
             return None
     return score
+
+
+def _corroborated(
+    a: dict[str, float],
+    b: dict[str, float],
+    dates: tuple[dt.date | None, dt.date | None],
+    days: tuple[frozenset[dt.date], frozenset[dt.date]],
+    rules: StoryRules,
+) -> bool:
+    """Whether two linked reports agree on who and when: published within `close_days`, each
+    dating the event it reports to the same day (within `event_day_tolerance`), and naming a
+    person in common by full name."""
+    first, second = dates
+    if first is None or second is None or abs((first - second).days) > rules.close_days:
+        return False
+    mine, theirs = days
+    if not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs):
+        return False
+    return bool(_people(a) & _people(b))
 
 
 def _places(vector: dict[str, float]) -> bool:
@@ -307,8 +327,12 @@ class _RecallIndex(_DatedIndex):
 
 
 def _telling(vector: dict[str, float], rules: StoryRules) -> list[str]:
-    """The article's `probe_features` heaviest features: its rarest words and names."""
-    return sorted(vector, key=lambda f: (-vector[f], f))[: rules.probe_features]
+    """The article's `probe_features` heaviest features (its rarest words and names), and the
+    full names of the people it names: a report that names the victim finds the other
+    reports naming them, though its rarest words are others."""
+    heaviest = sorted(vector, key=lambda f: (-vector[f], f))[: rules.probe_features]
+    people = sorted(_name_feature("PERSON", key) for key in _people(vector))
+    return list(dict.fromkeys([*heaviest, *people]))
 
 
 def _candidate_edges(
@@ -371,6 +395,7 @@ def _average_linkage(
     published: dict[str, dt.date | None],
     rules: StoryRules,
     recalled: dict[str, tuple[dt.date, ...]] | None = None,
+    corroborated: Sequence[tuple[float, str, str]] = (),
 ) -> list[list[str]]:
     """Merge the two clusters most alike on average while that average reaches the threshold.
 
@@ -378,53 +403,93 @@ def _average_linkage(
     below `min_similarity`), so a story grows only where most of its articles agree. A merge
     that would stretch a story past `max_days_apart` is refused unless every pair of articles
     it brings together is close in time or a follow-up (see `_in_time`).
+
+    Then each `corroborated` pair (see `_corroborated`) brings its two clusters together when
+    their average reaches `corroborated_average`: a report that names the people and the day of
+    the event joins the story of that event though it shares little of its other articles' words.
     """
-    recalled = recalled or {}
-    members: dict[str, list[str]] = {p: [p] for p in paths}
-    span = {p: (published[p], published[p]) for p in paths}
-    sums: dict[str, dict[str, float]] = defaultdict(dict)
-    for score, a, b in edges:
-        sums[a][b] = sums[b][a] = score
+    clusters = _Clusters(paths, edges, published, rules, recalled or {})
     heap = [(-score / 1.0, a, b) for score, a, b in edges]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or sums[a].get(b) is None:
-            continue
-        average = sums[a][b] / (len(members[a]) * len(members[b]))
-        if abs(average + negative) > 1e-12:
+        average = clusters.average(a, b)
+        if average is None or abs(average + negative) > 1e-12:
             continue  # stale: the clusters changed since this entry was pushed
         if average < rules.min_average_similarity:
             break
         # A story with a date and one without meet on content alone, where look-alike events
         # (one boxer's two fights, two quakes on one island) are closest: they must agree more.
-        dated_a, dated_b = span[a][0] is not None, span[b][0] is not None
+        dated_a, dated_b = clusters.span[a][0] is not None, clusters.span[b][0] is not None
         if dated_a != dated_b and average < rules.min_average_similarity + rules.undated_margin:
             continue
-        merged_span = _span([*span[a], *span[b]])
+        keep = clusters.merge(a, b)
+        if keep is not None:
+            for other, total in clusters.sums[keep].items():
+                heapq.heappush(heap, (-clusters.average(keep, other), min(keep, other), max(keep, other)))  # type: ignore[operator]
+    for _, a, b in sorted(corroborated, key=lambda e: (-e[0], e[1], e[2])):
+        first, second = clusters.of(a), clusters.of(b)
+        average = clusters.average(first, second) if first != second else None
+        if average is not None and average >= rules.corroborated_average:
+            clusters.merge(first, second)
+    return [sorted(group) for group in clusters.members.values()]
+
+
+class _Clusters:
+    """Clusters of articles with the summed link scores between each two of them."""
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        edges: Sequence[tuple[float, str, str]],
+        published: dict[str, dt.date | None],
+        rules: StoryRules,
+        recalled: dict[str, tuple[dt.date, ...]],
+    ) -> None:
+        self.members: dict[str, list[str]] = {p: [p] for p in paths}
+        self.span = {p: (published[p], published[p]) for p in paths}
+        self.sums: dict[str, dict[str, float]] = defaultdict(dict)
+        self.cluster_of = {p: p for p in paths}
+        self.published, self.rules, self.recalled = published, rules, recalled
+        for score, a, b in edges:
+            self.sums[a][b] = self.sums[b][a] = score
+
+    def of(self, path: str) -> str:
+        return self.cluster_of[path]
+
+    def average(self, a: str, b: str) -> float | None:
+        """The average link over all pairs of the two clusters; None when nothing links them."""
+        if a not in self.members or b not in self.members or self.sums[a].get(b) is None:
+            return None
+        return self.sums[a][b] / (len(self.members[a]) * len(self.members[b]))
+
+    def merge(self, a: str, b: str) -> str | None:
+        """Join two clusters, unless that stretches a story past `max_days_apart` without every
+        pair it brings together being close in time or a follow-up; the kept cluster's key."""
+        rules = self.rules
+        merged_span = _span([*self.span[a], *self.span[b]])
         if (
             rules.max_days_apart
             and merged_span[0]
             and merged_span[1]
             and (merged_span[1] - merged_span[0]).days > rules.max_days_apart
-            and not all(_in_time(x, y, published, recalled, rules) for x in members[a] for y in members[b])
+            and not all(_in_time(x, y, self.published, self.recalled, rules) for x in self.members[a] for y in self.members[b])
         ):
-            del sums[a][b], sums[b][a]
-            continue
+            del self.sums[a][b], self.sums[b][a]
+            return None
         keep, gone = (a, b) if a < b else (b, a)
-        members[keep].extend(members.pop(gone))
-        span[keep] = merged_span
-        del span[gone]
-        for other, total in sums.pop(gone).items():
+        for path in self.members[gone]:
+            self.cluster_of[path] = keep
+        self.members[keep].extend(self.members.pop(gone))
+        self.span[keep] = merged_span
+        del self.span[gone]
+        for other, total in self.sums.pop(gone).items():
             if other == keep:
                 continue
-            del sums[other][gone]
-            sums[keep][other] = sums[other][keep] = sums[keep].get(other, 0.0) + total
-        sums[keep].pop(gone, None)
-        size = len(members[keep])
-        for other, total in sums[keep].items():
-            heapq.heappush(heap, (-total / (size * len(members[other])), min(keep, other), max(keep, other)))
-    return [sorted(group) for group in members.values()]
+            del self.sums[other][gone]
+            self.sums[keep][other] = self.sums[other][keep] = self.sums[keep].get(other, 0.0) + total
+        self.sums[keep].pop(gone, None)
+        return keep
 
 
 def _shared_features(vectors: Sequence[dict[str, float]], limit: int, surface: Mapping[str, str] | None = None) -> tuple[str, ...]:
@@ -475,8 +540,10 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     vectors = {d.path: story_vector(d, rules) for d in docs}
     published = {d.path: d.published for d in docs}
     recalled = {d.path: days for d in docs if (days := recalled_days(d, rules))}
-    edges = _candidate_edges(vectors, published, rules, recalled, {d.path: event_days(d, rules) for d in docs})
-    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled)
+    days = {d.path: event_days(d, rules) for d in docs}
+    edges = _candidate_edges(vectors, published, rules, recalled, days)
+    corroborated = [e for e in edges if _corroborated(vectors[e[1]], vectors[e[2]], (published[e[1]], published[e[2]]), (days[e[1]], days[e[2]]), rules)]
+    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)
     stories = []
