@@ -196,11 +196,11 @@ def _corroborated(
     days: tuple[frozenset[dt.date], frozenset[dt.date]],
     rules: StoryRules,
 ) -> bool:
-    """Whether two linked reports agree on who and when: published within `close_days`, each
-    dating the event it reports to the same day (within `event_day_tolerance`), and naming a
-    person in common by full name."""
+    """Whether two linked reports agree on who and when: published within `max_days_apart`,
+    each dating the event it reports to the same day (within `event_day_tolerance`), and
+    naming a person in common by full name."""
     first, second = dates
-    if first is None or second is None or abs((first - second).days) > rules.close_days:
+    if first is None or second is None or abs((first - second).days) > rules.max_days_apart:
         return False
     mine, theirs = days
     if not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs):
