@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -99,9 +100,14 @@ class CasualtyConflict(Detector):
         paths = sorted(story.claims)
         published = {path: meta.published for path, meta in story.docs.items()}
         days = date_slots(story.claims, published, self.lexicon)
+        story_day = _agreed_day(days.values())
         slots = {
             path: count_slots(
-                story.claims[path], published[path], _day(days.get(path)), words=self.lexicon.casualties
+                story.claims[path],
+                published[path],
+                _day(days.get(path)),
+                words=self.lexicon.casualties,
+                story_day=story_day,
             )
             for path in paths
         }
@@ -322,6 +328,14 @@ def _counts_the_attacker(a: CountFill, b: CountFill, words: Sequence[str]) -> bo
 
 def _day(fill: DateFill | None) -> dt.date | None:
     return fill.time.range_start if fill is not None else None
+
+
+def _agreed_day(fills: Iterable[DateFill]) -> dt.date | None:
+    """The day most reports give the story's event; None when no day leads."""
+    counts = Counter(day for fill in fills if (day := _day(fill)) is not None).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
 
 
 def _different_days(a: DateFill | None, b: DateFill | None, limit: int) -> bool:

@@ -81,6 +81,7 @@ def count_slots(
     main_day: dt.date | None = None,
     *,
     words: Casualties | None = None,
+    story_day: dt.date | None = None,
 ) -> dict[str, CountFill]:
     """Role → the report's first total count for it ("killed" → 2 from "Two people were killed").
 
@@ -88,7 +89,9 @@ def count_slots(
     events only to other days counts another event ("the July 17 killings of three officers
     in Baton Rouge"). With the casualty `words` of the lexicon, a count the sentence goes on
     past ("four died at the scene and a fifth in hospital") is raised to the last ordinal,
-    and "one man was shot" followed by "Another man was hit" is one of several, not a total."""
+    and "one man was shot" followed by "Another man was hit" is one of several, not a total.
+    A sentence dated weeks back counts the story's event when that is the day the report gives
+    its main event, or, for a report that dates none, `story_day` (the day the others give)."""
     ordinals = words.ordinals if words else ()
     if words and rounds_up(claims, words.scope):
         return {}
@@ -101,7 +104,7 @@ def count_slots(
             continue
         # A day weeks back is another event's, unless it is the day the report gives its main
         # event (a follow-up: "on May 7, the defendants shot six people").
-        if _about_another_event(claim, published) and not _on_day(claim, main_day):
+        if _about_another_event(claim, published) and not _on_day(claim, main_day or story_day):
             continue
         # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
         # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
