@@ -234,6 +234,10 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
             return (*_noun_event(noun, classes), _verb_above(node) or node)
         if node.pos_ not in _VERBS:
             continue
+        if _purpose_after(node, token):
+            # "On May 7, to maintain their positions in the gang, the defendants shot six people":
+            # a day set before a clause of purpose is the main verb's; the parser hangs it on the purpose.
+            continue
         if lemma in reporting:
             carried = _event_a_report_carries(node, lexicon)
             return carried
@@ -318,6 +322,11 @@ def _own_time(child: Token) -> bool:
     if child.dep_ in ("npadvmod", "tmod", "advmod"):
         return child.ent_type_ in ("DATE", "TIME")
     return child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)
+
+
+def _purpose_after(verb: Token, time: Token) -> bool:
+    """Whether `verb` is an infinitive of purpose ("to keep") that the day comes before."""
+    return verb.dep_ == "advcl" and time.i < verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _simultaneous(verb: Token) -> bool:

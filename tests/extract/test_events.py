@@ -38,6 +38,9 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
+        # A day set before a clause of purpose is the main verb's, though its verb may be a
+        # reporting verb ("maintain").
+        ("According to the indictment, on March 5, to maintain their positions in the gang, the defendants shot six people.", ("shoot", "2026-03-05")),
         # After a heading, the parser reads the same sentence without a subject.
         ("Police investigating an accidental shooting\n\nAt 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         # No past day on a present perfect: the day is the shooting's, not the charge's.
