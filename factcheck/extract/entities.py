@@ -28,19 +28,32 @@ _SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
 def full_key(text: str) -> str:
     """The whole name, lower-cased, with titles and possessives removed ("Sen. Ann Ortiz's" → "ann ortiz")."""
+    return _spelled_one_way(_cleaned(text))
+
+
+def _cleaned(text: str) -> str:
     cleaned = _POSSESSIVE.sub("", text.strip()).strip()
     cleaned = _SUFFIX.sub("", _TITLES.sub("", cleaned).strip()).lower()
-    cleaned = re.sub(r"[^\w\s.-]", "", cleaned)
+    return re.sub(r"[^\w\s.-]", "", cleaned)
+
+
+def _spelled_one_way(cleaned: str) -> str:
+    # "Champs-Elysees" and "Champs Elysees", "al - Goweiny" and "al-Goweiny": one name.
+    cleaned = re.sub(r"\s*-\s*", " ", cleaned)
+    # "U. S." and "U.S.": initials spaced or not.
+    cleaned = re.sub(r"\b(\w)\.\s+(?=\w\.)", r"\1.", cleaned)
     return re.sub(r"\s+", " ", cleaned).strip(" .")
 
 
 def entity_key(text: str, label: str) -> str:
     """A matching key: lower-cased, titles and possessives removed; a person's last name."""
-    cleaned = full_key(text)
-    if label == "PERSON" and " " in cleaned:
-        # Reports name a person in full once and by surname after; the surname is what both share.
-        cleaned = cleaned.rsplit(" ", 1)[-1]
-    return cleaned
+    if label == "PERSON":
+        # Reports name a person in full once and by surname after; the surname is what both
+        # share, a hyphenated one whole ("Smith-Jones", "al - Goweiny").
+        words = _cleaned(re.sub(r"\s*-\s*", "-", text.strip())).split()
+        if len(words) > 1:
+            return _spelled_one_way(words[-1])
+    return full_key(text)
 
 
 def claim_entities(span: Span) -> tuple[Entity, ...]:
