@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -209,16 +209,31 @@ def document_index(report: Report) -> dict[str, DocumentInfo]:
     return index
 
 
+# Kinds of name that say which event a story is (who, where), before organisations, which
+# are often the hospital or the agency every story of a city shares.
+_TOPIC_LABELS = ("PERSON", "FAC", "EVENT", "LOC", "GPE")
+
+
 def story_labels(report: Report) -> dict[str, str]:
-    """Article path → the name of its story: the story id and, when known, what its articles share most."""
+    """Article path → the name of its story: the story id and, when known, what its articles
+    share most, a person or a place before an organisation."""
     details = {story.id: story for story in report.story_details}
     labels = {}
     for story, paths in report.stories.items():
         detail = details.get(story)
-        topic = detail.shared[0].split(": ", 1)[-1] if detail is not None and detail.shared else None
+        topic = _topic(detail.shared) if detail is not None else None
         for path in paths:
             labels[path] = f"{story} ({topic})" if topic else story
     return labels
+
+
+def _topic(shared: Sequence[str]) -> str | None:
+    """The story's name from what its articles share ("PERSON: Lena Ruiz", "ORG: ...", words)."""
+    named = [item.split(": ", 1) for item in shared if ": " in item]
+    preferred = next((name for label, name in named if label in _TOPIC_LABELS), None)
+    if preferred is not None:
+        return preferred
+    return shared[0].split(": ", 1)[-1] if shared else None
 
 
 for _module in _BUILTIN_MODULES:

@@ -115,3 +115,18 @@ def test_report_extract_table_counts_in_the_right_number() -> None:
     assert counted(1, "time expression") == "1 time expression"
     assert counted(0, "claim") == "0 claims"
     assert counted(1450, "claim") == "1,450 claims"
+
+
+def test_story_label_names_a_person_or_place_before_an_organisation():
+    from factcheck.models import Report, Story
+    from factcheck.report import story_labels
+
+    def label(shared):
+        story = Story(id="story-1", articles=("a.md", "b.md"), shared=tuple(shared))
+        return story_labels(Report(stories={"story-1": ["a.md", "b.md"]}, story_details=(story,)))["a.md"]
+
+    # The hospital every shooting of a city shares says less than the street.
+    assert label(["ORG: Mount Sinai Hospital", "FAC: North Lavergne Avenue", "sinai"]) == "story-1 (North Lavergne Avenue)"
+    assert label(["ORG: Port Calder City Council", "ordinance"]) == "story-1 (Port Calder City Council)"
+    assert label(["ordinance", "rental"]) == "story-1 (ordinance)"
+    assert label([]) == "story-1"
