@@ -555,3 +555,22 @@ def test_a_report_naming_the_victim_and_the_day_joins_the_story_of_that_event() 
 def test_a_weakly_linked_report_of_another_day_or_person_stays_apart(day_offset: int, person: str) -> None:
     docs = _story_and_follow_up(DAY + dt.timedelta(days=day_offset), person)
     assert story_of(group_stories(docs, RULES), "f.txt") == ["f.txt"]
+
+
+@pytest.mark.parametrize(
+    ("place", "published", "joins"),
+    [
+        ("ridgeway", DAY + dt.timedelta(days=2), True),
+        ("harlow", DAY + dt.timedelta(days=2), False),  # the victim's name, another place
+        ("ridgeway", DAY + dt.timedelta(days=12), False),  # no day to agree on, and not within days
+    ],
+    ids=["same place, days later", "another place", "weeks later"],
+)
+def test_a_report_dating_nothing_joins_by_the_victim_and_the_place(place: str, published: dt.date, joins: bool) -> None:
+    story = _story_and_follow_up(DAY - dt.timedelta(days=1))
+    own = ["vigil", "candle", "grandmother", "choir", "balloon", "mural", "scholarship", "pastor", "hymn"]
+    undated = doc("f.txt", [*own, "cookout"], [("PERSON", "darnell okafor"), ("GPE", place)], published)
+    docs = [*story[:3], undated]
+    assert event_days(undated, RULES) == frozenset()
+    expected = ["f.txt", "s0.txt", "s1.txt", "s2.txt"] if joins else ["f.txt"]
+    assert story_of(group_stories(docs, RULES), "f.txt") == expected

@@ -197,15 +197,22 @@ def _corroborated(
     rules: StoryRules,
 ) -> bool:
     """Whether two linked reports agree on who and when: published within `max_days_apart`,
-    each dating the event it reports to the same day (within `event_day_tolerance`), and
-    naming a person in common by full name."""
+    naming a person in common by full name, and each dating the event it reports to the same
+    day (within `event_day_tolerance`); or, when either dates nothing, published within
+    `close_days` and naming a place in common."""
     first, second = dates
     if first is None or second is None or abs((first - second).days) > rules.max_days_apart:
         return False
-    mine, theirs = days
-    if not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs):
+    if not _people(a) & _people(b):
         return False
-    return bool(_people(a) & _people(b))
+    mine, theirs = days
+    if mine and theirs:
+        return any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
+    return abs((first - second).days) <= rules.close_days and bool(_place_keys(a) & _place_keys(b))
+
+
+def _place_keys(vector: dict[str, float]) -> set[str]:
+    return {f.split(":", 1)[1] for f in vector if f.startswith((f"{_NAME}GPE:", f"{_NAME}LOC:", f"{_NAME}FAC:"))}
 
 
 def _places(vector: dict[str, float]) -> bool:
