@@ -103,9 +103,13 @@ def dated_events(
         if aftermath is not None and (event is None or aftermath.i == event[2].i):
             dated_class = event[1] if event is not None else None
             tense, scheduled = verb_tense(aftermath, time_lexicon), is_scheduled(aftermath, lexicon)
-            found.extend(
-                FoundEvent(p, c, time, tense, scheduled, True) for p, c in _events_it_followed(aftermath, lexicon) if c != dated_class
-            )
+            followed = _events_it_followed(aftermath, lexicon)
+            # "Her parents took her to the hospital on Saturday afternoon, where she died": what
+            # followed the story's event, which the text named before ("it", resolved later).
+            # Not when "after" names something else ("died Tuesday after a long illness").
+            if not followed and not _says_after(aftermath):
+                followed = [(aftermath.lemma_.lower(), STORY_EVENT)]
+            found.extend(FoundEvent(p, c, time, tense, scheduled, True) for p, c in followed if c != dated_class)
     return found
 
 
@@ -114,6 +118,8 @@ def _aftermath_verb(heads: list[Token], lexicon: Lexicon) -> Token | None:
     "was taken to a hospital")."""
     for token in heads:
         verb = token.head
+        if verb.pos_ == "ADP" and token.dep_ == "pobj":
+            verb = verb.head  # "taken to the hospital on Saturday afternoon"
         if verb.pos_ in _VERBS and verb.lemma_.lower() in lexicon.aftermath_verbs:
             return verb
     return None
@@ -138,6 +144,15 @@ def _events_it_followed(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
             if event_class is not None:
                 events.append((phrase, event_class))
     return events
+
+
+def _says_after(verb: Token) -> bool:
+    """Whether "after" hangs on the verb, as a preposition or the mark of a clause."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "after")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))
+        for c in verb.children
+    )
 
 
 def _present_perfect(verb: Token) -> bool:

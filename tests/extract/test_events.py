@@ -143,6 +143,14 @@ def test_events_a_day_of_what_followed_bounds_the_event(nlp, sentence: str, expe
     assert found == [expected]
 
 
+def test_events_a_day_of_what_followed_the_story_event_bounds_it(nlp) -> None:
+    # No event named on the sentence: what followed is the story's event, named before ("it").
+    doc = nlp("Her parents took her to the hospital on Saturday afternoon, where she died.")
+    times = time_expressions(doc, dateline=dt.date(2015, 9, 4))
+    found = [(e.event_class, e.time.text) for e in dated_events(doc[:], times, LEXICON, load_time_lexicon()) if e.follows]
+    assert found == [("*", "Saturday afternoon")]
+
+
 def test_events_a_day_of_what_followed_nothing_dates_no_event(nlp) -> None:
     doc = nlp("He died Tuesday after a long illness.")
     times = time_expressions(doc, dateline=dt.date(2015, 9, 4))
