@@ -75,7 +75,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     nouns: list[Token] = []
     unplaced: list[int] = []  # where people are counted in no role
     lowered = sentence.text.lower()
-    periods = _period_phrases(sentence, lexicon)
+    periods = _period_phrases(sentence, lowered, lexicon)
     one_of_several = any(cue in lowered for cue in lexicon.casualties.scope.one_of_several)
     sequel = lexicon.casualties.scope.sequel_regex
     one_of_several = one_of_several or (sequel is not None and sequel.search(sentence.text) is not None)
@@ -118,15 +118,18 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     return _listed_groups(counted)
 
 
-def _period_phrases(sentence: Span, lexicon: Lexicon) -> list[Span] | None:
+def _period_phrases(sentence: Span, lowered: str, lexicon: Lexicon) -> list[Span] | None:
     """The sentence's phrases of a period ("over the weekend"); None when a tally word makes
-    every count in it an aggregate ("so far this year", "across the city")."""
+    every count in it an aggregate ("so far this year", "across the city"). `lowered` is the
+    sentence's text in lower case."""
     scope = lexicon.casualties.scope
-    if scope.aggregate_regex is not None and scope.aggregate_regex.search(sentence.text):
+    # Plain substring tests first: most sentences hold no cue, and the whole-word pattern costs more.
+    if any(cue in lowered for cue in scope.aggregate_lowered) and scope.aggregate_regex.search(lowered):  # type: ignore[union-attr]
         return None
-    if scope.periods_regex is None:
+    if not any(cue in lowered for cue in scope.periods_lowered):
         return []
-    phrases = (sentence.char_span(m.start(), m.end(), alignment_mode="expand") for m in scope.periods_regex.finditer(sentence.text))
+    matches = scope.periods_regex.finditer(lowered)  # type: ignore[union-attr]
+    phrases = (sentence.char_span(m.start(), m.end(), alignment_mode="expand") for m in matches)
     return [p for p in phrases if p is not None]
 
 

@@ -31,18 +31,24 @@ def full_key(text: str) -> str:
     return _spelled_one_way(_cleaned(text))
 
 
+_NOT_IN_NAMES = re.compile(r"[^\w\s.-]")
+_HYPHEN = re.compile(r"\s*-\s*")
+_SPACED_INITIAL = re.compile(r"\b(\w)\.\s+(?=\w\.)")
+_SPACES = re.compile(r"\s+")
+
+
 def _cleaned(text: str) -> str:
     cleaned = _POSSESSIVE.sub("", text.strip()).strip()
     cleaned = _SUFFIX.sub("", _TITLES.sub("", cleaned).strip()).lower()
-    return re.sub(r"[^\w\s.-]", "", cleaned)
+    return _NOT_IN_NAMES.sub("", cleaned)
 
 
 def _spelled_one_way(cleaned: str) -> str:
     # "Champs-Elysees" and "Champs Elysees", "al - Goweiny" and "al-Goweiny": one name.
-    cleaned = re.sub(r"\s*-\s*", " ", cleaned)
+    cleaned = _HYPHEN.sub(" ", cleaned)
     # "U. S." and "U.S.": initials spaced or not.
-    cleaned = re.sub(r"\b(\w)\.\s+(?=\w\.)", r"\1.", cleaned)
-    return re.sub(r"\s+", " ", cleaned).strip(" .")
+    cleaned = _SPACED_INITIAL.sub(r"\1.", cleaned)
+    return _SPACES.sub(" ", cleaned).strip(" .")
 
 
 def entity_key(text: str, label: str) -> str:
@@ -50,7 +56,7 @@ def entity_key(text: str, label: str) -> str:
     if label == "PERSON":
         # Reports name a person in full once and by surname after; the surname is what both
         # share, a hyphenated one whole ("Smith-Jones", "al - Goweiny").
-        words = _cleaned(re.sub(r"\s*-\s*", "-", text.strip())).split()
+        words = _cleaned(_HYPHEN.sub("-", text.strip())).split()
         if len(words) > 1:
             return _spelled_one_way(words[-1])
     return full_key(text)

@@ -71,6 +71,14 @@ class CasualtyScope(_Pack):
     def periods_regex(self) -> re.Pattern[str] | None:
         return _whole_words(self.periods)
 
+    @functools.cached_property
+    def aggregate_lowered(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.aggregate)
+
+    @functools.cached_property
+    def periods_lowered(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.periods)
+
 
 def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
     """Any of `words` as whole words, case aside: "span" is not in "spanning", "record" not in "records"."""
