@@ -123,12 +123,9 @@ def _period_phrases(sentence: Span, lowered: str, lexicon: Lexicon) -> list[Span
     every count in it an aggregate ("so far this year", "across the city"). `lowered` is the
     sentence's text in lower case."""
     scope = lexicon.casualties.scope
-    # Plain substring tests first: most sentences hold no cue, and the whole-word pattern costs more.
-    if any(cue in lowered for cue in scope.aggregate_lowered) and scope.aggregate_regex.search(lowered):  # type: ignore[union-attr]
+    if scope.aggregate_cues.search(lowered):
         return None
-    if not any(cue in lowered for cue in scope.periods_lowered):
-        return []
-    matches = scope.periods_regex.finditer(lowered)  # type: ignore[union-attr]
+    matches = scope.period_cues.finditer(lowered)
     phrases = (sentence.char_span(m.start(), m.end(), alignment_mode="expand") for m in matches)
     return [p for p in phrases if p is not None]
 

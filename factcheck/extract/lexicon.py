@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -64,25 +65,35 @@ class CasualtyScope(_Pack):
         return _joined(self.sequel_patterns)
 
     @functools.cached_property
-    def aggregate_regex(self) -> re.Pattern[str] | None:
-        return _whole_words(self.aggregate)
+    def aggregate_cues(self) -> WordCues:
+        return WordCues.of(self.aggregate)
 
     @functools.cached_property
-    def periods_regex(self) -> re.Pattern[str] | None:
-        return _whole_words(self.periods)
-
-    @functools.cached_property
-    def aggregate_lowered(self) -> tuple[str, ...]:
-        return tuple(w.lower() for w in self.aggregate)
-
-    @functools.cached_property
-    def periods_lowered(self) -> tuple[str, ...]:
-        return tuple(w.lower() for w in self.periods)
+    def period_cues(self) -> WordCues:
+        return WordCues.of(self.periods)
 
 
-def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
-    """Any of `words` as whole words, case aside: "span" is not in "spanning", "record" not in "records"."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else None
+class WordCues(NamedTuple):
+    """Lexicon phrases found as whole words in lower-cased text: "span" is not in "spanning",
+    "record" not in "records". Plain substring tests come first, since most sentences hold
+    none of the phrases and the whole-word pattern costs more."""
+
+    lowered: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, words: Sequence[str]) -> WordCues:
+        lowered = tuple(w.lower() for w in words)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lowered) + r")\b") if lowered else None
+        return cls(lowered, pattern)
+
+    def finditer(self, lowered_text: str) -> Iterator[re.Match[str]]:
+        if self.pattern is None or not any(cue in lowered_text for cue in self.lowered):
+            return iter(())
+        return self.pattern.finditer(lowered_text)
+
+    def search(self, lowered_text: str) -> bool:
+        return next(self.finditer(lowered_text), None) is not None
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:
