@@ -216,7 +216,7 @@ def _place_keys(vector: dict[str, float]) -> set[str]:
 
 
 def _places(vector: dict[str, float]) -> bool:
-    return any(f.startswith((f"{_NAME}GPE:", f"{_NAME}LOC:", f"{_NAME}FAC:")) for f in vector)
+    return bool(_place_keys(vector))
 
 
 def _people(vector: dict[str, float]) -> set[str]:
@@ -431,9 +431,12 @@ def _average_linkage(
         if dated_a != dated_b and average < rules.min_average_similarity + rules.undated_margin:
             continue
         keep = clusters.merge(a, b)
-        if keep is not None:
-            for other, total in clusters.sums[keep].items():
-                heapq.heappush(heap, (-clusters.average(keep, other), min(keep, other), max(keep, other)))  # type: ignore[operator]
+        if keep is None:
+            continue
+        for other in clusters.sums[keep]:
+            linked = clusters.average(keep, other)
+            if linked is not None:
+                heapq.heappush(heap, (-linked, min(keep, other), max(keep, other)))
     for _, a, b in sorted(corroborated, key=lambda e: (-e[0], e[1], e[2])):
         first, second = clusters.of(a), clusters.of(b)
         average = clusters.average(first, second) if first != second else None
