@@ -107,7 +107,7 @@ def dated_events(
             # "Her parents took her to the hospital on Saturday afternoon, where she died": what
             # followed the story's event, which the text named before ("it", resolved later).
             # Not when "after" names something else ("died Tuesday after a long illness").
-            if not followed and not _says_after(aftermath):
+            if not followed and not _after_dependents(aftermath):
                 followed = [(aftermath.lemma_.lower(), STORY_EVENT)]
             found.extend(FoundEvent(p, c, time, tense, scheduled, True) for p, c in followed if c != dated_class)
     return found
@@ -130,8 +130,8 @@ def _events_it_followed(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
     shooting", "died Sunday after accidentally shooting himself"."""
     nouns = lexicon.event_noun_class_of
     events = []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "after":
+    for child in _after_dependents(verb):
+        if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in nouns:
                     events.append(_noun_event(obj, nouns))
@@ -139,20 +139,21 @@ def _events_it_followed(verb: Token, lexicon: Lexicon) -> list[tuple[str, str]]:
                     phrase, event_class = event_phrase(obj, lexicon)
                     if event_class is not None:
                         events.append((phrase, event_class))
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in child.children):
+        else:
             phrase, event_class = event_phrase(child, lexicon)
             if event_class is not None:
                 events.append((phrase, event_class))
     return events
 
 
-def _says_after(verb: Token) -> bool:
-    """Whether "after" hangs on the verb, as a preposition or the mark of a clause."""
-    return any(
-        (c.dep_ == "prep" and c.lower_ == "after")
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))
+def _after_dependents(verb: Token) -> list[Token]:
+    """What "after" hangs on the verb: the preposition ("after a shooting") or the clause it marks."""
+    return [
+        c
         for c in verb.children
-    )
+        if (c.dep_ == "prep" and c.lower_ == "after")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))
+    ]
 
 
 def _present_perfect(verb: Token) -> bool:
