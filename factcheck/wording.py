@@ -220,13 +220,17 @@ def show_count(count: int | float, noun: str) -> str:
 
 def show_quantity(quantity: Quantity, *, noun: str | None = None) -> str:
     """A quantity as a reader writes it: "3 hours", "30–45 days", "$250", "about 1,200 units",
-    "at least 40 people", "up to 1 year", "12%".
+    "at least 40 people", "up to 1 year", "12%", "$250 per day".
 
     Args:
         quantity: The extracted quantity (common units, see `Quantity`).
         noun: What a count counts, when the claim names it better than the quantity's own
             subject (the tallied noun of "the number of units").
     """
+    if "/" in quantity.unit:
+        # A rate ("USD/season"): the figure in its own unit, then what it is counted per.
+        base, per = quantity.unit.split("/", 1)
+        return f"{show_quantity(quantity.model_copy(update={'unit': base}), noun=noun)} per {per}"
     approximate = quantity.approximate
     if quantity.kind == "duration" and quantity.unit == "day":
         return _show_duration(quantity)

@@ -172,7 +172,7 @@ def test_messages_read_as_a_reader_writes_them(all_findings) -> None:
         (0, "QT01", {"about 1,200 units", "1,450 units"}),
         (1, "QT02", {"3 shot", "2 shot"}),
         (2, "SS01", {"14–90 days"}),
-        (2, "SS01", {"$250"}),
+        (2, "SS01", {"$250 per day"}),  # "a fine of $250 a day" is a rate
         (3, "AT02", {"in an interview", "after the session"}),
     ],
 )

@@ -137,6 +137,27 @@ def test_quantities_money(nlp, text: str, span: str, amount: float, currency: st
 
 
 @pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # A figure per season, day or year is a rate: compared only with rates of the same period.
+        ("The team offered a deal worth $184 million or $23 million per season.", ["USD", "USD/season"]),
+        ("The fine is $500 a day, and the total reached $20,000.", ["USD/day", "USD"]),
+        ("He earns $90,000 annually.", ["USD/year"]),
+        # "a" before anything but a period opens a noun phrase, not a rate.
+        ("The council approved $4 million for a new school.", ["USD"]),
+    ],
+)
+def test_quantities_rates_carry_their_period(nlp, text: str, units: list[str]) -> None:
+    assert [q.unit for q in quantities(nlp(text)) if q.kind == "money"] == units
+
+
+def test_a_total_and_a_rate_are_never_compared() -> None:
+    total = Quantity(text="$23 million", start=0, end=11, kind="money", unit="USD", low=23e6, high=23e6)
+    rate = total.model_copy(update={"unit": "USD/season"})
+    assert relation(total, rate) == "unrelated"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Five people were killed.", [("Five", 5, "people")]),

@@ -82,6 +82,22 @@ def _range_partner(doc: Doc, side: _Side, g: _Grammar) -> tuple[_Side, str] | No
     return other, conn
 
 
+def _rate_after(doc: Doc, end: int, g: _Grammar) -> str | None:
+    """What the figure is counted per, when the words after it make it a rate: "per season",
+    "a year", "each month", "annually"."""
+    if end >= len(doc):
+        return None
+    word = doc[end].lower_
+    if word in g.rate_adverbs:
+        return g.rate_adverbs[word]
+    if word not in g.rate_words or end + 1 >= len(doc):
+        return None
+    noun = doc[end + 1]
+    if word == "per" and noun.pos_ in ("NOUN", "PROPN"):
+        return noun.lemma_.lower()
+    return noun.lemma_.lower() if noun.lemma_.lower() in g.rate_periods else None
+
+
 def _build(
     doc: Doc, side: _Side, g: _Grammar, blocked: set[int], *, in_age_list: bool = False, floor: int = 0
 ) -> tuple[Quantity | None, int, str | None]:
@@ -160,6 +176,9 @@ def _build(
         kind, unit_name = unit.kind, unit.unit
     else:
         kind, unit_name = "count", "count"
+    rate = _rate_after(doc, end, g)
+    if rate is not None:
+        unit_name = f"{unit_name}/{rate}"  # "$23 million per season" is no total of $23 million
     span = doc[start:end]
     quantity = Quantity(
         text=span.text,

@@ -57,6 +57,9 @@ class _Grammar:
     date_nouns: frozenset[str]
     name_labels: frozenset[str]
     date_labels: frozenset[str]
+    rate_words: frozenset[str]
+    rate_periods: frozenset[str]
+    rate_adverbs: dict[str, str]
     blocked: re.Pattern[str]
 
 
@@ -135,5 +138,8 @@ def _build_grammar(lx: QuantityLexicon) -> _Grammar:
         date_nouns=_words(lx.date_nouns),
         name_labels=frozenset(lx.name_entity_labels),
         date_labels=frozenset(lx.date_entity_labels),
+        rate_words=_words(lx.rate_words),
+        rate_periods=_words(lx.rate_periods),
+        rate_adverbs={k.lower(): v for k, v in lx.rate_adverbs.items()},
         blocked=blocked,
     )

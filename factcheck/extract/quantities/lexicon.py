@@ -74,6 +74,9 @@ class QuantityLexicon(_Pack):
     street_suffixes: list[str] = Field(default_factory=list)
     name_entity_labels: list[str] = Field(default_factory=list)
     date_entity_labels: list[str] = Field(default_factory=list)
+    rate_words: list[str] = Field(default_factory=list)
+    rate_periods: list[str] = Field(default_factory=list)
+    rate_adverbs: dict[str, str] = Field(default_factory=dict)
 
 
 def load_quantity_lexicon(extra_dirs: Sequence[str | Path] = ()) -> QuantityLexicon:
