@@ -166,6 +166,9 @@ class QuantityConflict(Detector):
         not a window both reports give: only windows, bounds and spans counted from an event are."""
         if claim.furniture or claim.scheduled:
             return False
+        # "In their five operations so far, ... 31 magazines": a tally of a period, not the event's figure.
+        if quantity.kind != "duration" and self.lexicon.casualties.scope.aggregate_cues.search(claim.sentence.lower()):
+            return False
         if quantity.kind == "count":
             people = set(self.lexicon.casualties.people) | {"people", "person"}
             overlaps = any(c.start < quantity.end and quantity.start < c.end for c in claim.casualties)
