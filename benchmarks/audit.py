@@ -1,7 +1,8 @@
 """Precision audit on real news: a fixed-seed sample of medium+ findings, printed for reading by hand.
 
-The run compares the articles of each Gun Violence Archive incident as one story (so the
-audit judges the comparison, not the grouping), through the real reader and extraction.
+The run compares the articles of each Gun Violence Archive incident (or, with `--corpus ecb`,
+of each ECB+ event) as one story, so the audit judges the comparison, not the grouping,
+through the real reader and extraction.
 For each sampled finding it prints the rule, the message, the normalized values, and
 both clashing sentences with the sentence before and after each, so a reader can label it:
 
@@ -13,7 +14,7 @@ both clashing sentences with the sentence before and after each, so a reader can
 Labelled tables live in benchmarks/audits/ (one per audit, with the date and the commit judged);
 `--score FILE` counts the labels of one.
 
-Usage: python benchmarks/audit.py [--incidents N] [--sample 40] [--seed 7] [--jobs 2]
+Usage: python benchmarks/audit.py [--corpus gva|ecb] [--incidents N] [--sample 40] [--seed 7] [--jobs 2]
        python benchmarks/audit.py --score benchmarks/audits/FILE.md
 """
 
@@ -30,7 +31,7 @@ from pathlib import Path
 from _common import ROOT, data_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_gva import extract_all, load  # noqa: E402
+from bench_gva import CACHE_DIR, extract_all, load  # noqa: E402
 
 LABELS = ("TRUE", "UPDATE", "DIFFERENT", "EXTRACTION")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?[\"”']?")
@@ -52,38 +53,75 @@ def context(text: str, sentence: str) -> tuple[str, str]:
     return before, text[spans[after][0] : spans[after][1]].strip() if after is not None else ""
 
 
-def run(args: argparse.Namespace) -> None:
+def _gva_stories(args: argparse.Namespace) -> tuple[list[tuple[str, list]], dict[str, str]] | None:
+    """(incident id, its extracted articles) for `--incidents` GVA incidents drawn at random, and the texts."""
     articles_path = data_path("gva/articles.jsonl")
     incidents_path = data_path("gva/incidents.jsonl")
     if articles_path is None or incidents_path is None:
-        return
-    from factcheck.comparison import compare_documents, load_detectors
-    from factcheck.comparison.merge import merge_story_findings
-
+        return None
     records, incidents = load(articles_path, incidents_path, 0)
     chosen = sorted(random.Random(args.seed).sample(sorted(incidents), min(args.incidents, len(incidents))))
     wanted = {d for i in chosen for d in incidents[i]["doc_ids"]}
     records = [r for r in records if r["doc_id"] in wanted]
-    texts = {r["doc_id"]: r["text"] for r in records}
     extracted = extract_all(records, args.jobs)
+    stories = [(i, [extracted[d] for d in incidents[i]["doc_ids"] if d in extracted]) for i in chosen]
+    return stories, {r["doc_id"]: r["text"] for r in records}
+
+
+def _ecb_stories(args: argparse.Namespace) -> tuple[list[tuple[str, list]], dict[str, str]] | None:
+    """(event id, its extracted articles) for every ECB+ event (`cluster_id`), and the texts.
+
+    ECB+ covers other kinds of news than shootings (awards, arrests, earthquakes, product
+    launches, sports), so its findings test the rules where they were never tuned."""
+    path = data_path("ecbplus/even_topics.jsonl")
+    if path is None:
+        return None
+    import json
+    import tempfile
+
+    from factcheck.pipeline import RunOptions, extract
+
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "ecb"
+        feed.mkdir()
+        for r in records:
+            (feed / f"{r['doc_id']}.txt").write_text(r["text"], encoding="utf-8")
+        run = extract([feed], RunOptions(jobs=args.jobs, cache=True, cache_dir=str(CACHE_DIR)))
+    by_stem = {Path(d.path).stem: d for d in run.documents}
+    events: dict[str, list] = {}
+    for r in records:
+        if r["doc_id"] in by_stem:
+            events.setdefault(r["cluster_id"], []).append(by_stem[r["doc_id"]])
+    return sorted(events.items()), {r["doc_id"]: r["text"] for r in records}
+
+
+def run(args: argparse.Namespace) -> None:
+    found = _ecb_stories(args) if args.corpus == "ecb" else _gva_stories(args)
+    if found is None:
+        return
+    stories, texts = found
+    from factcheck.comparison import compare_documents, load_detectors
+    from factcheck.comparison.merge import merge_story_findings
+
     detectors = load_detectors()
     findings = []
-    for incident_id in chosen:
-        docs = [extracted[d] for d in incidents[incident_id]["doc_ids"] if d in extracted]
+    for story_id, docs in stories:
         if len(docs) < 2:
             continue
-        story = {incident_id: sorted(d.path for d in docs)}
+        story = {story_id: sorted(d.path for d in docs)}
         comparison = compare_documents(docs, detectors, stories=story)
         # As a run reports them: one finding per disagreement, however many reports take part.
         merged = merge_story_findings(comparison.findings, story)
-        findings.extend((incident_id, f) for f in merged if f.severity in ("medium", "high"))
+        findings.extend((story_id, f) for f in merged if f.severity in ("medium", "high"))
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     per = Counter(f"{f.rule}/{f.severity}" for _, f in findings)
-    print(f"commit {commit}; incidents {len(chosen)} (seed {args.seed}); medium+ findings {len(findings)} "
-          f"({len(findings) / max(len(chosen), 1):.2f} per incident): " + ", ".join(f"{k} {v}" for k, v in sorted(per.items())))
+    what = "events" if args.corpus == "ecb" else f"incidents (seed {args.seed})"
+    print(f"commit {commit}; {args.corpus} {what} {len(stories)}; medium+ findings {len(findings)} "
+          f"({len(findings) / max(len(stories), 1):.2f} per story): " + ", ".join(f"{k} {v}" for k, v in sorted(per.items())))
     sample = random.Random(args.seed).sample(findings, min(args.sample, len(findings)))
-    for n, (incident_id, f) in enumerate(sample, 1):
-        print(f"\n## {n}. {f.rule} {f.severity} (incident {incident_id}) — label: ?")
+    for n, (story_id, f) in enumerate(sample, 1):
+        print(f"\n## {n}. {f.rule} {f.severity} (story {story_id}) — label: ?")
         print(f"{f.message}")
         for ev in f.evidence:
             before, after = context(texts.get(Path(ev.path).stem, ""), ev.text)
@@ -104,7 +142,8 @@ def score(path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--incidents", type=int, default=300, help="incidents with 2+ articles drawn at random")
+    parser.add_argument("--corpus", choices=("gva", "ecb"), default="gva", help="GVA incidents or ECB+ events as the stories")
+    parser.add_argument("--incidents", type=int, default=300, help="GVA incidents with 2+ articles drawn at random")
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2)

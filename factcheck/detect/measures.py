@@ -145,6 +145,8 @@ def orders_apart(a: tuple[float, float], b: tuple[float, float], ratio: float) -
     contract against a 15-day window. Reports of one fact rarely differ tenfold; figures that
     do measure different scopes (another event, a wider tally) more often than they clash."""
     (a_low, a_high), (b_low, b_high) = a, b
-    if ratio <= 1 or min(a_low, b_low) <= 0:
+    if ratio <= 1:
         return False
-    return b_low / a_high >= ratio or a_low / b_high >= ratio
+    # An upper bound ("less than two years": 0..730 days) is far below a figure its top end
+    # is far below; a low end of 0 only says nothing about how far above the other it lies.
+    return (a_high > 0 and b_low / a_high >= ratio) or (b_high > 0 and a_low / b_high >= ratio)

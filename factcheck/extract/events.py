@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..models import TimeRef
 from .framing import is_scheduled
 from .lexicon import Lexicon
-from .time import TimeLexicon, verb_tense
+from .time import TimeLexicon, dates_an_unplanned_event, verb_tense
 
 __all__ = ["STORY_EVENT", "FoundEvent", "event_phrase", "dated_events"]
 
@@ -93,6 +93,9 @@ def dated_events(
         if event is not None:
             phrase, event_class, verb = event
             tense, scheduled = verb_tense(verb, time_lexicon), is_scheduled(verb, lexicon)
+            if dates_an_unplanned_event(span, time_lexicon):
+                # "Charges will be filed in Tuesday's shooting": the shooting has happened.
+                tense, scheduled = "past", False
             found.append(FoundEvent(phrase, event_class, time, tense, scheduled))
             for noun, noun_class in _events_it_happened_in(verb, lexicon):
                 if noun_class != event_class:
@@ -209,6 +212,8 @@ _INTERVAL_WORDS = frozenset({"since", "until", "till", "through", "by", "from", 
 
 def _bounds_an_interval(span: Span) -> bool:
     doc = span.doc
+    if span.root.dep_ == "poss":
+        return False  # "recover from Thursday's shooting": the day is the shooting's, not the bound's
     before = [doc[i].lower_ for i in range(max(0, span.start - 4), span.start)]
     return bool(before) and (before[-1] in _INTERVAL_WORDS or any(w in ("until", "through", "since") for w in before))
 
@@ -221,12 +226,20 @@ def _one_of_alternatives(span: Span) -> bool:
     return "or" in (after, before)
 
 
+def _premodified(token: Token) -> Token:
+    """The noun a premodifier ends in: "Tuesday's midtown shooting" → "shooting"."""
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
 def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:
     classes = lexicon.event_noun_class_of
     reporting = lexicon.sets["reporting"]
     # "a Monday morning email", "Saturday's game": a day before a noun dates that thing; "a
     # Dec. 3 incident" dates an event the story names otherwise.
-    if token.dep_ in ("compound", "nmod", "poss") and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in classes:
+    if token.dep_ in ("compound", "nmod", "poss") and token.head.pos_ == "NOUN" and _premodified(token).lemma_.lower() not in classes:
         noun = token.head
         if noun.lemma_.lower() in lexicon.story_event_words:
             return noun.lemma_.lower(), STORY_EVENT, _verb_above(noun) or noun

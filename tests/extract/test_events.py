@@ -120,6 +120,18 @@ def test_events_phrases_name_one_event(nlp, sentence: str, phrase: str, event_cl
     assert (phrase, event_class) in [event_phrase(v, LEXICON) for v in verbs]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Charges will be filed against the suspect in Tuesday's fatal shooting.", ("shoot", "2026-03-03", "past")),
+        ("The town will pull together and recover from Thursday night's shooting.", ("shoot", "2026-03-05", "past")),
+    ],
+)
+def test_events_an_unplanned_event_has_happened_whatever_the_clause(nlp, sentence: str, expected: tuple[str, str, str]) -> None:
+    """A clause about what comes next ("will be filed") does not make a shooting a plan."""
+    assert expected in _dated(nlp, sentence)
+
+
 def test_events_a_long_phrase_dates_its_nearest_event(nlp) -> None:
     """The parser hangs "Monday night" on the charge; the day is the death's, and the charge has none."""
     sentence = (

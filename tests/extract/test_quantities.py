@@ -164,6 +164,12 @@ def test_quantities_rates_carry_their_period(nlp, text: str, units: list[str]) -
         ("Two 17-year-olds were hurt.", [("Two", 2, "old")]),
         ("Two killed in county crash", [("Two", 2, "kill")]),
         ("Four victims, ages 18, 19 and 20, were there.", [("Four", 4, "victim")]),
+        # The whole hyphened noun, though the parser takes "co" for it.
+        ("She shot three co-workers.", [("three", 3, "worker")]),
+        # The noun "of" hangs the figure on, not the verb of the clause.
+        ("A quake with a magnitude of 4.6 was recorded.", [("4.6", 4.6, "magnitude")]),
+        # A bare number after a preposition counts nothing the verb does (nine arrivals).
+        ("Police arrived at about 9 and found the boats.", [("about 9", 9, None)]),
     ],
 )
 def test_quantities_counts(nlp, text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -260,6 +266,10 @@ def test_quantities_measures(nlp, text: str, unit: str, value: float) -> None:
         # rates and words that are not numbers
         "It happens once a week.",
         "He is a second cousin.",
+        # a number hyphened to a noun of kind names the thing, and a bare number reached
+        # through a preposition counts nothing the verb does
+        "They sell the 11 - inch and 13 - inch models.",
+        "He grew up in a three-bedroom house.",
     ],
 )
 def test_quantities_skips_non_quantities(nlp, text: str) -> None:

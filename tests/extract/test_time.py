@@ -164,6 +164,10 @@ def test_time_normalize_earlier_is_not_anchored_to_dateline() -> None:
         ("Protesters march downtown on Sunday.", [("Sunday", "2026-05-10")]),
         ("The ceremony, set for Thursday afternoon, was called off.", [("Thursday afternoon", "2026-05-14")]),
         ("The ceremony, set for Thursday afternoon, will go ahead.", [("Thursday afternoon", "2026-05-21")]),
+        # A day on an event nobody schedules lies back, whatever the clause; a game lies ahead.
+        ("Charges will be filed against the suspect in Tuesday's fatal shooting.", [("Tuesday", "2026-05-12")]),
+        ("Residents hope Wednesday's shooting will bring changes.", [("Wednesday", "2026-05-13")]),
+        ("Fans will attend Tuesday's football game.", [("Tuesday", "2026-05-19")]),
         # A day beside a holiday.
         ("The shooting happened the day after Thanksgiving.", [("day after Thanksgiving", "2025-11-28")]),
         ("Police named a suspect in the day-after-Thanksgiving shooting.", [("day-after-Thanksgiving", "2025-11-28")]),

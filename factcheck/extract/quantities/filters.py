@@ -219,6 +219,18 @@ def _is_date_entity(c: _Candidate, g: _Grammar) -> bool:
     return not counts  # "two 17-year-olds" counts; "the 2015 season" does not
 
 
+def _is_descriptor(c: _Candidate, g: _Grammar) -> bool:
+    """ "a 15-inch display", "the 11-inch and 13-inch models", "a three-bedroom house": a number
+    hyphened to a noun of `descriptor_nouns` that goes on to a noun names a kind of thing."""
+    if not c.bare or _lower_at(c, c.last.end) not in _HYPHENS:
+        return False
+    noun = c.at(c.last.end + 1)
+    if noun is None or noun.lower_ not in g.descriptor_nouns:
+        return False
+    after = c.at(noun.i + 1)
+    return after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or after.lower_ in _HYPHENS or after.lower_ in ("and", "or"))
+
+
 def _is_pronoun_one(c: _Candidate, g: _Grammar) -> bool:
     """ "one of the", "no one", "one said", "one day", "one another"."""
     if not (c.bare and len(c.sides) == 1 and c.first.words == ("one",)):
@@ -242,6 +254,7 @@ _CHECKS = (
     ("code", _is_code),
     ("rating", _is_rating),
     ("decade", _is_decade),
+    ("descriptor", _is_descriptor),
     ("date", _is_date_entity),
     ("pronoun", _is_pronoun_one),
 )

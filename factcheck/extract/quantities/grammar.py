@@ -48,6 +48,7 @@ class _Grammar:
     code_after: dict[tuple[str, ...], str]
     number_names: frozenset[str]
     score_words: frozenset[str]
+    descriptor_nouns: frozenset[str]
     age_words: frozenset[str]
     age_units: frozenset[str]
     time_words: frozenset[str]
@@ -129,6 +130,7 @@ def _build_grammar(lx: QuantityLexicon) -> _Grammar:
         code_after=_phrases(lx.code_words_after),
         number_names=_words(lx.number_names),
         score_words=_words(lx.score_words),
+        descriptor_nouns=_words(lx.descriptor_nouns),
         age_words=_words(lx.age_words),
         age_units=_words(lx.age_units),
         time_words=_words(lx.time_of_day_words),

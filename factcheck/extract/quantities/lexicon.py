@@ -64,6 +64,7 @@ class QuantityLexicon(_Pack):
     code_words_after: list[str] = Field(default_factory=list)
     number_names: list[str] = Field(default_factory=list)
     score_words: list[str] = Field(default_factory=list)
+    descriptor_nouns: list[str] = Field(default_factory=list)
     age_words: list[str] = Field(default_factory=list)
     age_units: list[str] = Field(default_factory=list)
     time_of_day_words: list[str] = Field(default_factory=list)

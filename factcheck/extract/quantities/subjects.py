@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .grammar import _Grammar
 from .lexicon import Kind
+
+def _lemma(token: Token) -> str:
+    """The lemma of the whole hyphened word a token begins: the parser may take "co" of
+    "co-workers" for the noun, and "workers" is what is counted."""
+    doc, i = token.doc, token.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return doc[i].lemma_.lower()
+
 
 def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | None:
     """The lemma of what the quantity counts or measures, read from the dependency parse."""
@@ -19,7 +28,7 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
         and head.i >= end
         and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
     ):
-        return head.lemma_.lower()
+        return _lemma(head)
     # "3 dead", "4 injured": a participle or adjective right after the number.
     if end < len(doc) and kind == "count":
         nxt = doc[end]
@@ -30,7 +39,7 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                return objects[0].lemma_.lower()
+                return _lemma(objects[0])
     if kind == "duration":
         return "day"
     # A bare figure as a verb's argument: "the death toll rose to 12" (toll), "bail was set
@@ -39,6 +48,9 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
     for _ in range(4):  # "rose from 12 to 14": climb pobj → prep → … to the verb
         if node.dep_ not in ("pobj", "prep", "agent") or node.head.pos_ in ("VERB", "AUX") or node.head is node:
             break
+        # "a magnitude of 4.6", "a crowd of 300": the noun before "of" is what the figure measures.
+        if node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "NOUN":
+            return node.head.lemma_.lower()
         node = node.head
     verb = node.head
     if verb.pos_ in ("VERB", "AUX") and node.dep_ in (
@@ -57,6 +69,11 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
                 return subjects[0].lemma_.lower()
             if verb.lemma_.lower() == "be":
                 return None
+        # A bare number reached through a preposition counts nothing the verb does: "at 9:25
+        # she detected five boats" is a time, not nine detections. "Roughly 40,000 fled" and
+        # "fined $12 million" keep the verb.
+        if kind == "count" and node.dep_ in ("pobj", "prep"):
+            return None
         return verb.lemma_.lower()
     if kind == "percent":
         return "percent"

@@ -63,6 +63,7 @@ class TimeLexicon(BaseModel):
     future_auxiliaries: list[str] = []
     future_modals: list[str] = []
     future_governors: list[str] = []
+    unplanned_events: list[str] = []
 
 
 def load_time_lexicon(extra_dirs: Sequence[str | Path] = ()) -> TimeLexicon:

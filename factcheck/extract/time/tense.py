@@ -6,7 +6,10 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 
-__all__ = ["clause_tense", "verb_tense"]
+__all__ = ["clause_tense", "dates_an_unplanned_event", "verb_tense"]
+
+# How a day premodifies a noun: "Tuesday's shooting", "the Tuesday shooting".
+_PREMODIFIER_DEPS = frozenset({"poss", "compound", "nmod"})
 
 
 def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
@@ -19,9 +22,23 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         verb = span.sent.root
     lx = lexicon or load_time_lexicon()
-    if _schedule_inside_a_past_narrative(verb, lx):
+    if dates_an_unplanned_event(span, lx) or _schedule_inside_a_past_narrative(verb, lx):
         return "past"
     return verb_tense(verb, lx, modals_point_forward=True)
+
+
+def dates_an_unplanned_event(span: Span, lexicon: TimeLexicon | None = None) -> bool:
+    """Whether the day premodifies a noun of an event nobody schedules ("Tuesday's fatal
+    shooting", "the Friday night crash"): that event has happened, whatever the clause around
+    it says ("charges will be filed in Tuesday's shooting")."""
+    root = span.root
+    if root.dep_ not in _PREMODIFIER_DEPS or root.head.i < span.end or root.head.pos_ != "NOUN":
+        return False
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head  # "Tuesday's midtown shooting"
+    unplanned = (lexicon or load_time_lexicon()).unplanned_events
+    return noun.lemma_.lower() in unplanned or noun.lower_ in unplanned
 
 
 def _schedule_inside_a_past_narrative(verb: Token, lexicon: TimeLexicon) -> bool:
