@@ -237,9 +237,11 @@ def attribution_for(
 
 
 def remember_people(sentence: Span, memory: SpeakerMemory) -> None:
-    """Update the last-named person after a sentence has been read."""
+    """Update the last-named person after a sentence has been read. A name inside a quotation
+    ("I'd like to thank my wife Portia") is the quoted speaker's word, not the next "she said"."""
+    quotes = quote_spans(sentence.text, sentence.start_char)
     for ent in sentence.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not any(s <= ent.start_char < e for s, e in quotes):
             memory.last_person = ent.text
             memory.last_person_key = entity_key(ent.text, "PERSON")
             memory.people.add(memory.last_person_key)

@@ -190,3 +190,13 @@ def test_claims_sentence_is_the_whole_quotation_without_blank_lines(nlp) -> None
         assert claim.sentence_end_column == len(whole) + 1
         # The quotation's first sentence is the speaker's too.
         assert claim.attribution.speaker == "Marcus Ellery"
+
+
+def test_claims_a_name_inside_a_quotation_is_not_the_next_speaker(nlp) -> None:
+    """ "She said" after a quotation that thanks "my wife Portia" is the one who spoke it."""
+    text = (
+        'Mayor Ann Lee wrote on Tuesday: "I would like to thank my wife Dana Ruiz for her patience."\n\n'
+        '"The bridge will reopen in June," she said in a statement.'
+    )
+    (claim,) = [c for c in _claims(nlp, text) if c.event.lemma == "reopen"]
+    assert claim.attribution.speaker == "Ann Lee"
