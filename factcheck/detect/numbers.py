@@ -77,6 +77,35 @@ def _foreign(claim: Claim, other_report: dict[str, str]) -> bool:
 _PLACE_OR_PARTY = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "EVENT"})
 
 
+def _owners(claim: Claim) -> set[str]:
+    """Names before the head of the claim's subject: "hp" of "HP shares", "norcom" of "Norcom
+    shares". A modifier is a name when it is in a named entity of the claim or written with a
+    capital inside the sentence (not as its first word)."""
+    *modifiers, head = (claim.event.subject or "").split() or [""]
+    if not head:
+        return set()
+    words = claim.text.split()
+    # The parser may leave the name out of the subject ("Veltra shares" → "share"): the word
+    # written just before the subject's head is its modifier too.
+    for i, word in enumerate(words[1:], 1):
+        if word.lower().startswith(head):
+            modifiers.append(words[i - 1].lower().strip(".,;:'’\""))
+            break
+    named = {w for e in claim.entities if e.label in _PLACE_OR_PARTY for w in e.key.split()}
+    capitalised = {w.lower().strip(".,;:'’\"") for w in words[1:] if w[:1].isupper()}
+    return {w for w in modifiers if w in named or w in capitalised}
+
+
+def _different_owners(a: Claim, b: Claim) -> bool:
+    """Whether the two figures belong to different named owners: "HP shares closed at $44.27"
+    and "EDS shares closed at $24.34" in two reports of a merger are two prices, not one
+    price told twice. Each subject must name its owner, and the owners must differ."""
+    mine, theirs = _owners(a), _owners(b)
+    if not mine or not theirs:
+        return False
+    return not any(x in y or y in x for x in mine for y in theirs)
+
+
 def _usable(claim: Claim) -> bool:
     return not claim.conditional
 
@@ -134,7 +163,7 @@ class QuantityConflict(Detector):
         for key, items in groups.items():
             for i, (a, qa) in enumerate(items):
                 for b, qb in items[i + 1 :]:
-                    if a.path == b.path or not _about_the_same(a, b, entities):
+                    if a.path == b.path or not _about_the_same(a, b, entities) or _different_owners(a, b):
                         continue
                     # Counts of things need the same event: "five bullet holes in a helicopter"
                     # and "21 bullet holes" in a photo share words, not a fact.
