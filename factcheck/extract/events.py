@@ -9,6 +9,8 @@ delay that the move is. Event classes and their paraphrases are data (`rules/lex
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -78,7 +80,7 @@ def dated_events(
         if time.granularity != "day" or not (sentence.start_char <= time.start < sentence.end_char):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or _bounds_an_interval(span) or _one_of_alternatives(span):
+        if span is None or _bounds_an_interval(span) or _one_of_alternatives(span) or _alone_on_its_line(doc.text, time):
             continue
         # "Friday night, March 6, police said": the parser may hang the parts of one date on
         # different words; the date belongs to the first event any of its parts leads to.
@@ -114,6 +116,20 @@ def dated_events(
                 followed = [(aftermath.lemma_.lower(), STORY_EVENT)]
             found.extend(FoundEvent(p, c, time, tense, scheduled, True) for p, c in followed if c != dated_class)
     return found
+
+
+_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def _alone_on_its_line(text: str, time: TimeRef) -> bool:
+    """ "November 28, 2005" on a line of its own above the lede, or "March 14, 2013 at 12:41
+    PM | Updated": the page's date, which the parser may hang on the first verb below it."""
+    line_start = text.rfind("\n", 0, time.start) + 1
+    line_end = text.find("\n", time.end)
+    if line_end < 0:
+        line_end = len(text)
+    rest = (text[line_start : time.start] + " " + text[time.end : line_end]).replace(" at ", " ")
+    return (line_start > 0 or line_end < len(text)) and _WORD.search(rest) is None
 
 
 def _aftermath_verb(heads: list[Token], lexicon: Lexicon) -> Token | None:

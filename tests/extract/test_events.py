@@ -99,6 +99,8 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "A car belonging to the shooting victim was found Saturday.",
         # A day after the event a verb of speaking is about is the speaking's.
         "She did not comment further on the shooting Tuesday.",
+        # A date on a line of its own above the lede is the page's.
+        "November 28, 2025\nTen people were killed when an earthquake razed three villages.",
     ],
 )
 def test_events_a_day_that_dates_no_reported_event(nlp, sentence: str) -> None:
