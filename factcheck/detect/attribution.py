@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -31,7 +32,8 @@ __all__ = ["SpeakerConflict", "SettingConflict"]
 def _named_in_sentence(claim: Claim) -> bool:
     speaker = claim.attribution.speaker or ""
     surname = speaker.split()[-1] if speaker.split() else ""
-    return bool(surname) and surname.lower() in claim.sentence.lower()
+    # As a whole word: "Oscar" is not named by "the Oscars".
+    return bool(surname) and re.search(rf"\b{re.escape(surname.lower())}\b", claim.sentence.lower()) is not None
 
 
 def speaker_key(attribution: Attribution) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Finding
+from ..models import Claim, Finding
 from .base import ClaimPair, Detector, StoryClaims, cross_document_pairs, evidence_for, make_finding, register, story_claims
 from .similarity import same_measure
 
@@ -62,7 +62,7 @@ class ObligationConflict(Detector):
         a, b = pair.a, pair.b
         if not a.obligation or not b.obligation or a.obligation == b.obligation:
             return
-        if a.conditional or b.conditional:
+        if a.conditional or b.conditional or _personal(a) or _personal(b):
             return
         if not same_measure(a, b, min_shared=self.settings.min_shared_words):  # type: ignore[attr-defined]
             return
@@ -81,6 +81,18 @@ class ObligationConflict(Detector):
             [a, b],
             [a.obligation, b.obligation, a.event.event_class, b.event.event_class],
         )
+
+
+# Subjects that make an obligation one person's conduct ("Why did you have to stand behind a
+# door?", "He encouraged his followers to..."), not a measure that binds or invites many.
+_PERSONAL_SUBJECTS = frozenset({"i", "you", "he", "she", "we"})
+
+
+def _personal(claim: Claim) -> bool:
+    subject = (claim.event.subject or "").lower()
+    if subject in _PERSONAL_SUBJECTS:
+        return True
+    return any(e.label == "PERSON" and e.key == subject for e in claim.entities)
 
 
 def _cue_span(claim, cue: str) -> tuple[int, int, str] | None:  # type: ignore[no-untyped-def]

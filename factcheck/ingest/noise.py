@@ -59,6 +59,17 @@ class ReferenceRules(_Pack):
     max_line_chars: int = Field(default=400, gt=0)
 
 
+class TokenizedRules(_Pack):
+    signals: tuple[str, ...] = ()
+    min_signals: int = Field(default=3, ge=1)
+    joins: tuple[str, ...] = ()
+
+    @field_validator("signals", "joins")
+    @classmethod
+    def _valid(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns)
+
+
 class NoiseRules(_Pack):
     """The web-noise rule pack; see the comments in `rules/noise.toml`."""
 
@@ -66,6 +77,7 @@ class NoiseRules(_Pack):
     lines: LineRules = LineRules()
     inline: InlineRules = InlineRules()
     references: ReferenceRules = ReferenceRules()
+    tokenized: TokenizedRules = TokenizedRules()
 
 
 def load_noise_rules(extra_dirs: Sequence[str | Path] = ()) -> NoiseRules:
@@ -80,6 +92,8 @@ class _Compiled:
     inline: re.Pattern[str] | None
     headings: frozenset[str]
     rules: NoiseRules
+    signals: re.Pattern[str] | None = None
+    joins: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -96,6 +110,9 @@ def _compile(rules: NoiseRules) -> _Compiled:
         inline=_alternation(rules.inline.patterns),
         headings=frozenset(h.strip().lower() for h in rules.references.headings),
         rules=rules,
+        # Case matters here: "a - b" between lower-case letters, not "Oct. 5 - Nov. 2".
+        signals=re.compile("|".join(f"(?:{p})" for p in rules.tokenized.signals)) if rules.tokenized.signals else None,
+        joins=re.compile("|".join(f"(?:{p})" for p in rules.tokenized.joins)) if rules.tokenized.joins else None,
     )
 
 
@@ -146,6 +163,24 @@ def _drop_inline(text: str, offset_map: OffsetMap, compiled: _Compiled) -> tuple
     return rebuilder.build()
 
 
+def _rejoin_tokens(text: str, offset_map: OffsetMap, compiled: _Compiled) -> tuple[str, OffsetMap]:
+    """A text written back from tokens ("magnitude of 4. 6", "co - workers") with the spaces
+    inside its numbers and words taken out; any other text as it is."""
+    if compiled.signals is None or compiled.joins is None:
+        return text, offset_map
+    wanted = compiled.rules.tokenized.min_signals
+    if sum(1 for _ in zip(range(wanted), compiled.signals.finditer(text))) < wanted:
+        return text, offset_map
+    rebuilder, pos = Rebuilder(text, offset_map), 0
+    for match in compiled.joins.finditer(text):
+        rebuilder.keep(pos, match.start())
+        pos = match.end()
+    if pos == 0:
+        return text, offset_map
+    rebuilder.keep(pos, len(text))
+    return rebuilder.build()
+
+
 def strip_noise(text: str, offset_map: OffsetMap, rules: NoiseRules) -> tuple[str, OffsetMap]:
     """`text` without web noise, with blank-line runs collapsed and ends trimmed.
 
@@ -159,6 +194,7 @@ def strip_noise(text: str, offset_map: OffsetMap, rules: NoiseRules) -> tuple[st
     """
     compiled = _compile(rules)
     text, offset_map = _drop_inline(text, offset_map, compiled)
+    text, offset_map = _rejoin_tokens(text, offset_map, compiled)
     lines = _split_lines(text)
     cut = _reference_start(lines, compiled)
     if cut is not None:

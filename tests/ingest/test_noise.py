@@ -65,6 +65,29 @@ def test_noise_cite_tags_keep_inner_text_and_offsets() -> None:
     assert original[to_original(offset_map, start) :].startswith("Monday.")
 
 
+def test_noise_text_written_back_from_tokens_is_rejoined_with_offsets() -> None:
+    original = "A quake of magnitude 4. 6 struck at 2: 09 a. m. and HP ’ s co - workers said the 13 - inch model costs $1, 199."
+    text, offset_map = _clean(original)
+    assert text == "A quake of magnitude 4.6 struck at 2:09 a.m. and HP’s co-workers said the 13-inch model costs $1,199."
+    start = text.index("4.6")
+    assert original[to_original(offset_map, start) : to_original(offset_map, start + 3, end=True)] == "4. 6"
+    start = text.index("co-workers")
+    assert original[to_original(offset_map, start) :].startswith("co - workers")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Real prose with a spaced dash, a day and a figure, and a Bible verse, each once.
+        "The shooting - the third this year - happened on May 1, 300 yards from the school.",
+        "In 2014. 6 people were hurt, he said, citing John 3: 16 and the council report.",
+    ],
+)
+def test_noise_prose_with_few_token_signs_is_untouched(line: str) -> None:
+    text, _ = _clean(f"{line}\n")
+    assert text == line
+
+
 def test_noise_reference_list_at_the_end_is_dropped() -> None:
     text, _ = _clean("The mayor spoke.\n\nReferences:\n- https://a.example\n- City report, 2026\n")
     assert text == "The mayor spoke."
