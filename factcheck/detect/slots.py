@@ -166,7 +166,8 @@ def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str], words:
         # Stems of four letters or more: "hit" would also start "history". A role word on
         # either side of the ordinal is another role's ("killed three and injured a fourth").
         around = after[: found.start()].split()[-3:] + after[found.end() :].split()[:6]
-        if any(word.startswith(stem) for word in around for stem in other_roles if len(stem) > 3):
+        # "injure" is a stem of "injuring" once its final "e" goes.
+        if any(word.startswith(stem.rstrip("e") if len(stem) > 4 else stem) for word in around for stem in other_roles if len(stem) > 3):
             break
         count += 1
     return casualty if count == casualty.count else casualty.model_copy(update={"count": count})

@@ -91,6 +91,10 @@ def _exhortation(tokens: list[Token], lexicon: Lexicon) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in subjects and t.head.dep_ in ("ROOT", "ccomp", "conj") for t in tokens)
 
 
+# Cues that oblige only as verbs ("forced to close"), not as nouns ("the police force").
+_OBLIGING_VERBS = frozenset({"force", "compel", "enforce", "obligate"})
+
+
 def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str | None, str | None, tuple[str, ...]]:
     sets = lexicon.sets
     if _exhortation(tokens, lexicon):
@@ -104,6 +108,8 @@ def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str |
         if lemma in sets["voluntary"] or lower in sets["voluntary"]:
             return "voluntary", tok.text, obligation_scope(tok)
         if lemma in sets["mandatory"] or lower in sets["mandatory"]:
+            if lemma in _OBLIGING_VERBS and tok.pos_ not in ("VERB", "AUX"):
+                continue  # "the police force", "a task force" oblige nobody
             return ("voluntary" if _negated_word(tok) else "mandatory"), tok.text, obligation_scope(tok)
     for phrase in _phrase_hits(text, sets["mandatory"]):
         return "mandatory", phrase, tuple(_content_lemmas(tokens))
