@@ -23,6 +23,7 @@ from factcheck.comparison.stories import (
     _DatedIndex,
     _in_time,
     _linked,
+    _people,
     _telling,
     event_days,
     find_stories,
@@ -207,6 +208,19 @@ def test_two_follow_ups_of_one_day_join_each_other() -> None:
     assert story_of(group_stories([charge, verdict], RULES), "charge.txt") == ["charge.txt", "verdict.txt"]
 
 
+def test_a_follow_up_naming_the_same_people_joins_however_late() -> None:
+    # Seven months later, a plea: it dates nothing, but names the victim and the accused as
+    # the first report did. A report that shares only the police spokesman stays apart.
+    plea = DAY + dt.timedelta(days=210)
+    people = [("PERSON", "alexander demello"), ("PERSON", "tyler cole"), ("GPE", "lakewood")]
+    first = doc("shot.txt", SHOOTING, people)
+    later = doc("plea.txt", SHOOTING, people, plea)
+    spokesman = doc("other.txt", SHOOTING, [("PERSON", "alexander demello"), ("GPE", "lakewood")], plea)
+    assert story_of(group_stories([first, later], RULES), "shot.txt") == ["plea.txt", "shot.txt"]
+    assert story_of(group_stories([first, spokesman], RULES), "shot.txt") == ["shot.txt"]
+    assert story_of(group_stories([first, later], RULES.model_copy(update={"follow_up_people": 0})), "shot.txt") == ["shot.txt"]
+
+
 def test_days_named_within_the_window_are_not_recalled() -> None:
     recent = doc("a.txt", SHOOTING, VICTIM).model_copy(update={"times": (_day("Monday", DAY - dt.timedelta(days=3)),)})
     undated = doc("b.txt", SHOOTING, VICTIM, None).model_copy(update={"times": (_day("Oct. 20", DAY - dt.timedelta(days=90)),)})
@@ -281,12 +295,18 @@ def _random_docs(seed: int, n: int = 120) -> list[DocumentClaims]:
     rng = random.Random(seed)
     vocabulary = [f"w{i}" for i in range(80)]
     places = [f"place{i}" for i in range(12)]
+    people = [f"first{i} last{i}" for i in range(10)]
     docs = []
     for i in range(n):
         # Skewed draws, so some words are in many articles (long posting lists) and most are rare.
         words = sorted({vocabulary[min(int(rng.expovariate(0.06)), 79)] for _ in range(rng.randint(2, 10))})
         terms = tuple((w, rng.randint(1, 4), round(rng.uniform(1.0, 6.5), 2)) for w in words)
-        names = tuple(sorted({("GPE", rng.choice(places), 1, 3.0) for _ in range(rng.randint(0, 2))}))
+        names = tuple(
+            sorted(
+                {("GPE", rng.choice(places), 1, 3.0) for _ in range(rng.randint(0, 2))}
+                | {("PERSON", rng.choice(people), 1, 3.0) for _ in range(rng.randint(0, 3))}
+            )
+        )
         date = None if rng.random() < 0.1 else DAY + dt.timedelta(days=rng.randint(0, 200))
         docs.append(DocumentClaims(path=f"d{i:03}.txt", published=date, terms=terms, names=names))
     return docs
@@ -299,11 +319,13 @@ def test_candidate_search_finds_exactly_the_links_of_all_pairs(seed: int, thresh
     rules = StoryRules(min_similarity=threshold, probe_features=3)
     vectors = {d.path: story_vector(d, rules) for d in docs}
     published = {d.path: d.published for d in docs}
+    people = {p: _people(v) for p, v in vectors.items()}
     found = {(a, b): s for s, a, b in _candidate_edges(vectors, published, rules)}
     expected = {}
     for a, b in itertools.combinations(sorted(vectors), 2):
         da, db = published[a], published[b]
-        if rules.max_days_apart and da and db and abs((da - db).days) > rules.max_days_apart:
+        # Further apart than the window only as a follow-up naming the same people.
+        if not _in_time(a, b, published, {}, rules, people):
             continue
         # A link rests on one of either article's heaviest features.
         if not set(_telling(vectors[a], rules)) & set(vectors[b]) and not set(_telling(vectors[b], rules)) & set(vectors[a]):
@@ -330,10 +352,11 @@ def test_candidate_search_finds_the_follow_ups_of_all_pairs(seed: int) -> None:
     vectors = {d.path: story_vector(d, rules) for d in docs}
     published = {d.path: d.published for d in docs}
     recalled = {d.path: days for d in docs if (days := recalled_days(d, rules))}
+    people = {p: _people(v) for p, v in vectors.items()}
     found = {(a, b): s for s, a, b in _candidate_edges(vectors, published, rules, recalled)}
     expected = {}
     for a, b in itertools.combinations(sorted(vectors), 2):
-        if not _in_time(a, b, published, recalled, rules):
+        if not _in_time(a, b, published, recalled, rules, people):
             continue
         if not set(_telling(vectors[a], rules)) & set(vectors[b]) and not set(_telling(vectors[b], rules)) & set(vectors[a]):
             continue

@@ -48,6 +48,7 @@ __all__ = [
 
 # Features that are names carry this mark, so a name never matches a plain word.
 _NAME = "@"
+_PERSON_NAME = f"{_NAME}PERSON:"
 # Entity labels whose shared key says two reports are about the same people or places.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -69,6 +70,7 @@ class StoryRules(BaseModel):
     event_day_tolerance: int = 1
     other_day_penalty: float = 0.15
     same_people: int = 2
+    follow_up_people: int = 2
     nameless_similarity: float = 0.2
     undated_margin: float = 0.1
     corroborated_average: float = 0.1
@@ -264,15 +266,25 @@ def recalled_days(doc: DocumentClaims, rules: StoryRules) -> tuple[dt.date, ...]
     return tuple(sorted(days))
 
 
-def _in_time(a: str, b: str, published: dict[str, dt.date | None], recalled: dict[str, tuple[dt.date, ...]], rules: StoryRules) -> bool:
+def _in_time(
+    a: str,
+    b: str,
+    published: dict[str, dt.date | None],
+    recalled: dict[str, tuple[dt.date, ...]],
+    rules: StoryRules,
+    people: Mapping[str, set[str]] | None = None,
+) -> bool:
     """Whether two articles are close enough in time to report one event.
 
     Published at most `max_days_apart` apart (or either undated), or one is a later report
     that names a day within `close_days` of the other's publication or of a day the other
-    names too: the follow-up of that event.
+    names too, or both name `follow_up_people` people in common by full name: the follow-up
+    of that event.
     """
     first, second = published[a], published[b]
     if first is None or second is None or not rules.max_days_apart or abs((first - second).days) <= rules.max_days_apart:
+        return True
+    if people is not None and rules.follow_up_people and len(people.get(a, set()) & people.get(b, set())) >= rules.follow_up_people:
         return True
     near = rules.close_days
     mine, theirs = recalled.get(a, ()), recalled.get(b, ())
@@ -359,13 +371,17 @@ def _candidate_edges(
     """
     recalled = recalled or {}
     days = days or {}
+    people = {p: _people(v) for p, v in vectors.items()}
     index = _DatedIndex({p: list(v) for p, v in vectors.items()}, published)
     by_day = _RecallIndex({p: list(vectors[p]) for p in recalled if recalled[p]}, recalled)
     seen: set[tuple[str, str]] = set()
     edges = []
     for a in sorted(vectors):
         for feature in _telling(vectors[a], rules):
-            probes = [index.near(feature, published[a], rules.max_days_apart)]
+            # A full name is looked up at any distance in time: a follow-up months later
+            # names the same people (see `follow_up_people`).
+            window = 0 if rules.follow_up_people and feature.startswith(_PERSON_NAME) and " " in feature else rules.max_days_apart
+            probes = [index.near(feature, published[a], window)]
             for day in recalled.get(a, ()):
                 probes.append(index.near(feature, day, rules.close_days, undated=False))
                 probes.append(by_day.near(feature, day, rules.close_days))
@@ -377,7 +393,7 @@ def _candidate_edges(
                     continue
                 seen.add(pair)
                 first, second = pair
-                if not _in_time(first, second, published, recalled, rules):
+                if not _in_time(first, second, published, recalled, rules, people):
                     continue
                 score = _linked(
                     vectors[first],
@@ -403,6 +419,7 @@ def _average_linkage(
     rules: StoryRules,
     recalled: dict[str, tuple[dt.date, ...]] | None = None,
     corroborated: Sequence[tuple[float, str, str]] = (),
+    people: Mapping[str, set[str]] | None = None,
 ) -> list[list[str]]:
     """Merge the two clusters most alike on average while that average reaches the threshold.
 
@@ -415,7 +432,7 @@ def _average_linkage(
     their average reaches `corroborated_average`: a report that names the people and the day of
     the event joins the story of that event though it shares little of its other articles' words.
     """
-    clusters = _Clusters(paths, edges, published, rules, recalled or {})
+    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people)
     heap = [(-score / 1.0, a, b) for score, a, b in edges]
     heapq.heapify(heap)
     while heap:
@@ -455,8 +472,10 @@ class _Clusters:
         published: dict[str, dt.date | None],
         rules: StoryRules,
         recalled: dict[str, tuple[dt.date, ...]],
+        people: Mapping[str, set[str]] | None = None,
     ) -> None:
         self.members: dict[str, list[str]] = {p: [p] for p in paths}
+        self.people = people
         self.span = {p: (published[p], published[p]) for p in paths}
         self.sums: dict[str, dict[str, float]] = defaultdict(dict)
         self.cluster_of = {p: p for p in paths}
@@ -483,7 +502,7 @@ class _Clusters:
             and merged_span[0]
             and merged_span[1]
             and (merged_span[1] - merged_span[0]).days > rules.max_days_apart
-            and not all(_in_time(x, y, self.published, self.recalled, rules) for x in self.members[a] for y in self.members[b])
+            and not all(_in_time(x, y, self.published, self.recalled, rules, self.people) for x in self.members[a] for y in self.members[b])
         ):
             del self.sums[a][b], self.sums[b][a]
             return None
@@ -553,7 +572,8 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     days = {d.path: event_days(d, rules) for d in docs}
     edges = _candidate_edges(vectors, published, rules, recalled, days)
     corroborated = [e for e in edges if _corroborated(vectors[e[1]], vectors[e[2]], (published[e[1]], published[e[2]]), (days[e[1]], days[e[2]]), rules)]
-    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated)
+    people = {p: _people(v) for p, v in vectors.items()}
+    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)
     stories = []
