@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -45,13 +46,14 @@ class CasualtyScope(_Pack):
     single_events: list[str] = Field(default_factory=list)
     roundup: list[str] = Field(default_factory=list)
     roundup_patterns: list[str] = Field(default_factory=list)
+    aggregate_patterns: list[str] = Field(default_factory=list)
     sequel_patterns: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
     beside: list[str] = Field(default_factory=list)
     one_of_several: list[str] = Field(default_factory=list)
     other_event: list[str] = Field(default_factory=list)
 
-    @field_validator("roundup_patterns", "sequel_patterns")
+    @field_validator("roundup_patterns", "aggregate_patterns", "sequel_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return list(check_patterns(tuple(patterns)))
@@ -66,7 +68,7 @@ class CasualtyScope(_Pack):
 
     @functools.cached_property
     def aggregate_cues(self) -> WordCues:
-        return WordCues.of(self.aggregate)
+        return WordCues.of(self.aggregate, self.aggregate_patterns)
 
     @functools.cached_property
     def period_cues(self) -> WordCues:
@@ -80,17 +82,22 @@ class WordCues(NamedTuple):
 
     lowered: tuple[str, ...]
     pattern: re.Pattern[str] | None
+    extra: re.Pattern[str] | None = None
+    """Regular expressions for cues with words between ("during the five operations")."""
 
     @classmethod
-    def of(cls, words: Sequence[str]) -> WordCues:
+    def of(cls, words: Sequence[str], patterns: Sequence[str] = ()) -> WordCues:
         lowered = tuple(w.lower() for w in words)
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lowered) + r")\b") if lowered else None
-        return cls(lowered, pattern)
+        return cls(lowered, pattern, _joined(list(patterns)))
 
     def finditer(self, lowered_text: str) -> Iterator[re.Match[str]]:
-        if self.pattern is None or not any(cue in lowered_text for cue in self.lowered):
-            return iter(())
-        return self.pattern.finditer(lowered_text)
+        found: Iterator[re.Match[str]] = iter(())
+        if self.pattern is not None and any(cue in lowered_text for cue in self.lowered):
+            found = self.pattern.finditer(lowered_text)
+        if self.extra is not None:
+            found = itertools.chain(found, self.extra.finditer(lowered_text))
+        return found
 
     def search(self, lowered_text: str) -> bool:
         return next(self.finditer(lowered_text), None) is not None

@@ -77,6 +77,8 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
     ("sentence", "role", "scope"),
     [
         ("18 people were shot across the city Monday night.", "shot", "aggregate"),
+        # A count beside several occasions tallies them all.
+        ("Five people were wounded in the two shootings, police said.", "injured", "aggregate"),
         # A period with no one event named beside the count tallies it.
         ("Despite the spate of violence, including 22 people shot over the weekend, officials said crime was down.", "shot", "aggregate"),
         ("The city saw 12 people shot this weekend, including a man killed in a shooting on Elm Street.", "shot", "aggregate"),
