@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> None:
           f"({len(findings) / max(len(stories), 1):.2f} per story): " + ", ".join(f"{k} {v}" for k, v in sorted(per.items())))
     sample = random.Random(args.seed).sample(findings, min(args.sample, len(findings)))
     for n, (story_id, f) in enumerate(sample, 1):
-        print(f"\n## {n}. {f.rule} {f.severity} (story {story_id}) — label: ?")
+        print(f"\n## {n}. {f.rule} {f.severity} ({'event' if args.corpus == 'ecb' else 'incident'} {story_id}) — label: ?")
         print(f"{f.message}")
         for ev in f.evidence:
             before, after = context(texts.get(Path(ev.path).stem, ""), ev.text)
