@@ -360,6 +360,7 @@ def _candidate_edges(
     rules: StoryRules,
     recalled: dict[str, tuple[dt.date, ...]] | None = None,
     days: Mapping[str, frozenset[dt.date]] | None = None,
+    people: Mapping[str, set[str]] | None = None,
 ) -> list[tuple[float, str, str]]:
     """(score, a, b) with a < b for every linked pair of articles close enough in time.
 
@@ -371,7 +372,7 @@ def _candidate_edges(
     """
     recalled = recalled or {}
     days = days or {}
-    people = {p: _people(v) for p, v in vectors.items()}
+    people = people if people is not None else {p: _people(v) for p, v in vectors.items()}
     index = _DatedIndex({p: list(v) for p, v in vectors.items()}, published)
     by_day = _RecallIndex({p: list(vectors[p]) for p in recalled if recalled[p]}, recalled)
     seen: set[tuple[str, str]] = set()
@@ -570,9 +571,9 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     published = {d.path: d.published for d in docs}
     recalled = {d.path: days for d in docs if (days := recalled_days(d, rules))}
     days = {d.path: event_days(d, rules) for d in docs}
-    edges = _candidate_edges(vectors, published, rules, recalled, days)
-    corroborated = [e for e in edges if _corroborated(vectors[e[1]], vectors[e[2]], (published[e[1]], published[e[2]]), (days[e[1]], days[e[2]]), rules)]
     people = {p: _people(v) for p, v in vectors.items()}
+    edges = _candidate_edges(vectors, published, rules, recalled, days, people)
+    corroborated = [e for e in edges if _corroborated(vectors[e[1]], vectors[e[2]], (published[e[1]], published[e[2]]), (days[e[1]], days[e[2]]), rules)]
     groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import TimeRef
 from .framing import is_scheduled
 from .lexicon import Lexicon
-from .time import TimeLexicon, dates_an_unplanned_event, verb_tense
+from .time import TimeLexicon, dates_an_unplanned_event, premodified_noun, verb_tense
 
 __all__ = ["STORY_EVENT", "FoundEvent", "event_phrase", "dated_events"]
 
@@ -242,20 +242,12 @@ def _one_of_alternatives(span: Span) -> bool:
     return "or" in (after, before)
 
 
-def _premodified(token: Token) -> Token:
-    """The noun a premodifier ends in: "Tuesday's midtown shooting" → "shooting"."""
-    noun = token.head
-    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-        noun = noun.head
-    return noun
-
-
 def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, str, Token] | None:
     classes = lexicon.event_noun_class_of
     reporting = lexicon.sets["reporting"]
     # "a Monday morning email", "Saturday's game": a day before a noun dates that thing; "a
     # Dec. 3 incident" dates an event the story names otherwise.
-    if token.dep_ in ("compound", "nmod", "poss") and token.head.pos_ == "NOUN" and _premodified(token).lemma_.lower() not in classes:
+    if token.dep_ in ("compound", "nmod", "poss") and token.head.pos_ == "NOUN" and premodified_noun(token).lemma_.lower() not in classes:
         noun = token.head
         if noun.lemma_.lower() in lexicon.story_event_words:
             return noun.lemma_.lower(), STORY_EVENT, _verb_above(noun) or noun

@@ -47,7 +47,7 @@ from __future__ import annotations
 from .expressions import time_expressions
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 from .normalize import normalize_time
-from .tense import clause_tense, dates_an_unplanned_event, verb_tense
+from .tense import clause_tense, dates_an_unplanned_event, premodified_noun, verb_tense
 from .values import weekday_reading
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "time_expressions",
     "clause_tense",
     "dates_an_unplanned_event",
+    "premodified_noun",
     "verb_tense",
     "weekday_reading",
 ]

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 
-__all__ = ["clause_tense", "dates_an_unplanned_event", "verb_tense"]
+__all__ = ["clause_tense", "dates_an_unplanned_event", "premodified_noun", "verb_tense"]
 
 # How a day premodifies a noun: "Tuesday's shooting", "the Tuesday shooting".
 _PREMODIFIER_DEPS = frozenset({"poss", "compound", "nmod"})
@@ -27,6 +27,14 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     return verb_tense(verb, lx, modals_point_forward=True)
 
 
+def premodified_noun(token: Token) -> Token:
+    """The noun a premodifier's phrase ends in: "Tuesday's midtown shooting" → "shooting"."""
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
 def dates_an_unplanned_event(span: Span, lexicon: TimeLexicon | None = None) -> bool:
     """Whether the day premodifies a noun of an event nobody schedules ("Tuesday's fatal
     shooting", "the Friday night crash"): that event has happened, whatever the clause around
@@ -34,9 +42,7 @@ def dates_an_unplanned_event(span: Span, lexicon: TimeLexicon | None = None) -> 
     root = span.root
     if root.dep_ not in _PREMODIFIER_DEPS or root.head.i < span.end or root.head.pos_ != "NOUN":
         return False
-    noun = root.head
-    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-        noun = noun.head  # "Tuesday's midtown shooting"
+    noun = premodified_noun(root)
     unplanned = (lexicon or load_time_lexicon()).unplanned_events
     return noun.lemma_.lower() in unplanned or noun.lower_ in unplanned
 
