@@ -49,16 +49,35 @@ def load_model(name: str | None = None) -> Language:
     return nlp
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+_CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
+
+
 @Language.component("factcheck_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every blank line: a headline or a dateline never runs into the body.
+    Also after a line that ends a sentence when the next line opens one with a capital: the
+    parser may run 'orchestra."' and the next line's 'Academy Award producers ... said: "..."'
+    into one sentence, and the second speaker then takes the first quotation.
 
     The parser keeps sentence starts set before it runs.
     """
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+        if not token.is_space or "\n" not in token.text:
+            continue
+        following = doc[token.i + 1]
+        if token.text.count("\n") >= 2 or (following.text[:1].isupper() and _ends_a_sentence(doc, token.i)):
+            following.is_sent_start = True
     return doc
+
+
+def _ends_a_sentence(doc: Doc, newline: int) -> bool:
+    """Whether the text before the line break at `newline` ends a sentence ('.', '!', '?', or
+    one of them before a closing quotation mark). "Mr." and "U.S." are tokens of their own."""
+    before = newline - 1
+    if before >= 0 and doc[before].text in _CLOSING_QUOTES:
+        before -= 1
+    return before >= 0 and doc[before].text in _SENTENCE_ENDS
 
 
 # Longest stretch of text parsed and extracted at once. spaCy refuses texts over

@@ -200,3 +200,17 @@ def test_claims_a_name_inside_a_quotation_is_not_the_next_speaker(nlp) -> None:
     )
     (claim,) = [c for c in _claims(nlp, text) if c.event.lemma == "reopen"]
     assert claim.attribution.speaker == "Ann Lee"
+
+
+def test_claims_a_line_that_ends_a_sentence_ends_it(nlp) -> None:
+    """The next line's speaker does not take the quotation the line before closed."""
+    text = (
+        'Mayor Ann Lee made the announcement on Friday and said: "The Dunmore Avenue bridge will reopen!\n'
+        'I would like to thank the crews who worked through the winter."\n'
+        'Council members Tom Reyes and Dana Ruiz said in a statement: "We are thrilled for Harwell."'
+    )
+    claims = _claims(nlp, text)
+    (thanks,) = [c for c in claims if "thank the crews" in c.text]
+    assert thanks.attribution.speaker not in ("Tom Reyes", "Dana Ruiz")
+    (thrilled,) = [c for c in claims if "thrilled" in c.text]
+    assert thrilled.attribution.speaker == "Tom Reyes"
