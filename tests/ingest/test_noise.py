@@ -52,6 +52,8 @@ def test_noise_lines_are_dropped(line: str) -> None:
         # signs of a text written back from tokens to rejoin anything.
         "The shooting - the third this year - happened on May 1, 300 yards from the school.",
         "In 2014. 6 people were hurt, he said, citing John 3: 16 and the council report.",
+        # A list of dated items is no time of day, however many there are.
+        "July 28: 10-year-old shot. July 7: 16-year-old shot. July 6: 14-year-old shot.",
     ],
 )
 def test_noise_keeps_body_lines(line: str) -> None:
