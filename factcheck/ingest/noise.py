@@ -96,10 +96,10 @@ class _Compiled:
     joins: re.Pattern[str] | None = None
 
 
-def _alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
+def _alternation(patterns: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 @functools.lru_cache(maxsize=8)
@@ -110,9 +110,9 @@ def _compile(rules: NoiseRules) -> _Compiled:
         inline=_alternation(rules.inline.patterns),
         headings=frozenset(h.strip().lower() for h in rules.references.headings),
         rules=rules,
-        # Case matters here: "a - b" between lower-case letters, not "Oct. 5 - Nov. 2".
-        signals=re.compile("|".join(f"(?:{p})" for p in rules.tokenized.signals)) if rules.tokenized.signals else None,
-        joins=re.compile("|".join(f"(?:{p})" for p in rules.tokenized.joins)) if rules.tokenized.joins else None,
+        # Matched as written: a clitic is " ’ s", not " ’ S".
+        signals=_alternation(rules.tokenized.signals, flags=0),
+        joins=_alternation(rules.tokenized.joins, flags=0),
     )
 
 
