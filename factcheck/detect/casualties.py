@@ -134,9 +134,33 @@ class CasualtyConflict(Detector):
                     yield self._finding(
                         "shot", a, b, story, severity=self.settings.summed_severity  # type: ignore[attr-defined]
                     )
+                beyond = None if crossed or summed else _part_beyond_the_shot(
+                    slots[path_a], slots[path_b], self.settings.whole_nouns, hurt[path_a], hurt[path_b]  # type: ignore[attr-defined]
+                )
+                if beyond is not None:
+                    a, b = beyond
+                    part = a if a.casualty.role != "shot" else b
+                    yield self._finding(
+                        "shot",
+                        a,
+                        b,
+                        story,
+                        severity=self.settings.across_roles_severity,  # type: ignore[attr-defined]
+                        note=(
+                            f" ({part.claim.path} counts {part.casualty.count} {part.casualty.role}; everyone killed or "
+                            f"wounded by the gunfire was shot, so they cannot outnumber all who were shot)"
+                        ),
+                    )
 
     def _finding(
-        self, role: str, a: CountFill, b: CountFill, story: StoryClaims, *, severity: Severity | None = None
+        self,
+        role: str,
+        a: CountFill,
+        b: CountFill,
+        story: StoryClaims,
+        *,
+        severity: Severity | None = None,
+        note: str = "",
     ) -> Finding:
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
         doc_a, doc_b = story.docs[a.claim.path], story.docs[b.claim.path]
@@ -145,7 +169,9 @@ class CasualtyConflict(Detector):
             f"Reports disagree on how many {what}: {_count_text(a)} in {a.claim.path}, "
             f"{_count_text(b)} in {b.claim.path}"
         )
-        if a.casualty.role == b.casualty.role == "shot" and "+" in (a.casualty.noun + b.casualty.noun):
+        if note:
+            message += note
+        elif a.casualty.role == b.casualty.role == "shot" and "+" in (a.casualty.noun + b.casualty.noun):
             summed = a if "+" in a.casualty.noun else b
             message += (
                 f" ({summed.claim.path} gives the killed and the wounded, {summed.casualty.noun}; everyone shot "
@@ -209,14 +235,17 @@ _NUMBER_WORDS = frozenset(
 def _narrower(a: CountFill, b: CountFill, whole: Sequence[str]) -> CountFill | None:
     """The fill that counts a kind of person ("deputy constables") fewer than the other's count
     of everyone ("people"): it may count a part. None when both count everyone or both a kind."""
-    def everyone(fill: CountFill) -> bool:
-        noun = fill.casualty.noun.lower()
-        return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit() or "+" in noun
-
     for narrow, wide in ((a, b), (b, a)):
-        if not everyone(narrow) and everyone(wide) and narrow.casualty.count < wide.casualty.count:
+        if not _counts_everyone(narrow, whole) and _counts_everyone(wide, whole) and narrow.casualty.count < wide.casualty.count:
             return narrow
     return None
+
+
+def _counts_everyone(fill: CountFill, whole: Sequence[str]) -> bool:
+    """Whether the count is of everyone in its role ("five people", "five"), not of a kind of
+    person ("two boys"), who may be a part of them."""
+    noun = fill.casualty.noun.lower()
+    return not noun or noun in whole or noun in _NUMBER_WORDS or noun.isdigit() or "+" in noun
 
 
 def _count_text(fill: CountFill) -> str:
@@ -318,6 +347,31 @@ def _shot_against_sum(a: dict[str, CountFill], b: dict[str, CountFill]) -> tuple
         )
         if _counts_disagree(shot["shot"], summed):
             return (shot["shot"], summed) if shot is a else (summed, shot["shot"])
+    return None
+
+
+def _part_beyond_the_shot(
+    a: dict[str, CountFill], b: dict[str, CountFill], whole: Sequence[str], a_hurt: bool = False, b_hurt: bool = False
+) -> tuple[CountFill, CountFill] | None:
+    """ "Five men were shot" against "Seven men were wounded and one was killed": the killed and the
+    wounded are among those shot, so either alone above the other report's shot contradicts it.
+    Only when the report of the shot counts neither the killed nor the wounded and gives its shot
+    as a total of everyone (its "three shot" might otherwise be the wounded beside the dead, and
+    "shot their two boys" a part of the family), and the other
+    report counts no shot of its own (then the two shot counts are compared directly). The wounded
+    are not set against the shot of a report that tells of others hurt besides ("five people were
+    shot and a girl was injured": six wounded)."""
+    for (shot_slots, shot_hurt), parts in (((a, a_hurt), b), ((b, b_hurt), a)):
+        shot = shot_slots.get("shot")
+        if shot is None or shot.at_least or {"killed", "injured"} & set(shot_slots) or "shot" in parts:
+            continue
+        if not _counts_everyone(shot, whole):
+            continue
+        for role in ("killed", "injured"):
+            part = parts.get(role)
+            if part is None or part.casualty.count <= shot.casualty.count or (role == "injured" and shot_hurt):
+                continue
+            return (shot, part) if shot_slots is a else (part, shot)
     return None
 
 
