@@ -461,7 +461,9 @@ def test_stories_show_names_as_the_articles_write_them() -> None:
     assert story.shared[0] == "ORG: McAllen Police Department"
 
 
-def _with_event_day(document: DocumentClaims, day: dt.date, *, scheduled: bool = False) -> DocumentClaims:
+def _with_event_day(
+    document: DocumentClaims, day: dt.date, *, scheduled: bool = False, event_class: str = "shoot"
+) -> DocumentClaims:
     """The article with one sentence dating a shooting to `day`."""
     from factcheck.models import Claim, DatedEvent, EventRef
 
@@ -477,8 +479,8 @@ def _with_event_day(document: DocumentClaims, day: dt.date, *, scheduled: bool =
         column=1,
         sentence_start=0,
         sentence_end=18,
-        event=EventRef(lemma="shoot", event_class="shoot"),
-        dated_events=(DatedEvent(lemma="shoot", event_class="shoot", time=time, scheduled=scheduled),),
+        event=EventRef(lemma=event_class, event_class=event_class),
+        dated_events=(DatedEvent(lemma=event_class, event_class=event_class, time=time, scheduled=scheduled),),
     )
     return document.model_copy(update={"claims": (claim,)})
 
@@ -503,6 +505,13 @@ def test_event_days_leave_out_plans_and_old_events() -> None:
     assert event_days(_with_event_day(base, DAY + dt.timedelta(days=3)), RULES) == frozenset()  # after publication
     assert event_days(_with_event_day(base, DAY - dt.timedelta(days=90)), RULES) == frozenset()  # recalled
     assert event_days(_with_event_day(base, DAY - dt.timedelta(days=1), scheduled=True), RULES) == frozenset()
+
+
+def test_event_days_leave_out_arrests_which_follow_the_event() -> None:
+    # A follow-up dates the arrest, weeks after the shooting the first reports date.
+    base = doc("a.txt", ["englewood"], [("GPE", "englewood")])
+    assert event_days(_with_event_day(base, DAY - dt.timedelta(days=1), event_class="arrest"), RULES) == frozenset()
+    assert event_days(_with_event_day(base, DAY - dt.timedelta(days=1)), RULES) == {DAY - dt.timedelta(days=1)}
 
 
 def test_an_undated_article_joins_a_dated_story_only_when_it_agrees_more() -> None:

@@ -69,6 +69,7 @@ class StoryRules(BaseModel):
     event_day_window: int = 21
     event_day_tolerance: int = 1
     other_day_penalty: float = 0.15
+    dateless_events: list[str] = ["arrest", "charge"]
     same_people: int = 2
     follow_up_people: int = 2
     nameless_similarity: float = 0.2
@@ -230,12 +231,16 @@ def _people(vector: dict[str, float]) -> set[str]:
 def event_days(doc: DocumentClaims, rules: StoryRules) -> frozenset[dt.date]:
     """The days the article gives the events it reports: past, to the day, and at most
     `event_day_window` days before its publication (older days are other events it recalls).
-    Plans, schedules, conditionals and page furniture date nothing."""
+    Plans, schedules, conditionals and page furniture date nothing, and neither do the events of
+    `dateless_events`: an arrest or a charge follows the event by days or weeks, so its day does
+    not tell one shooting from another."""
     days = set()
     for claim in doc.claims:
         if claim.furniture or claim.conditional:
             continue
         for event in claim.dated_events:
+            if event.event_class in rules.dateless_events:
+                continue
             day = event.time.range_start
             if day is None or event.time.range_end != day or event.scheduled or event.tense == "future":
                 continue

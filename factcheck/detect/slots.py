@@ -106,6 +106,8 @@ def count_slots(
         # event (a follow-up: "on May 7, the defendants shot six people").
         if _about_another_event(claim, published) and not _on_day(claim, main_day or story_day):
             continue
+        if _recounted(claim):
+            continue
         # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
         # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
         if claim.attribution.direct_quote or mentions_any(claim.sentence, other_event):
@@ -122,6 +124,22 @@ def count_slots(
             slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals, words))
     # A report that gives a role only as a lower bound fills it with the bound.
     return {**bounds, **slots}
+
+
+# Periods too long to date a news event: a sentence that opens with one recounts the past.
+_COARSE = frozenset({"month", "quarter", "season", "year", "decade", "century"})
+
+
+def _recounted(claim: Claim) -> bool:
+    """Whether the sentence opens by setting its event in a month or longer ("In February, a
+    gunman killed five people at a mall in Salt Lake City"): reports date the event they report
+    to the day, and open with a longer period only to recount an earlier one. Without a dateline
+    nothing else tells that such an event lies weeks back."""
+    time = claim.event_time
+    if time is None or time.granularity not in _COARSE:
+        return False
+    before = claim.sentence[: max(0, time.start - claim.sentence_start)].split()
+    return len(before) <= 2
 
 
 def _lower_bound(casualty: Casualty, claim: Claim) -> bool:

@@ -7,7 +7,7 @@ together per clause and maps every offset back into the user's original file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from .attribution import SpeakerMemory, attribution_for, remember_people
 from .casualties import CountMention, casualty_counts
 from .framing import is_furniture, is_scheduled
 from .content import content_terms, document_names
-from .events import STORY_EVENT, FoundEvent, dated_events, event_phrase
+from .events import SCENE_EVENT, STORY_EVENT, FoundEvent, dated_events, event_phrase
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "74"
+EXTRACTOR_VERSION = "76"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -289,22 +289,27 @@ def _event_time(predicate: Token, clause_times: list[tuple[TimeRef, TimeRef]]) -
     return best[1] if distance(best) < 99 else None
 
 
-def _with_antecedents(events: list[FoundEvent], antecedent: str | None) -> list[FoundEvent]:
+def _with_antecedents(events: list[FoundEvent], antecedent: str | None, scene: str | None = None) -> list[FoundEvent]:
     """ "An overnight shooting left eight people wounded. It happened Sunday": "it" is the
-    event the text last named; with none named before, the day dates nothing."""
+    event the text last named; with none named before, the day dates nothing. Police who
+    reached a scene came for the last event named that is not a follow-up (`scene`)."""
+    resolved = {STORY_EVENT: antecedent, SCENE_EVENT: scene}
     return [
-        event._replace(event_class=antecedent) if event.event_class == STORY_EVENT and antecedent else event
+        event._replace(event_class=resolved[event.event_class]) if event.event_class in resolved else event
         for event in events
-        if event.event_class != STORY_EVENT or antecedent is not None
+        if resolved.get(event.event_class, event.event_class) is not None
     ]
 
 
-def _last_event_named(sentence: Span, lexicon: Lexicon) -> str | None:
-    """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were shot")."""
+def _last_event_named(sentence: Span, lexicon: Lexicon, skip: Collection[str] = ()) -> str | None:
+    """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were
+    shot"), leaving out the classes in `skip`."""
     classes_of = {"VERB": lexicon.event_class_of, "NOUN": lexicon.event_noun_class_of}
     last = None
     for token in sentence:
-        last = classes_of.get(token.pos_, {}).get(token.lemma_.lower(), last)
+        found = classes_of.get(token.pos_, {}).get(token.lemma_.lower())
+        if found is not None and found not in skip:
+            last = found
     return last
 
 
@@ -335,6 +340,8 @@ def extract_document(
     quantities = [(q, _relocate_quantity(q, locate)) for q in local_quantities]
     memory = SpeakerMemory()
     antecedent: str | None = None  # the class of the last event the text named ("the shooting")
+    scene: str | None = None  # ... leaving out follow-ups (an arrest, a charge)
+    follow_ups = frozenset(lexicon.follow_up_events)
     claims: list[Claim] = []
     shown = reading_sentences(doc)
     for sentence in doc.sents:
@@ -349,10 +356,11 @@ def extract_document(
         events = [
             event._replace(time=original[event.time.start])
             for event in _with_antecedents(
-                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent
+                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent, scene
             )
         ]
         antecedent = _last_event_named(sentence, lexicon) or antecedent
+        scene = _last_event_named(sentence, lexicon, follow_ups) or scene
         sentence_claims = []
         for predicate in predicates:
             claim = _claim(

@@ -26,6 +26,9 @@ __all__ = ["STORY_EVENT", "FoundEvent", "event_phrase", "dated_events"]
 # The class of an event named only as "it" ("It happened Monday night"): the story's main
 # event, whichever class that is; comparison reads it as that class.
 STORY_EVENT = "*"
+# What police came to a scene for ("officers responded to the 3700 block on April 1"): the event
+# the text named last, leaving out what follows one (an arrest is not what police respond to).
+SCENE_EVENT = "*scene"
 
 _VERBS = frozenset({"VERB", "AUX"})
 # Walking up from a date further than this reaches words that no longer govern it.
@@ -324,7 +327,7 @@ def _event_a_verb_leads_to(verb: Token, lexicon: Lexicon, span: Span) -> tuple[s
     if lemma in lexicon.inquiry_verbs or lemma in lexicon.undergoing_verbs:
         # "Police are investigating a shooting Friday night", "were called to a shooting",
         # "the victim who suffered the gunshot wound ... on November 18".
-        return _event_it_is_about(verb, lexicon)
+        return _event_it_is_about(verb, lexicon) or _arrival_at_the_scene(verb, lexicon)
     if lemma in lexicon.outcome_verbs:
         # "A dispute escalated to the fatal shooting of the girl Tuesday", "ended in a shooting".
         return _event_it_led_to(verb, classes)
@@ -448,6 +451,18 @@ def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] 
                 phrase, event_class = event_phrase(clause, lexicon)
                 if event_class:
                     return phrase, event_class, verb
+    return None
+
+
+def _arrival_at_the_scene(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    """ "On April 1, officers responded to the 3700 block": police reaching a place on a day
+    came for the event the text named last (the story's event, resolved later), not for one
+    they were called to elsewhere."""
+    if verb.lemma_.lower() not in lexicon.scene_verbs:
+        return None
+    places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    if any(o.lemma_.lower() in lexicon.scene_nouns or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places):
+        return verb.lemma_.lower(), SCENE_EVENT, verb
     return None
 
 

@@ -171,6 +171,8 @@ class Lexicon(_Pack):
     inquiry_verbs: list[str] = Field(default_factory=list)
     undergoing_verbs: list[str] = Field(default_factory=list)
     call_nouns: list[str] = Field(default_factory=list)
+    scene_verbs: list[str] = Field(default_factory=list)
+    scene_nouns: list[str] = Field(default_factory=list)
     outcome_verbs: list[str] = Field(default_factory=list)
     framing: Framing = Framing()
     casualties: Casualties = Casualties()

@@ -156,6 +156,23 @@ def test_claims_carry_event_time_quantities_and_offsets(nlp) -> None:
     assert (claim.line, claim.column) == (1, 1)
 
 
+def test_claims_police_at_the_scene_date_the_event_named_before_not_an_arrest(nlp) -> None:
+    # The arrest is the last event the text names; the police came for the shooting.
+    text = (
+        "Police in Harwell said they arrested a man who shot four people in a bar last month. "
+        "Tom Reyes, 44, was arrested at his home on Tuesday. "
+        "The investigation began after police responded to the area of Dunmore Avenue on April 18."
+    )
+    dated = [(e.event_class, e.time.value) for c in _claims(nlp, text) for e in c.dated_events]
+    assert ("shoot", "2026-04-18") in dated
+    assert ("arrest", "2026-04-18") not in dated
+
+
+def test_claims_police_at_the_scene_date_nothing_when_no_event_came_before(nlp) -> None:
+    text = "Officers responded to the 3700 block of Dunmore Avenue on Tuesday. A neighbor said the street was quiet."
+    assert [e for c in _claims(nlp, text) for e in c.dated_events] == []
+
+
 def test_claims_line_and_column_point_into_the_original(nlp) -> None:
     text = "HARWELL —\n\nThe council closed the Dunmore Avenue bridge on Tuesday, Mayor Ann Lee said."
     (claim,) = [c for c in _claims(nlp, text) if c.event.lemma == "close"]

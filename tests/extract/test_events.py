@@ -38,6 +38,10 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
+        # Police reaching a place on a day came for the story's event, resolved to the event the
+        # text named last ("*scene").
+        ("On March 5, officers responded to the 3700 block of Mackinac Island Lane shortly before 12:30 a.m.", ("*scene", "2026-03-05")),
+        ("Police were called to a home on Elm Street on Saturday night.", ("*scene", "2026-03-07")),
         # A day set before a clause of purpose is the main verb's, though its verb may be a
         # reporting verb ("maintain").
         ("According to the indictment, on March 5, to maintain their positions in the gang, the defendants shot six people.", ("shoot", "2026-03-05")),
