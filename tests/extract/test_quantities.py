@@ -111,6 +111,8 @@ def test_quantities_durations(nlp, text: str, span: str, days: float, approximat
         ("As many as 90 people were hurt.", "As many as 90", 0, 90, False, "at_most", "people"),
         ("Officials have up to 90 days to decide.", "up to 90 days", 0, 90, False, "at_most", "day"),
         ("They found 100 or more shell casings.", "100 or more", 100, UNBOUNDED, False, "at_least", "casing"),
+        # A starting price is the floor of a range of models.
+        ("The basic model starts at 2,199 dollars.", "starts at 2,199 dollars", 2_199, UNBOUNDED, False, "at_least", "start"),
     ],
 )
 def test_quantities_approximation_and_bounds(nlp, text, span, low, high, approximate, bound, subject) -> None:
@@ -194,6 +196,9 @@ def test_quantities_percent(nlp, text: str) -> None:
         ("He is about 6 feet tall.", "ft", 6),
         ("He had a 9mm handgun.", "mm", 9),
         ("They bought a 4,200-square-foot house.", "sq ft", 4_200),
+        # Units written in capitals are units, not names ("near 8 Mile").
+        ("The chip runs at 2.3 GHz.", "GHz", 2.3),
+        ("It ships with 8 GB of memory.", "GB", 8),
     ],
 )
 def test_quantities_measures(nlp, text: str, unit: str, value: float) -> None:

@@ -141,7 +141,8 @@ def _is_in_name(c: _Candidate, g: _Grammar) -> bool:
     prev, nxt = c.prev, c.next
     if c.unit is not None and not c.modified and len(c.sides) == 1 and c.last.unit_end - c.last.end == 1:
         unit_tok = c.doc[c.last.end]
-        if unit_tok.text[:1].isupper() and unit_tok.is_alpha and not c.doc[c.first.start].is_sent_start:
+        # Title case only: "GB" and "GHz" are how the units are written.
+        if unit_tok.text[:1].isupper() and unit_tok.text[1:].islower() and not c.doc[c.first.start].is_sent_start:
             return True  # a unit word written as a name: "near 8 Mile"
     if not c.bare:
         return False
