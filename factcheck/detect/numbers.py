@@ -43,6 +43,10 @@ class QuantitySettings(BaseModel):
     """Figures at least this many times apart are reported at `scope_severity`: they more often
     measure different scopes (a career and a season, a contract and a deadline) than clash."""
     scope_severity: Severity = "low"
+    group_severity: Severity = "low"
+    """Severity when each sentence counts the group its figure is about and the counts differ
+    ("seven men ... sentences of between six and 75 years" / "five members ... from seven to 75
+    years"): the figures range over different sets, as a tally does while a case goes on."""
     personal_spans: list[str] = Field(
         default_factory=lambda: ["in prison", "in jail", "behind bars", "of probation", "in state prison", "in federal prison"]
     )
@@ -177,7 +181,8 @@ class QuantityConflict(Detector):
                     if qa.kind == "duration" and _lasting_against_window(a, qa, b, qb):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
-                    yield from self._compare(pair, qa, qb, key)
+                    groups = _group_sizes(a, qa, story.claims[a.path]), _group_sizes(b, qb, story.claims[b.path])
+                    yield from self._compare(pair, qa, qb, key, groups=groups if all(groups) and not set.intersection(*groups) else None)
 
     def _same_event(self, a: Claim, b: Claim) -> bool:
         """Whether two claims tell one event: the same class, named by their own verbs ("fired 30
@@ -214,15 +219,19 @@ class QuantityConflict(Detector):
                 if key is not None and key == measure_key(pair.b, qb, self.lexicon, loose=True):
                     yield from self._compare(pair, qa, qb, key)
 
-    def _compare(self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...]) -> Iterable[Finding]:
+    def _compare(
+        self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], *, groups: tuple[set[float], set[float]] | None = None
+    ) -> Iterable[Finding]:
         a, b = pair.a, pair.b
         if not (_usable(a) and _usable(b)) or (a.tense == "future") != (b.tense == "future"):
             return
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
         if not agree(qa, qb, tolerance=settings.tolerance):
-            yield self._finding(pair, qa, qb, key)
+            yield self._finding(pair, qa, qb, key, groups=groups)
 
-    def _finding(self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...]) -> Finding:
+    def _finding(
+        self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], *, groups: tuple[set[float], set[float]] | None = None
+    ) -> Finding:
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
         a, b = pair.a, pair.b
         shown_a, shown_b = shown_quantity(a, qa), shown_quantity(b, qb)
@@ -232,6 +241,10 @@ class QuantityConflict(Detector):
         if orders_apart((qa.low, qa.high), (qb.low, qb.high), settings.scope_ratio):
             message += "; the figures are an order of magnitude apart, so they may measure different things"
             severity = settings.scope_severity
+        elif groups is not None:
+            sizes = " / ".join(", ".join(f"{n:g}" for n in sorted(g)) for g in groups)
+            message += f"; the sentences count different groups ({sizes}), so the figures may range over different sets"
+            severity = settings.group_severity
         elif update:
             message += f"; {update}"
             severity = settings.update_severity
@@ -247,6 +260,23 @@ class QuantityConflict(Detector):
             ["|".join(key), quantity_key(qa), quantity_key(qb)],
             severity=severity,
         )
+
+
+def _group_sizes(claim: Claim, figure: Quantity, report: Sequence[Claim]) -> set[float]:
+    """How many the claim's sentence says its subject is ("seven men have been convicted", "all
+    seven who have been prosecuted"): the counts, other than the `figure` compared, that are the
+    subject of a clause of the sentence."""
+    sizes = set()
+    for other in report:
+        if other.sentence_start != claim.sentence_start:
+            continue
+        subject = (other.event.subject or "").lower().split()
+        for q in other.quantities:
+            if q.start == figure.start or q.kind != "count" or not subject:
+                continue
+            if q.subject in subject or q.text.lower() in subject:
+                sizes.add(q.low)
+    return sizes
 
 
 def _lasting_against_window(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
