@@ -169,6 +169,10 @@ class QuantityConflict(Detector):
                 for b, qb in items[i + 1 :]:
                     if a.path == b.path or not _about_the_same(a, b, entities) or _different_owners(a, b):
                         continue
+                    # A report that gives the other's figure too does not dispute it ("two of the
+                    # skiffs got away ... the remaining three": both reports give two and three).
+                    if _gives(items, b.path, qa) or _gives(items, a.path, qb):
+                        continue
                     # Counts of things need the same event: "five bullet holes in a helicopter"
                     # and "21 bullet holes" in a photo share words, not a fact.
                     if qa.kind == "count" and not self._same_event(a, b) and not _said_updated(a, b, self.settings):  # type: ignore[arg-type]
@@ -260,6 +264,12 @@ class QuantityConflict(Detector):
             ["|".join(key), quantity_key(qa), quantity_key(qb)],
             severity=severity,
         )
+
+
+def _gives(items: Sequence[tuple[Claim, Quantity]], path: str, figure: Quantity) -> bool:
+    """Whether the report at `path` gives `figure` itself (in common units), under the same key."""
+    wanted = quantity_key(figure)
+    return any(claim.path == path and quantity_key(q) == wanted for claim, q in items)
 
 
 def _group_sizes(claim: Claim, figure: Quantity, report: Sequence[Claim]) -> set[float]:

@@ -51,6 +51,8 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
     "go into effect", "open fire", "lose his life"; the class is None when the lexicon has none."""
     classes = lexicon.event_class_of
     lemma = verb.lemma_.lower()
+    if lemma in lexicon.dismissal_verbs and _dismissed(verb, lexicon):
+        return lemma, None
     candidates = []
     for child in verb.children:
         if child.dep_ == "prt":
@@ -69,6 +71,34 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
     # A verb with a particle is named with it even when the lexicon lacks the pair ("speak out").
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return (f"{lemma} {particle}" if particle else lemma), classes.get(lemma)
+
+
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "whom"})
+_WORKPLACES = frozenset({"job", "position", "post", "company", "firm", "team", "department", "agency", "office"})
+
+
+def _dismissed(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether "fired" means let go: someone "was fired" (a person, not shots or a gun, as the
+    passive subject) or "fired from" a job or a firm (not "from a rifle"), and not fired "at",
+    "on" or "upon" someone."""
+    # "on Thursday" is when; "on the officers" is at whom.
+    preps = {
+        c.lower_ for c in verb.children
+        if c.dep_ == "prep" and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+    }
+    if preps & {"at", "on", "upon", "into"}:
+        return False
+    workplace = [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+        for o in c.children if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.lemma_.lower() in _WORKPLACES)
+    ]
+    if workplace:
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    people = lexicon.casualties.people
+    return subject.ent_type_ == "PERSON" or subject.lower_ in _PERSONAL_PRONOUNS or subject.lemma_.lower() in people
 
 
 def dated_events(

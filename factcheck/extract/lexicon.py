@@ -167,6 +167,7 @@ class Lexicon(_Pack):
     verb_only_events: list[str] = Field(default_factory=list)
     story_event_words: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
+    dismissal_verbs: list[str] = Field(default_factory=list)
     remark_verbs: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)
     undergoing_verbs: list[str] = Field(default_factory=list)

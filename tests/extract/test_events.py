@@ -127,6 +127,25 @@ def test_events_phrases_name_one_event(nlp, sentence: str, phrase: str, event_cl
 
 
 @pytest.mark.parametrize(
+    ("sentence", "event_class"),
+    [
+        # Let go from a job: no shooting.
+        ("Tom Reyes, a Harwell resident who was fired from Norcom Advisors on Thursday, was arrested.", None),
+        ("A man who was fired last week walked into the office.", None),
+        ("He was fired by the company on Monday.", None),
+        # Shots, guns and rounds are fired; people are fired upon.
+        ("Shots were fired at the house on Monday.", "shoot"),
+        ("Two rounds were fired from a rifle.", "shoot"),
+        ("The officer was fired upon.", "shoot"),
+        ("He fired three shots.", "shoot"),
+    ],
+)
+def test_events_fired_from_a_job_is_no_shooting(nlp, sentence: str, event_class: str | None) -> None:
+    fired = [t for t in nlp(sentence) if t.lemma_ == "fire"]
+    assert [event_phrase(v, LEXICON)[1] for v in fired] == [event_class]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Charges will be filed against the suspect in Tuesday's fatal shooting.", ("shoot", "2026-03-03", "past")),
