@@ -13,7 +13,7 @@ from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, re
 from .measures import orders_apart
 from .identity import other_people, other_places
 from .similarity import mentions_any
-from .slots import CountFill, DateFill, count_slots, date_slots, reports_event
+from .slots import CountFill, DateFill, anchored_count_slots, count_slots, date_slots, reports_event, rounds_up
 
 __all__ = ["CasualtyConflict"]
 
@@ -66,6 +66,10 @@ class CasualtySettings(BaseModel):
     """Severity when one report's shot is set against the other's killed and wounded together
     ("seven people were shot" / "four are dead and four wounded"): the wounded may include
     people hurt otherwise (fleeing, trampled), so the sum is weaker evidence than a count."""
+    roundup_severity: Severity = "low"
+    """Severity when one report rounds up several events and its count is read from its one
+    sentence that names the place or person the other report's count names: the other report
+    may count several of the roundup's events together, so this is a lead, not a clash."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -115,10 +119,11 @@ class CasualtyConflict(Detector):
             for path_b in paths[i + 1 :]:
                 if _different_days(days.get(path_a), days.get(path_b), self.settings.max_days_apart):  # type: ignore[attr-defined]
                     continue
-                for role in sorted(set(slots[path_a]) & set(slots[path_b])):
-                    a, b = slots[path_a][role], slots[path_b][role]
-                    if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, slots[path_a], slots[path_b]):
-                        yield self._finding(role, a, b, story)
+                fills_a, fills_b, anchor = self._with_roundups(story, path_a, path_b, slots, days)
+                for role in sorted(set(fills_a) & set(fills_b)):
+                    a, b = fills_a[role], fills_b[role]
+                    if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, fills_a, fills_b):
+                        yield self._finding(role, a, b, story, roundup=anchor)
                 elsewhere = self.lexicon.casualties.scope.other_event
                 deaths = _tells_a_death(story.claims[path_a], elsewhere) or _tells_a_death(story.claims[path_b], elsewhere)
                 hurt = {path: _tells_an_injury(story.claims[path], elsewhere) for path in (path_a, path_b)}
@@ -152,6 +157,30 @@ class CasualtyConflict(Detector):
                         ),
                     )
 
+    def _with_roundups(
+        self,
+        story: StoryClaims,
+        path_a: str,
+        path_b: str,
+        slots: dict[str, dict[str, CountFill]],
+        days: dict[str, DateFill],
+    ) -> tuple[dict[str, CountFill], dict[str, CountFill], tuple[str, str] | None]:
+        """Both reports' slots; a roundup, which fills none, is read at its sentence about the
+        other report's event (see `anchored_count_slots`), with (its path, the name) returned."""
+        fills = {path_a: slots[path_a], path_b: slots[path_b]}
+        for mine, theirs in ((path_a, path_b), (path_b, path_a)):
+            claims = story.claims[mine]
+            if fills[mine] or not fills[theirs] or not rounds_up(claims, self.lexicon.casualties.scope):
+                continue
+            anchors = [fill.claim for fill in fills[theirs].values()]
+            read, name = anchored_count_slots(
+                claims, anchors, story.docs[mine].published, words=self.lexicon.casualties, day=_day(days.get(theirs))
+            )
+            if read and name:
+                fills[mine] = read
+                return fills[path_a], fills[path_b], (mine, name)
+        return fills[path_a], fills[path_b], None
+
     def _finding(
         self,
         role: str,
@@ -161,6 +190,7 @@ class CasualtyConflict(Detector):
         *,
         severity: Severity | None = None,
         note: str = "",
+        roundup: tuple[str, str] | None = None,
     ) -> Finding:
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
         doc_a, doc_b = story.docs[a.claim.path], story.docs[b.claim.path]
@@ -213,6 +243,12 @@ class CasualtyConflict(Detector):
         elif a.at_least or b.at_least:
             message += "; one report gives only a lower bound, and the other's total is below it"
             severity = settings.bound_severity
+        if roundup is not None:
+            message += (
+                f"; {roundup[0]} rounds up several events, and its count is read from its one sentence "
+                f"naming {roundup[1]}, as the other report does"
+            )
+            severity = settings.roundup_severity
         return make_finding(
             self,
             message,

@@ -22,6 +22,7 @@ from .similarity import mentions_any
 __all__ = [
     "CountFill",
     "DateFill",
+    "anchored_count_slots",
     "count_slots",
     "date_slots",
     "family_events",
@@ -82,6 +83,7 @@ def count_slots(
     *,
     words: Casualties | None = None,
     story_day: dt.date | None = None,
+    passage: bool = False,
 ) -> dict[str, CountFill]:
     """Role → the report's first total count for it ("killed" → 2 from "Two people were killed").
 
@@ -91,9 +93,11 @@ def count_slots(
     past ("four died at the scene and a fifth in hospital") is raised to the last ordinal,
     and "one man was shot" followed by "Another man was hit" is one of several, not a total.
     A sentence dated weeks back counts the story's event when that is the day the report gives
-    its main event, or, for a report that dates none, `story_day` (the day the others give)."""
+    its main event, or, for a report that dates none, `story_day` (the day the others give).
+    A `passage` is one sentence picked out of a roundup (see `anchored_count_slots`): it is read
+    though the report rounds up."""
     ordinals = words.ordinals if words else ()
-    if words and rounds_up(claims, words.scope):
+    if words and not passage and rounds_up(claims, words.scope):
         return {}
     other_event = words.scope.other_event if words else ()
     ordered = sorted(claims, key=lambda c: c.start)
@@ -121,13 +125,72 @@ def count_slots(
                 continue
             if casualty.count == 1 and words and _another_follows(ordered[i + 1 :], claim, words.scope.more):
                 continue
-            slots[casualty.role] = CountFill(claim, _continued(casualty, claim, ordinals, words))
+            slots[casualty.role] = CountFill(claim, _with_the_one_named(_continued(casualty, claim, ordinals, words), claim))
     # A report that gives a role only as a lower bound fills it with the bound.
     return {**bounds, **slots}
 
 
 # Periods too long to date a news event: a sentence that opens with one recounts the past.
 _COARSE = frozenset({"month", "quarter", "season", "year", "decade", "century"})
+
+
+# Names that can single out one event's passage in a roundup: places and people.
+_ANCHOR_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
+def anchored_count_slots(
+    roundup: Sequence[Claim],
+    anchors: Sequence[Claim],
+    published: dt.date | None,
+    *,
+    words: Casualties,
+    day: dt.date | None = None,
+) -> tuple[dict[str, CountFill], str | None]:
+    """The count slots of a roundup report (a weekend's shootings across a city) read from its one
+    sentence that tells the event of the story, and the name that singled it out.
+
+    That sentence names a place or a person that the other report's counting sentences
+    (`anchors`) name ("The most recent fatal shooting happened early Sunday in the Austin
+    neighborhood, when a teenage boy was killed and five others were wounded"), and the name is
+    in no other counting sentence of the roundup; sentences that tally ("across the city") are
+    never taken, nor are the names they give or the speakers of the anchors. When names point to
+    more than one sentence, or to none, or the sentence dates its event to another `day` than
+    the other report's, nothing is read."""
+    # A speaker (the police chief every report quotes) says nothing about which event it is.
+    keys = {
+        e.key for claim in anchors for e in claim.entities
+        if e.label in _ANCHOR_LABELS and e.text != claim.attribution.speaker
+    }
+    # Nor does a name the roundup gives in its tallies (the city of "across Harwell").
+    keys -= {
+        e.key for c in roundup for e in c.entities
+        if any(x.scope == "aggregate" for x in c.casualties) or mentions_any(c.sentence, words.scope.roundup)
+    }
+    counting = [
+        c for c in roundup
+        if reports_event(c) and c.casualties and not any(x.scope == "aggregate" for x in c.casualties)
+        and not mentions_any(c.sentence, words.scope.roundup)
+    ]
+    sentences_of: dict[str, set[int]] = {}
+    for claim in counting:
+        for e in claim.entities:
+            if e.key in keys:
+                sentences_of.setdefault(e.key, set()).add(claim.sentence_start)
+    single = {key: starts for key, starts in sentences_of.items() if len(starts) == 1}
+    chosen = {start for starts in single.values() for start in starts}
+    if len(chosen) != 1:
+        return {}, None
+    start = chosen.pop()
+    name = next(e.text for c in counting if c.sentence_start == start for e in c.entities if e.key in single)
+    passage = [c for c in roundup if c.sentence_start == start]
+    # The passage tells the other report's event only on its very day, when both give one (a
+    # roundup tells the events of consecutive days: Friday afternoon's is not Saturday's).
+    days = {e.time.range_start for c in passage for e in _day_events(c, published)} | {
+        c.event_time.range_start for c in passage if c.event_time is not None and c.event_time.granularity == "day"
+    }
+    if day is not None and days and day not in days:
+        return {}, None
+    return count_slots(passage, published, words=words, passage=True), name
 
 
 def _recounted(claim: Claim) -> bool:
@@ -189,6 +252,25 @@ def _continued(casualty: Casualty, claim: Claim, ordinals: Sequence[str], words:
             break
         count += 1
     return casualty if count == casualty.count else casualty.model_copy(update={"count": count})
+
+
+_OTHERS = re.compile(r"^\s*(?:others?|more)\b", re.I)
+
+
+def _with_the_one_named(casualty: Casualty, claim: Claim) -> Casualty:
+    """The wounded counted as "others" beside someone the sentence names as shot and not killed
+    ("A pregnant woman was shot five times ... a drive-by shooting that injured four other
+    people"): she is wounded too, so the sentence counts five. Not beside the dead ("one man was
+    killed and three others were wounded": three)."""
+    if casualty.role != "injured":
+        return casualty
+    after = claim.sentence[max(0, casualty.end - claim.sentence_start) :]
+    if not _OTHERS.match(after):
+        return casualty
+    named = [c for c in claim.casualties if c.scope == "single" and c.role in ("shot", "injured") and c.start < casualty.start]
+    if len(named) != 1 or any(c.role == "killed" and c.scope in ("single", "total") and c.start < casualty.start for c in claim.casualties if c.noun == named[0].noun):
+        return casualty
+    return casualty.model_copy(update={"count": casualty.count + named[0].count})
 
 
 def _on_day(claim: Claim, day: dt.date | None) -> bool:
