@@ -327,7 +327,7 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         # "The shooting happened as the teens were hanging out ... Tuesday evening": what went
         # on as, while or when the event happened shares its day.
         if found is not None or not _simultaneous(node):
-            return found
+            return found or _circumstance_of(node, lexicon)
     return None
 
 
@@ -385,6 +385,59 @@ def _conjoined_event(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | 
         if event_class is not None:
             return phrase, event_class, node
     return None
+
+
+# How a verb that names no event may hang on the event it is a circumstance of: "was shot
+# and ... found a gun Monday night" (conj), "was shot during a robbery attempt Sunday" (prep).
+# Not a relative clause: "shot a man who was released Monday" tells of the man, on his own day.
+_CIRCUMSTANCE_DEPS = frozenset({"conj", "advcl", "xcomp", "prep", "pcomp", "pobj"})
+# Auxiliaries that put a verb at another time than the event: "had fled", "will testify".
+_OTHER_TIME_AUX = frozenset({"had", "'d", "will", "'ll", "would", "shall", "could", "might", "may", "must", "should"})
+_MAX_CIRCUMSTANCE_HOPS = 3
+
+
+def _circumstance_of(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:
+    """The event a verb naming none is a circumstance of, which shares its day: the nearest event
+    verb above it through conjunctions, adverbial clauses and prepositions, not past a reporting
+    verb, when neither is set at another time ("had", "will") and the event gives no day of its own.
+    A state ("remained in intensive care Friday") holds on its day, which need not be the event's."""
+    if _at_another_time(verb) or verb.lemma_.lower() in lexicon.state_verbs:
+        return None
+    node = verb
+    for _ in range(_MAX_CIRCUMSTANCE_HOPS):
+        if node.dep_ not in _CIRCUMSTANCE_DEPS or node.head is node or _sequenced(node):
+            return None
+        node = node.head
+        if node.pos_ not in _VERBS:
+            continue
+        if node.lemma_.lower() in lexicon.sets["reporting"] or _at_another_time(node):
+            return None
+        phrase, event_class = event_phrase(node, lexicon)
+        if event_class is None:
+            continue
+        return None if any(_own_time(c) for c in node.children) else (phrase, event_class, node)
+    return None
+
+
+# Words that put the event before or after a clause ("killed two people after he fled a shootout
+# on Sunday night", "killed after police stormed it following a standoff March 14"): the day
+# is a bound of the event's, not its day.
+_SEQUENCE_WORDS = frozenset({"after", "before", "following", "until", "till", "since", "once", "prior"})
+
+
+def _sequenced(token: Token) -> bool:
+    """Whether the clause `token` heads is set before or after the event. A noun after "following"
+    is an occasion of the event ("injured in a shooting following a fight Saturday night"); a
+    clause is an event of its own ("after he fled a shootout on Sunday night")."""
+    if token.dep_ == "prep" and token.lower_ in _SEQUENCE_WORDS:
+        return any(c.dep_ == "pcomp" for c in token.children)
+    if token.dep_ == "pcomp":
+        return token.head.lower_ in _SEQUENCE_WORDS
+    return token.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in _SEQUENCE_WORDS for c in token.children)
+
+
+def _at_another_time(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _OTHER_TIME_AUX for c in verb.children)
 
 
 def _own_time(child: Token) -> bool:

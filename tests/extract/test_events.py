@@ -38,6 +38,11 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
+        # A day on a circumstance of the event (a conjoined verb, a noun after "following") is
+        # the event's own.
+        ("The boy was shot after he got into his uncle's bedroom with two other children and found a gun Monday night in the 900 block of Dunmore Lane.", ("shoot", "2026-03-02")),
+        ("Seven people were injured in a drive-by shooting, following a fight in the Tenderloin neighborhood Saturday night.", ("injure", "2026-03-07")),
+        ("An 8-year-old boy was accidentally shot by another boy and then brought to Mount Sinai Hospital by a relative Tuesday morning.", ("shoot", "2026-03-03")),
         # Police reaching a place on a day came for the story's event, resolved to the event the
         # text named last ("*scene").
         ("On March 5, officers responded to the 3700 block of Mackinac Island Lane shortly before 12:30 a.m.", ("*scene", "2026-03-05")),
@@ -103,6 +108,13 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "A car belonging to the shooting victim was found Saturday.",
         # A day after the event a verb of speaking is about is the speaking's.
         "She did not comment further on the shooting Tuesday.",
+        # A clause set before or after the event, or at another time, gives its own day; so does a
+        # relative clause about a participant.
+        "He killed two people and injured two more after he fled a shootout near Wellston on Sunday night.",
+        "A man was killed after police stormed the building following a standoff on Tuesday.",
+        "A man who was released from jail on Monday shot his wife.",
+        "Tom Reyes, shot in the neck, remained in intensive care Friday at Harwell General Hospital, police said.",
+        "The gunman shot the clerk and had fled the state by Tuesday.",
         # A date on a line of its own above the lede is the page's.
         "November 28, 2025\nTen people were killed when an earthquake razed three villages.",
     ],
