@@ -24,6 +24,7 @@ from factcheck.comparison.stories import (
     _in_time,
     _linked,
     _people,
+    _shared_names,
     _telling,
     event_days,
     find_stories,
@@ -115,6 +116,19 @@ def test_a_name_tagged_as_two_kinds_is_still_shared() -> None:
         doc("b.txt", QUAKE, [("ORG", "amorian hale")]),
     ]
     assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt", "b.txt"]
+
+
+def test_a_full_name_within_a_longer_one_is_shared() -> None:
+    # A middle name, or a word the page glued on; a surname, or another first name, is not.
+    words = ["vigil", "greencastle", "apartment"]
+    longer = story_vector(doc("a.txt", words, [("PERSON", "matthew james mitchell")]), RULES)
+
+    def shared(name: str) -> list[str]:
+        return _shared_names(longer, story_vector(doc("b.txt", words, [("PERSON", name)]), RULES))
+
+    assert shared("matthew mitchell") == ["matthew mitchell"]
+    assert shared("mitchell") == []
+    assert shared("hannah mitchell") == []
 
 
 def test_common_words_alone_link_nothing() -> None:

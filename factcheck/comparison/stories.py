@@ -142,7 +142,19 @@ def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
     "Amorian Hale" as PERSON in one and ORG in the other, a town as PERSON): the kind still
     keeps the features apart in the vectors, but a name both give is shared evidence.
     """
-    return sorted(_name_keys(a) & _name_keys(b))
+    return sorted((_name_keys(a) & _name_keys(b)) | _people_within(a, b))
+
+
+def _people_within(a: dict[str, float], b: dict[str, float]) -> set[str]:
+    """Full names of people in one article that lie within a longer one of the other: a middle
+    name or a word the page glued on ("Matthew Mitchell", "Matthew James Mitchell")."""
+    mine, theirs = _people(a), _people(b)
+    found = set()
+    for x, y in itertools.product(mine, theirs):
+        words_x, words_y = frozenset(x.split()), frozenset(y.split())
+        if words_x != words_y and (words_x <= words_y or words_y <= words_x):
+            found.add(min(x, y, key=len))
+    return found
 
 
 def _names_within(a: dict[str, float], b: dict[str, float]) -> bool:

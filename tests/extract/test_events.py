@@ -38,6 +38,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
+        # A headline without a full stop, where the tagger takes the gerund for a verb.
+        ("UPDATE: No charges expected in Tuesday’s midtown shooting", ("shoot", "2026-03-03")),
         # A day on a circumstance of the event (a conjoined verb, a noun after "following") is
         # the event's own.
         ("The boy was shot after he got into his uncle's bedroom with two other children and found a gun Monday night in the 900 block of Dunmore Lane.", ("shoot", "2026-03-02")),

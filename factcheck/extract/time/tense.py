@@ -27,10 +27,15 @@ def clause_tense(span: Span, lexicon: TimeLexicon | None = None) -> Tense:
     return verb_tense(verb, lx, modals_point_forward=True)
 
 
+# Where a gerund the tagger takes for a verb still ends a noun phrase ("in Tuesday's midtown
+# shooting" in a headline without a full stop).
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "attr"})
+
+
 def premodified_noun(token: Token) -> Token:
     """The noun a premodifier's phrase ends in: "Tuesday's midtown shooting" → "shooting"."""
     noun = token.head
-    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+    while noun.dep_ == "compound" and noun.head.i > noun.i and (noun.head.pos_ == "NOUN" or noun.head.dep_ in _NOMINAL_DEPS):
         noun = noun.head
     return noun
 
