@@ -115,11 +115,12 @@ class CasualtyConflict(Detector):
             )
             for path in paths
         }
+        roundups = {path for path in paths if not slots[path] and rounds_up(story.claims[path], self.lexicon.casualties.scope)}
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
                 if _different_days(days.get(path_a), days.get(path_b), self.settings.max_days_apart):  # type: ignore[attr-defined]
                     continue
-                fills_a, fills_b, anchor = self._with_roundups(story, path_a, path_b, slots, days)
+                fills_a, fills_b, anchor = self._with_roundups(story, path_a, path_b, slots, days, roundups)
                 for role in sorted(set(fills_a) & set(fills_b)):
                     a, b = fills_a[role], fills_b[role]
                     if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, fills_a, fills_b):
@@ -164,13 +165,15 @@ class CasualtyConflict(Detector):
         path_b: str,
         slots: dict[str, dict[str, CountFill]],
         days: dict[str, DateFill],
+        roundups: set[str],
     ) -> tuple[dict[str, CountFill], dict[str, CountFill], tuple[str, str] | None]:
-        """Both reports' slots; a roundup, which fills none, is read at its sentence about the
-        other report's event (see `anchored_count_slots`), with (its path, the name) returned."""
+        """Both reports' slots; a roundup (one of `roundups`, which fill none) is read at its
+        sentence about the other report's event (see `anchored_count_slots`), with (its path, the
+        name) returned."""
         fills = {path_a: slots[path_a], path_b: slots[path_b]}
         for mine, theirs in ((path_a, path_b), (path_b, path_a)):
             claims = story.claims[mine]
-            if fills[mine] or not fills[theirs] or not rounds_up(claims, self.lexicon.casualties.scope):
+            if mine not in roundups or not fills[theirs]:
                 continue
             anchors = [fill.claim for fill in fills[theirs].values()]
             read, name = anchored_count_slots(

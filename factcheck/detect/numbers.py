@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -165,13 +165,14 @@ class QuantityConflict(Detector):
                     if key is not None and not _is_subset(claim, quantity):
                         groups[key].append((claim, quantity))
         for key, items in groups.items():
+            given = {(claim.path, quantity_key(q)) for claim, q in items}
             for i, (a, qa) in enumerate(items):
                 for b, qb in items[i + 1 :]:
                     if a.path == b.path or not _about_the_same(a, b, entities) or _different_owners(a, b):
                         continue
                     # A report that gives the other's figure too does not dispute it ("two of the
                     # skiffs got away ... the remaining three": both reports give two and three).
-                    if _gives(items, b.path, qa) or _gives(items, a.path, qb):
+                    if (b.path, quantity_key(qa)) in given or (a.path, quantity_key(qb)) in given:
                         continue
                     # Counts of things need the same event: "five bullet holes in a helicopter"
                     # and "21 bullet holes" in a photo share words, not a fact.
@@ -185,8 +186,7 @@ class QuantityConflict(Detector):
                     if qa.kind == "duration" and _lasting_against_window(a, qa, b, qb):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
-                    groups = _group_sizes(a, qa, story.claims[a.path]), _group_sizes(b, qb, story.claims[b.path])
-                    yield from self._compare(pair, qa, qb, key, groups=groups if all(groups) and not set.intersection(*groups) else None)
+                    yield from self._compare(pair, qa, qb, key, groups=lambda: _different_groups(story, (a, qa), (b, qb)))
 
     def _same_event(self, a: Claim, b: Claim) -> bool:
         """Whether two claims tell one event: the same class, named by their own verbs ("fired 30
@@ -224,14 +224,21 @@ class QuantityConflict(Detector):
                     yield from self._compare(pair, qa, qb, key)
 
     def _compare(
-        self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], *, groups: tuple[set[float], set[float]] | None = None
+        self,
+        pair: ClaimPair,
+        qa: Quantity,
+        qb: Quantity,
+        key: tuple[str, ...],
+        *,
+        groups: Callable[[], tuple[set[float], set[float]] | None] | None = None,
     ) -> Iterable[Finding]:
         a, b = pair.a, pair.b
         if not (_usable(a) and _usable(b)) or (a.tense == "future") != (b.tense == "future"):
             return
         settings: QuantitySettings = self.settings  # type: ignore[assignment]
         if not agree(qa, qb, tolerance=settings.tolerance):
-            yield self._finding(pair, qa, qb, key, groups=groups)
+            # The groups are read only for figures that disagree: most pairs agree.
+            yield self._finding(pair, qa, qb, key, groups=groups() if groups else None)
 
     def _finding(
         self, pair: ClaimPair, qa: Quantity, qb: Quantity, key: tuple[str, ...], *, groups: tuple[set[float], set[float]] | None = None
@@ -266,10 +273,12 @@ class QuantityConflict(Detector):
         )
 
 
-def _gives(items: Sequence[tuple[Claim, Quantity]], path: str, figure: Quantity) -> bool:
-    """Whether the report at `path` gives `figure` itself (in common units), under the same key."""
-    wanted = quantity_key(figure)
-    return any(claim.path == path and quantity_key(q) == wanted for claim, q in items)
+def _different_groups(
+    story: StoryClaims, a: tuple[Claim, Quantity], b: tuple[Claim, Quantity]
+) -> tuple[set[float], set[float]] | None:
+    """The sizes of the groups the two sentences count, when both count one and no size is shared."""
+    sizes = _group_sizes(a[0], a[1], story.claims[a[0].path]), _group_sizes(b[0], b[1], story.claims[b[0].path])
+    return sizes if all(sizes) and not set.intersection(*sizes) else None
 
 
 def _group_sizes(claim: Claim, figure: Quantity, report: Sequence[Claim]) -> set[float]:
