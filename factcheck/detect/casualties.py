@@ -392,7 +392,7 @@ def _shot_against_sum(a: dict[str, CountFill], b: dict[str, CountFill]) -> tuple
 def _part_beyond_the_shot(
     a: dict[str, CountFill], b: dict[str, CountFill], whole: Sequence[str], a_hurt: bool = False, b_hurt: bool = False
 ) -> tuple[CountFill, CountFill] | None:
-    """ "Five men were shot" against "Seven men were wounded and one was killed": the killed and the
+    """ "Five people were shot" against "Seven men were wounded and one was killed": the killed and the
     wounded are among those shot, so either alone above the other report's shot contradicts it.
     Only when the report of the shot counts neither the killed nor the wounded and gives its shot
     as a total of everyone (its "three shot" might otherwise be the wounded beside the dead, and

@@ -130,10 +130,6 @@ def count_slots(
     return {**bounds, **slots}
 
 
-# Periods too long to date a news event: a sentence that opens with one recounts the past.
-_COARSE = frozenset({"month", "quarter", "season", "year", "decade", "century"})
-
-
 # Names that can single out one event's passage in a roundup: places and people.
 _ANCHOR_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 
@@ -191,6 +187,10 @@ def anchored_count_slots(
     if day is not None and days and day not in days:
         return {}, None
     return count_slots(passage, published, words=words, passage=True), name
+
+
+# Periods too long to date a news event: a sentence that opens with one recounts the past.
+_COARSE = frozenset({"month", "quarter", "season", "year", "decade", "century"})
 
 
 def _recounted(claim: Claim) -> bool:
