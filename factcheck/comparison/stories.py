@@ -148,21 +148,23 @@ def _shared_names(a: dict[str, float], b: dict[str, float]) -> list[str]:
 def _people_within(a: dict[str, float], b: dict[str, float]) -> set[str]:
     """Full names of people in one article that lie within a longer one of the other: a middle
     name or a word the page glued on ("Matthew Mitchell", "Matthew James Mitchell")."""
-    mine, theirs = _people(a), _people(b)
-    found = set()
-    for x, y in itertools.product(mine, theirs):
-        words_x, words_y = frozenset(x.split()), frozenset(y.split())
-        if words_x != words_y and (words_x <= words_y or words_y <= words_x):
-            found.add(min(x, y, key=len))
-    return found
+    return _nested(_people(a), _people(b))
 
 
 def _names_within(a: dict[str, float], b: dict[str, float]) -> bool:
     """Whether a name of two words or more in one article lies within a name of the other:
     reports spell places differently ("Coastland Mall", "Coastland Center Mall")."""
-    words_a = [frozenset(k.split()) for k in _name_keys(a) if " " in k]
-    words_b = [frozenset(k.split()) for k in _name_keys(b) if " " in k]
-    return any(x <= y or y <= x for x in words_a for y in words_b)
+    return bool(_nested({k for k in _name_keys(a) if " " in k}, {k for k in _name_keys(b) if " " in k}))
+
+
+def _nested(mine: set[str], theirs: set[str]) -> set[str]:
+    """The shorter of each two keys, one of each set, whose words all lie among the other's."""
+    found = set()
+    for x, y in itertools.product(mine, theirs):
+        words_x, words_y = frozenset(x.split()), frozenset(y.split())
+        if words_x <= words_y or words_y <= words_x:
+            found.add(min(x, y, key=len))
+    return found
 
 
 def _linked(

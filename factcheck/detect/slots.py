@@ -157,16 +157,13 @@ def anchored_count_slots(
         e.key for claim in anchors for e in claim.entities
         if e.label in _ANCHOR_LABELS and e.text != claim.attribution.speaker
     }
-    # Nor does a name the roundup gives in its tallies (the city of "across Harwell").
-    keys -= {
-        e.key for c in roundup for e in c.entities
+    tallies = {
+        c.sentence_start for c in roundup
         if any(x.scope == "aggregate" for x in c.casualties) or mentions_any(c.sentence, words.scope.roundup)
     }
-    counting = [
-        c for c in roundup
-        if reports_event(c) and c.casualties and not any(x.scope == "aggregate" for x in c.casualties)
-        and not mentions_any(c.sentence, words.scope.roundup)
-    ]
+    # Nor does a name the roundup gives in its tallies (the city of "across Harwell").
+    keys -= {e.key for c in roundup if c.sentence_start in tallies for e in c.entities}
+    counting = [c for c in roundup if reports_event(c) and c.casualties and c.sentence_start not in tallies]
     sentences_of: dict[str, set[int]] = {}
     for claim in counting:
         for e in claim.entities:
