@@ -189,6 +189,18 @@ def test_quantities_percent(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # A comparative measures the noun it modifies: two such figures compare only when it is one.
+        ("The new screen has a 60% greater color gamut.", "gamut"),
+        ("The pad has a 39 percent larger tracking area.", "area"),
+    ],
+)
+def test_quantities_percent_of_a_comparative(nlp, text: str, subject: str) -> None:
+    assert _one(nlp, text).subject == subject
+
+
+@pytest.mark.parametrize(
     ("text", "unit", "value"),
     [
         ("The storm moved 5.5 km inland.", "km", 5.5),
@@ -275,6 +287,11 @@ def test_quantities_measures(nlp, text: str, unit: str, value: float) -> None:
         # through a preposition counts nothing the verb does
         "They sell the 11 - inch and 13 - inch models.",
         "He grew up in a three-bedroom house.",
+        # a number standing for people named before, and a duration that is a point in time
+        "The two met in a parking garage.",
+        "Police questioned those three at the station.",
+        "The plant opened 12 years ago.",
+        "Nobody can say what the council will need ten years from now.",
     ],
 )
 def test_quantities_skips_non_quantities(nlp, text: str) -> None:

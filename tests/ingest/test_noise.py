@@ -34,6 +34,20 @@ def _clean(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         "Please enable Javascript to watch this video",
         "Copyright 2026 Example News. All rights reserved.",
         "------",
+        # Wire credits and outlet prompts name the outlet, which all its reports share.
+        "Copyright 2026 Harwell Wire. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+        "(Source: Dunmore Media Wire © Dunmore Courier 2026. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.)",
+        "The Harwell Wire contributed to this report.",
+        "For more neighborhood news, listen to Dunmore Radio here:",
+        "Join the conversation on the KHRW Facebook page",
+        "Stay up to date, follow KHRW on Twitter",
+        "This is a developing story. Check back for updates.",
+        "Download the KHRW News app for the iPhone and Android",
+        "tmorrow@dunmorecourier.example",
+        # An author's post alerts: the author's name would link every report they write.
+        "Close Get email notifications on Tom Reyes daily!",
+        "Whenever Tom Reyes posts new content, you'll get an email delivered to your inbox with a link.",
+        "Email notifications are only sent once a day, and only if there are new matching items.",
     ],
 )
 def test_noise_lines_are_dropped(line: str) -> None:
@@ -54,6 +68,8 @@ def test_noise_lines_are_dropped(line: str) -> None:
         "In 2014. 6 people were hurt, he said, citing John 3: 16 and the council report.",
         # A list of dated items is no time of day, however many there are.
         "July 28: 10-year-old shot. July 7: 16-year-old shot. July 6: 14-year-old shot.",
+        "Police said the driver had contributed to this report of the crash.",
+        "Detectives said the suspect would download the app to find victims.",
     ],
 )
 def test_noise_keeps_body_lines(line: str) -> None:

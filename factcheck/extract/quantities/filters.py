@@ -244,6 +244,28 @@ def _is_pronoun_one(c: _Candidate, g: _Grammar) -> bool:
     return nxt.pos_ not in ("NOUN", "PROPN", "ADJ") and nxt.tag_ != "VBN"
 
 
+def _is_anaphor(c: _Candidate, g: _Grammar) -> bool:
+    """ "The two met", "those three left": a number with a determiner and no noun stands for
+    people the text named before; it counts nothing the sentence claims."""
+    if not (c.bare and len(c.sides) == 1):
+        return False
+    number = c.doc[c.last.end - 1]
+    return (
+        c.prev is not None
+        and c.prev.lower_ in g.anaphoric
+        and c.prev.head.i == number.i
+        and number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    )
+
+
+def _is_point_in_time(c: _Candidate, g: _Grammar) -> bool:
+    """ "12 years ago", "ten years from now": a time, not how long something lasts."""
+    if c.unit is None or c.unit.kind != "duration":
+        return False
+    after = tuple(_lower_at(c, c.last.unit_end + i) for i in range(max((len(p) for p in g.point_in_time), default=0)))
+    return any(after[: len(p)] == p for p in g.point_in_time)
+
+
 # Each check names why a number is not a quantity; the first that holds decides.
 _CHECKS = (
     ("pattern", _in_pattern),
@@ -258,6 +280,8 @@ _CHECKS = (
     ("descriptor", _is_descriptor),
     ("date", _is_date_entity),
     ("pronoun", _is_pronoun_one),
+    ("anaphor", _is_anaphor),
+    ("point in time", _is_point_in_time),
 )
 
 

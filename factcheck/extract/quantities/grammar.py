@@ -54,6 +54,8 @@ class _Grammar:
     time_words: frozenset[str]
     one_after: frozenset[str]
     one_before: frozenset[str]
+    anaphoric: frozenset[str]
+    point_in_time: tuple[tuple[str, ...], ...]
     date_words: frozenset[str]
     date_nouns: frozenset[str]
     name_labels: frozenset[str]
@@ -136,6 +138,8 @@ def _build_grammar(lx: QuantityLexicon) -> _Grammar:
         time_words=_words(lx.time_of_day_words),
         one_after=_words(lx.one_idioms_after),
         one_before=_words(lx.one_idioms_before),
+        anaphoric=_words(lx.anaphoric_determiners),
+        point_in_time=tuple(tuple(p.lower().split()) for p in lx.point_in_time_after),
         date_words=_words(lx.date_words),
         date_nouns=_words(lx.date_nouns),
         name_labels=frozenset(lx.name_entity_labels),

@@ -70,6 +70,8 @@ class QuantityLexicon(_Pack):
     time_of_day_words: list[str] = Field(default_factory=list)
     one_idioms_after: list[str] = Field(default_factory=list)
     one_idioms_before: list[str] = Field(default_factory=list)
+    anaphoric_determiners: list[str] = Field(default_factory=list)
+    point_in_time_after: list[str] = Field(default_factory=list)
     date_words: list[str] = Field(default_factory=list)
     date_nouns: list[str] = Field(default_factory=list)
     street_suffixes: list[str] = Field(default_factory=list)

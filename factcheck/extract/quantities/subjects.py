@@ -29,6 +29,9 @@ def _subject(doc: Doc, start: int, end: int, kind: Kind, g: _Grammar) -> str | N
         and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
     ):
         return _lemma(head)
+    # "a 60% greater color gamut", "a 39 percent larger area": a comparative measures the noun it modifies.
+    if anchor.dep_ == "npadvmod" and head.tag_ in ("JJR", "RBR") and head.dep_ == "amod" and head.head.pos_ == "NOUN":
+        return _lemma(head.head)
     # "3 dead", "4 injured": a participle or adjective right after the number.
     if end < len(doc) and kind == "count":
         nxt = doc[end]
