@@ -102,6 +102,20 @@ def test_a_place_spelled_longer_still_links_reports_of_the_same_days() -> None:
     assert story_of(stories, "c.txt") == ["c.txt"]
 
 
+def test_a_street_tagged_as_a_town_lies_within_the_street() -> None:
+    """The tagger takes "Dunmore" of "Dunmore Avenue" for a town: one place, spelled two ways.
+    A town within a firm's name ("Harwell Police Department") is no place of the other."""
+    docs = [
+        doc("a.txt", QUAKE, [("GPE", "dunmore")]),
+        doc("b.txt", QUAKE, [("FAC", "dunmore avenue")]),
+        doc("c.txt", QUAKE, [("GPE", "harwell")], published=DAY + dt.timedelta(days=20)),
+        doc("d.txt", QUAKE, [("ORG", "harwell police department"), ("GPE", "norcom")], published=DAY + dt.timedelta(days=20)),
+    ]
+    stories = group_stories(docs, RULES)
+    assert story_of(stories, "a.txt") == ["a.txt", "b.txt"]
+    assert story_of(stories, "c.txt") == ["c.txt"]
+
+
 def test_places_that_only_share_a_word_stay_apart() -> None:
     docs = [
         doc("a.txt", QUAKE, [("FAC", "coastland mall")]),

@@ -152,9 +152,13 @@ def _people_within(a: dict[str, float], b: dict[str, float]) -> set[str]:
 
 
 def _names_within(a: dict[str, float], b: dict[str, float]) -> bool:
-    """Whether a name of two words or more in one article lies within a name of the other:
-    reports spell places differently ("Coastland Mall", "Coastland Center Mall")."""
-    return bool(_nested({k for k in _name_keys(a) if " " in k}, {k for k in _name_keys(b) if " " in k}))
+    """Whether a name of two words or more in one article lies within a name of the other, or a
+    place of one word within a place of the other: reports spell places differently ("Coastland
+    Mall", "Coastland Center Mall"), and the tagger takes a street for a town ("Faronia",
+    "Faronia Road")."""
+    if _nested({k for k in _name_keys(a) if " " in k}, {k for k in _name_keys(b) if " " in k}):
+        return True
+    return bool(_nested(_place_keys(a), _place_keys(b)))
 
 
 def _nested(mine: set[str], theirs: set[str]) -> set[str]:

@@ -244,6 +244,9 @@ def _counted_noun(token: Token, lexicon: Lexicon) -> Token | None:
         return token.head
     if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = token.head
+    elif token.dep_ == "nummod" and token.head.pos_ == "ADJ" and token.head.lemma_.lower() in lexicon.casualties.role_of:
+        # "left four dead": the parser hangs the number on the adjective, which stands for the people.
+        noun = token
     elif (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
@@ -281,10 +284,17 @@ def _role_word(noun: Token, lexicon: Lexicon) -> str | None:
     # "Three Dead" in a title-case headline, tagged as a name.
     if noun.pos_ == "PROPN" and noun.lower_ in roles and any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
         return roles[noun.lower_]
+    # "3 dead and 4 injured": a bare number with its state right after it fills that role,
+    # wherever the parser hangs the two ("3" as the subject of "injured", "4" as its conjunct).
+    after = noun.doc[noun.i + 1] if noun.pos_ == "NUM" and noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.tag_ in ("JJ", "VBN") and (after.lemma_.lower() in roles or after.lower_ in roles):
+        return _with_manner(after, roles) if after.lemma_.lower() in roles else roles[after.lower_]
     # "Three children and two adults were found dead": a conjunct shares its first's role.
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and noun.head is not noun:
         return _role_word(noun.head, lexicon)
     head = noun.head
+    if noun.dep_ == "nummod" and head.pos_ == "ADJ" and head.lemma_.lower() in roles:
+        return roles[head.lemma_.lower()]
     # "four people were shot", "two died", "killed two"; "fatally wounded" and "shot to death" kill.
     if noun.dep_ in ("nsubjpass", "dobj", "obj", "attr", "oprd") and head.lemma_.lower() in roles:
         return _with_manner(head, roles)

@@ -67,6 +67,10 @@ def _counts(nlp, sentence: str) -> list[tuple[str, int, str]]:
         ("Two men were killed and seven other people were hurt when shooters opened fire at an annual community party.", [("killed", 2, "total"), ("injured", 7, "total")]),
         # A conjoined verb with an object of its own tells a part, not how the first group ended.
         ("A gunman who entered a Coney Island apartment and shot four people, killing one, is the subject of a manhunt.", [("shot", 4, "total")]),
+        # A bare number with its state right after it, wherever the parser hangs the two: the
+        # number on the adjective ("four dead"), the first the subject of the second's verb.
+        ("The shooting on Dunmore Avenue left four dead and two wounded.", [("killed", 4, "total"), ("injured", 2, "total")]),
+        ("Police said 3 dead and 4 injured.", [("killed", 3, "total"), ("injured", 4, "total")]),
     ],
 )
 def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str, int, str]]) -> None:
