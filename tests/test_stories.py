@@ -249,6 +249,18 @@ def test_a_follow_up_naming_the_same_people_joins_however_late() -> None:
     assert story_of(group_stories([first, later], RULES.model_copy(update={"follow_up_people": 0})), "shot.txt") == ["shot.txt"]
 
 
+def test_a_follow_up_may_give_the_people_a_middle_name_or_initial() -> None:
+    # The plea names "Tyler J. Cole" where the first report said "Tyler Cole": one person. Two
+    # short names within one long one still count one person.
+    plea = DAY + dt.timedelta(days=210)
+    first = doc("shot.txt", SHOOTING, [("PERSON", "alexander demello"), ("PERSON", "tyler cole")])
+    later = doc("plea.txt", SHOOTING, [("PERSON", "alexander demello"), ("PERSON", "tyler j. cole")], plea)
+    assert story_of(group_stories([first, later], RULES), "shot.txt") == ["plea.txt", "shot.txt"]
+    one_long = doc("plea.txt", SHOOTING, [("PERSON", "tyler james cole")], plea)
+    two_short = doc("shot.txt", SHOOTING, [("PERSON", "tyler cole"), ("PERSON", "james cole")])
+    assert story_of(group_stories([two_short, one_long], RULES), "shot.txt") == ["shot.txt"]
+
+
 def test_days_named_within_the_window_are_not_recalled() -> None:
     recent = doc("a.txt", SHOOTING, VICTIM).model_copy(update={"times": (_day("Monday", DAY - dt.timedelta(days=3)),)})
     undated = doc("b.txt", SHOOTING, VICTIM, None).model_copy(update={"times": (_day("Oct. 20", DAY - dt.timedelta(days=90)),)})

@@ -161,14 +161,24 @@ def _names_within(a: dict[str, float], b: dict[str, float]) -> bool:
     return bool(_nested(_place_keys(a), _place_keys(b)))
 
 
+def _people_in_common(mine: set[str], theirs: set[str]) -> int:
+    """How many people two articles both name by full name, a name within a longer one of the
+    other counting ("Tamara Perry", "Tamara Alexia Perry"): each name counts once on each side."""
+    exact = len(mine & theirs)
+    if exact == min(len(mine), len(theirs)):
+        return exact
+    pairs = [(x, y) for x, y in itertools.product(mine, theirs) if _within(x, y)]
+    return min(len({x for x, _ in pairs}), len({y for _, y in pairs}))
+
+
+def _within(x: str, y: str) -> bool:
+    words_x, words_y = frozenset(x.split()), frozenset(y.split())
+    return words_x <= words_y or words_y <= words_x
+
+
 def _nested(mine: set[str], theirs: set[str]) -> set[str]:
     """The shorter of each two keys, one of each set, whose words all lie among the other's."""
-    found = set()
-    for x, y in itertools.product(mine, theirs):
-        words_x, words_y = frozenset(x.split()), frozenset(y.split())
-        if words_x <= words_y or words_y <= words_x:
-            found.add(min(x, y, key=len))
-    return found
+    return {min(x, y, key=len) for x, y in itertools.product(mine, theirs) if _within(x, y)}
 
 
 def _linked(
@@ -203,7 +213,7 @@ def _linked(
     mine, theirs = days
     apart = mine and theirs and not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
     # Reports naming the same people are one story whatever they date (the shooting, the arrest).
-    if apart and len(_people(a) & _people(b)) < rules.same_people:
+    if apart and _people_in_common(_people(a), _people(b)) < rules.same_people:
         score -= rules.other_day_penalty
         if score < rules.min_similarity:
             return None
@@ -307,7 +317,7 @@ def _in_time(
     first, second = published[a], published[b]
     if first is None or second is None or not rules.max_days_apart or abs((first - second).days) <= rules.max_days_apart:
         return True
-    if people is not None and rules.follow_up_people and len(people.get(a, set()) & people.get(b, set())) >= rules.follow_up_people:
+    if people is not None and rules.follow_up_people and _people_in_common(people.get(a, set()), people.get(b, set())) >= rules.follow_up_people:
         return True
     near = rules.close_days
     mine, theirs = recalled.get(a, ()), recalled.get(b, ())
