@@ -51,6 +51,7 @@ def load_model(name: str | None = None) -> Language:
 
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
 
 
 @Language.component("factcheck_paragraphs")
@@ -58,7 +59,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every blank line: a headline or a dateline never runs into the body.
     Also after a line that ends a sentence when the next line opens one with a capital: the
     parser may run 'orchestra."' and the next line's 'Academy Award producers ... said: "..."'
-    into one sentence, and the second speaker then takes the first quotation.
+    into one sentence, and the second speaker then takes the first quotation. A line opening
+    with a quotation mark and a capital opens a sentence too.
 
     The parser keeps sentence starts set before it runs.
     """
@@ -66,9 +68,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if not token.is_space or "\n" not in token.text:
             continue
         following = doc[token.i + 1]
-        if token.text.count("\n") >= 2 or (following.text[:1].isupper() and _ends_a_sentence(doc, token.i)):
+        if token.text.count("\n") >= 2 or (_opens_a_sentence(doc, token.i + 1) and _ends_a_sentence(doc, token.i)):
             following.is_sent_start = True
     return doc
+
+
+def _opens_a_sentence(doc: Doc, start: int) -> bool:
+    """Whether the line from `start` opens with a capital, or with a quotation mark and a capital:
+    two quotations on lines of their own are two sentences, each with its own speaker."""
+    if doc[start].text in _OPENING_QUOTES and start + 1 < len(doc):
+        start += 1
+    return doc[start].text[:1].isupper()
 
 
 def _ends_a_sentence(doc: Doc, newline: int) -> bool:

@@ -231,3 +231,19 @@ def test_claims_a_line_that_ends_a_sentence_ends_it(nlp) -> None:
     assert thanks.attribution.speaker not in ("Tom Reyes", "Dana Ruiz")
     (thrilled,) = [c for c in claims if "thrilled" in c.text]
     assert thrilled.attribution.speaker == "Tom Reyes"
+
+
+def test_claims_a_quotation_on_its_own_line_is_not_the_next_lines_speakers(nlp) -> None:
+    """Two quotations on lines of their own, the second with its speaker: the first is not his
+    (a press release quotes the buyer, then the bought firm's chief)."""
+    text = (
+        "Veltra bought Norcom on Monday.\n"
+        "“Buying Norcom lets Veltra help its customers build their data centers. ”\n"
+        "“Demand for cooling is growing fast, ” said Tom Reyes, chief executive of Norcom.\n"
+    )
+    claims = _claims(nlp, text)
+    (buying,) = [c for c in claims if "Buying Norcom" in c.sentence]
+    assert "Demand" not in buying.sentence
+    assert buying.attribution.speaker != "Tom Reyes"
+    (demand,) = [c for c in claims if "Demand for cooling" in c.sentence]
+    assert demand.attribution.speaker == "Tom Reyes"
