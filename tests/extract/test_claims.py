@@ -219,31 +219,35 @@ def test_claims_a_name_inside_a_quotation_is_not_the_next_speaker(nlp) -> None:
     assert claim.attribution.speaker == "Ann Lee"
 
 
-def test_claims_a_line_that_ends_a_sentence_ends_it(nlp) -> None:
+@pytest.mark.parametrize(
+    ("text", "closed", "next_line", "next_speakers"),
+    [
+        # A quotation closed at the end of a line, then a line with speakers of its own.
+        (
+            'Mayor Ann Lee made the announcement on Friday and said: "The Dunmore Avenue bridge will reopen!\n'
+            'I would like to thank the crews who worked through the winter."\n'
+            'Council members Tom Reyes and Dana Ruiz said in a statement: "We are thrilled for Harwell."',
+            "thank the crews",
+            "thrilled",
+            ("Tom Reyes", "Dana Ruiz"),
+        ),
+        # Two quotations on lines of their own, the second with its speaker: the first is not his
+        # (a press release quotes the buyer, then the bought firm's chief).
+        (
+            "Veltra bought Norcom on Monday.\n"
+            "“Buying Norcom lets Veltra help its customers build their data centers. ”\n"
+            "“Demand for cooling is growing fast, ” said Tom Reyes, chief executive of Norcom.\n",
+            "Buying Norcom",
+            "Demand for cooling",
+            ("Tom Reyes",),
+        ),
+    ],
+)
+def test_claims_a_line_that_ends_a_sentence_ends_it(nlp, text: str, closed: str, next_line: str, next_speakers: tuple[str, ...]) -> None:
     """The next line's speaker does not take the quotation the line before closed."""
-    text = (
-        'Mayor Ann Lee made the announcement on Friday and said: "The Dunmore Avenue bridge will reopen!\n'
-        'I would like to thank the crews who worked through the winter."\n'
-        'Council members Tom Reyes and Dana Ruiz said in a statement: "We are thrilled for Harwell."'
-    )
     claims = _claims(nlp, text)
-    (thanks,) = [c for c in claims if "thank the crews" in c.text]
-    assert thanks.attribution.speaker not in ("Tom Reyes", "Dana Ruiz")
-    (thrilled,) = [c for c in claims if "thrilled" in c.text]
-    assert thrilled.attribution.speaker == "Tom Reyes"
-
-
-def test_claims_a_quotation_on_its_own_line_is_not_the_next_lines_speakers(nlp) -> None:
-    """Two quotations on lines of their own, the second with its speaker: the first is not his
-    (a press release quotes the buyer, then the bought firm's chief)."""
-    text = (
-        "Veltra bought Norcom on Monday.\n"
-        "“Buying Norcom lets Veltra help its customers build their data centers. ”\n"
-        "“Demand for cooling is growing fast, ” said Tom Reyes, chief executive of Norcom.\n"
-    )
-    claims = _claims(nlp, text)
-    (buying,) = [c for c in claims if "Buying Norcom" in c.sentence]
-    assert "Demand" not in buying.sentence
-    assert buying.attribution.speaker != "Tom Reyes"
-    (demand,) = [c for c in claims if "Demand for cooling" in c.sentence]
-    assert demand.attribution.speaker == "Tom Reyes"
+    (first,) = [c for c in claims if closed in c.text]
+    assert next_line not in first.sentence
+    assert first.attribution.speaker not in next_speakers
+    (following,) = [c for c in claims if next_line in c.text]
+    assert following.attribution.speaker == next_speakers[0]
