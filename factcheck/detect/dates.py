@@ -374,7 +374,7 @@ class ReportBeforeEvent(Detector):
             for first, first_doc in undated[:200]:
                 same_family = family_of.get(first.event.event_class, first.event.event_class) == fill.family
                 if first.path != path and same_family and _shares_entity(first, fill.claim):
-                    yield from self._before(first, first_doc, fill.claim, story.docs[path])
+                    yield from self._before(first, first_doc, fill, story.docs[path])
 
     def _own_dateline(self, items: list[tuple[Claim, TimeRef]], doc: DocMeta) -> Finding:
         """One finding per report, however many of its past events lie after its dateline: a
@@ -399,9 +399,12 @@ class ReportBeforeEvent(Detector):
             [claim.event.event_class, doc.published.isoformat(), *(t.value or "" for _, t in items)],
         )
 
-    def _before(self, first: Claim, first_doc: DocMeta, other: Claim, other_doc: DocMeta) -> Iterable[Finding]:
-        published, when = first_doc.published, other.event_time
-        if published is None or when is None or when.range_start is None or when.range_start <= published:
+    def _before(self, first: Claim, first_doc: DocMeta, fill: DateFill, other_doc: DocMeta) -> Iterable[Finding]:
+        # The day the other report gives the event, not its sentence's own day: "had a hearing
+        # today on charges that he killed a man on May 14" dates the killing May 14. A day of what
+        # followed the event ("died Sunday after being shot") only bounds it.
+        other, published, when = fill.claim, first_doc.published, fill.time
+        if fill.follows or published is None or when.range_start is None or when.range_start <= published:
             return
         max_gap = self.settings.max_gap_days  # type: ignore[attr-defined]
         if max_gap and (when.range_start - published).days > max_gap:
