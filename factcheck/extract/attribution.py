@@ -21,6 +21,8 @@ __all__ = ["quote_spans", "reporting_cue", "attribution_for", "SpeakerMemory"]
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
 _QUOTE_MARKS = frozenset('"“”')
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# "It said the cause of death was ...": an office or a firm named before.
+_THING_PRONOUNS = frozenset({"it"})
 
 
 def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -44,10 +46,12 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 @dataclass
 class SpeakerMemory:
-    """The last named person in an article, to resolve "he said" (a simple, local coreference)."""
+    """The last named person in an article, and the organisation the sentence just read is about,
+    to resolve "he said" and "it said" (a simple, local coreference)."""
 
     last_person: str | None = None
     last_person_key: str | None = None
+    last_organization: str | None = None
     people: set[str] = field(default_factory=set)
 
 
@@ -180,6 +184,9 @@ def attribution_for(
         subjects = [c for c in predicate.children if c.dep_ == "nsubj"]
         if subjects:
             speaker_head, cue, cue_text = _named_first(subjects), predicate, _cue_text(predicate)
+    if speaker_head is not None and speaker_head.lower_ in _THING_PRONOUNS and speaker_head.dep_ == "nsubjpass":
+        # "It was reported that ...": the "it" stands for no one.
+        speaker_head = None
     if speaker_head is None:
         source = _according_to(sentence)
         if source is not None:
@@ -223,6 +230,8 @@ def attribution_for(
         speaker_type = "person"
     if speaker_head.lower_ in _PRONOUNS and memory.last_person:
         speaker, speaker_type = memory.last_person, "person"
+    elif speaker_head.lower_ in _THING_PRONOUNS and memory.last_organization:
+        speaker, speaker_type = memory.last_organization, "organization"
     return (
         Attribution(
             speaker=speaker,
@@ -237,14 +246,24 @@ def attribution_for(
 
 
 def remember_people(sentence: Span, memory: SpeakerMemory) -> None:
-    """Update the last-named person after a sentence has been read. A name inside a quotation
+    """Update the last-named person and organisation after a sentence has been read. A name inside a quotation
     ("I'd like to thank my wife Portia") is the quoted speaker's word, not the next "she said"."""
     quotes = quote_spans(sentence.text, sentence.start_char)
+    organizations = []
     for ent in sentence.ents:
-        if ent.label_ == "PERSON" and not any(s <= ent.start_char < e for s, e in quotes):
+        if any(s <= ent.start_char < e for s, e in quotes):
+            continue
+        if ent.label_ == "PERSON":
             memory.last_person = ent.text
             memory.last_person_key = entity_key(ent.text, "PERSON")
             memory.people.add(memory.last_person_key)
+        elif ent.label_ == "ORG":
+            organizations.append(ent)
+    # "The Harwell Police Department released a statement. It said ...": "it" speaks for the
+    # organisation that is the subject of the sentence just before; after any other sentence
+    # ("The complaint ... It says"), it may be a document, and stays unresolved.
+    subject = next((e for e in organizations if e.root.dep_ == "nsubj"), None)
+    memory.last_organization = re.sub(r"^the\s+", "", subject.text, flags=re.IGNORECASE) if subject is not None else None
 
 
 def speaker_key(attribution: Attribution) -> str | None:

@@ -251,3 +251,31 @@ def test_claims_a_line_that_ends_a_sentence_ends_it(nlp, text: str, closed: str,
     assert first.attribution.speaker not in next_speakers
     (following,) = [c for c in claims if next_line in c.text]
     assert following.attribution.speaker == next_speakers[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Harwell Police Department released a statement on Monday.\n"
+            "It said the man was shot twice on Dunmore Avenue.\n",
+            "Harwell Police Department",
+        ),
+        # A document the sentence before is about, and the "it" of "it was reported", stand for
+        # no organisation.
+        (
+            "The complaint was filed on Monday by the Harwell Police Department.\n"
+            "It says the man was shot twice on Dunmore Avenue.\n",
+            "It",
+        ),
+        (
+            "The Harwell Police Department released a statement on Monday.\n"
+            "It was reported that the man was shot twice on Dunmore Avenue.\n",
+            None,
+        ),
+    ],
+)
+def test_claims_it_said_is_the_organisation_the_sentence_before_is_about(nlp, text: str, speaker: str | None) -> None:
+    """ "It said" speaks for the office the sentence before is about, not for a speaker called "It"."""
+    (shot,) = [c for c in _claims(nlp, text) if "shot twice" in c.text]
+    assert shot.attribution.speaker == speaker
