@@ -245,7 +245,7 @@ def attribution_for(
     )
 
 
-def remember_people(sentence: Span, memory: SpeakerMemory) -> None:
+def remember_speakers(sentence: Span, memory: SpeakerMemory) -> None:
     """Update the last-named person and organisation after a sentence has been read. A name inside a quotation
     ("I'd like to thank my wife Portia") is the quoted speaker's word, not the next "she said"."""
     quotes = quote_spans(sentence.text, sentence.start_char)
@@ -274,4 +274,4 @@ def speaker_key(attribution: Attribution) -> str | None:
     return entity_key(attribution.speaker, label)
 
 
-__all__ += ["remember_people", "speaker_key"]
+__all__ += ["remember_speakers", "speaker_key"]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
-from .attribution import SpeakerMemory, attribution_for, remember_people
+from .attribution import SpeakerMemory, attribution_for, remember_speakers
 from .casualties import CountMention, casualty_counts
 from .framing import is_furniture, is_scheduled
 from .content import content_terms, document_names
@@ -371,7 +371,7 @@ def extract_document(
                 sentence_claims.append(claim)
         sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence, locate)
         claims.extend(_with_dated_events(sentence_claims, events))
-        remember_people(sentence, memory)
+        remember_speakers(sentence, memory)
     claims = _quotes_with_speakers(claims)
     entities = {e.key: e for claim in claims for e in claim.entities}
     return DocumentClaims(

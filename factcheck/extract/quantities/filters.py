@@ -262,8 +262,8 @@ def _is_point_in_time(c: _Candidate, g: _Grammar) -> bool:
     """ "12 years ago", "ten years from now": a time, not how long something lasts."""
     if c.unit is None or c.unit.kind != "duration":
         return False
-    after = tuple(_lower_at(c, c.last.unit_end + i) for i in range(max((len(p) for p in g.point_in_time), default=0)))
-    return any(after[: len(p)] == p for p in g.point_in_time)
+    end = c.last.unit_end
+    return any(tuple(_lower_at(c, end + i) for i in range(len(p))) == p for p in g.point_in_time)
 
 
 # Each check names why a number is not a quantity; the first that holds decides.
