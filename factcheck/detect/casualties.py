@@ -100,6 +100,10 @@ class CasualtyConflict(Detector):
     scope = "story"
     one_value_per_report = True
 
+    @property
+    def _place_nouns(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lexicon.scene_nouns)
+
     def check_story(self, story: StoryClaims) -> Iterable[Finding]:
         paths = sorted(story.claims)
         published = {path: meta.published for path, meta in story.docs.items()}
@@ -175,9 +179,19 @@ class CasualtyConflict(Detector):
             claims = story.claims[mine]
             if mine not in roundups or not fills[theirs]:
                 continue
+            # The sentences that count the other report's event, and the one that dates it: it
+            # often names the place ("The shooting happened about 4 a.m. Sunday at the Chalmers
+            # Community Hall") that the counting sentences leave out.
             anchors = [fill.claim for fill in fills[theirs].values()]
+            if theirs in days:
+                anchors.append(days[theirs].claim)
             read, name = anchored_count_slots(
-                claims, anchors, story.docs[mine].published, words=self.lexicon.casualties, day=_day(days.get(theirs))
+                claims,
+                anchors,
+                story.docs[mine].published,
+                words=self.lexicon.casualties,
+                day=_day(days.get(theirs)),
+                place_nouns=self._place_nouns,
             )
             if read and name:
                 fills[mine] = read

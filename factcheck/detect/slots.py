@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..extract.lexicon import Casualties, CasualtyScope, Lexicon
-from ..models import Casualty, Claim, DatedEvent, TimeRef
+from ..models import Casualty, Claim, DatedEvent, Entity, TimeRef
 from .similarity import mentions_any
 
 __all__ = [
@@ -141,6 +141,7 @@ def anchored_count_slots(
     *,
     words: Casualties,
     day: dt.date | None = None,
+    place_nouns: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, CountFill], str | None]:
     """The count slots of a roundup report (a weekend's shootings across a city) read from its one
     sentence that tells the event of the story, and the name that singled it out.
@@ -151,11 +152,13 @@ def anchored_count_slots(
     in no other counting sentence of the roundup; sentences that tally ("across the city") are
     never taken, nor are the names they give or the speakers of the anchors. When names point to
     more than one sentence, or to none, or the sentence dates its event to another `day` than
-    the other report's, nothing is read."""
+    the other report's, nothing is read. An organisation's name counts as a place when its last
+    word is one of `place_nouns` (the tagger takes "the Chalmers Community Hall" for an
+    organisation)."""
     # A speaker (the police chief every report quotes) says nothing about which event it is.
     keys = {
         e.key for claim in anchors for e in claim.entities
-        if e.label in _ANCHOR_LABELS and e.text != claim.attribution.speaker
+        if _names_a_place_or_person(e, place_nouns) and e.text != claim.attribution.speaker
     }
     tallies = {
         c.sentence_start for c in roundup
@@ -184,6 +187,13 @@ def anchored_count_slots(
     if day is not None and days and day not in days:
         return {}, None
     return count_slots(passage, published, words=words, passage=True), name
+
+
+def _names_a_place_or_person(entity: Entity, place_nouns: frozenset[str]) -> bool:
+    if entity.label in _ANCHOR_LABELS:
+        return True
+    words = entity.text.lower().split()
+    return entity.label == "ORG" and bool(words) and (words[-1] in place_nouns or words[-1].removesuffix("s") in place_nouns)
 
 
 # Periods too long to date a news event: a sentence that opens with one recounts the past.
