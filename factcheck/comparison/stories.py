@@ -75,6 +75,7 @@ class StoryRules(BaseModel):
     nameless_similarity: float = 0.2
     undated_margin: float = 0.1
     corroborated_average: float = 0.1
+    corroborated_days: int = 14
 
 
 class ClaimRules(BaseModel):
@@ -230,7 +231,7 @@ def _corroborated(
     """Whether two linked reports agree on who and when: published within `max_days_apart`,
     naming a person in common by full name, and each dating the event it reports to the same
     day (within `event_day_tolerance`); or, when either dates nothing, published within
-    `close_days` and naming a place in common."""
+    `corroborated_days` and naming a place in common."""
     first, second = dates
     if first is None or second is None or abs((first - second).days) > rules.max_days_apart:
         return False
@@ -239,7 +240,7 @@ def _corroborated(
     mine, theirs = days
     if mine and theirs:
         return any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
-    return abs((first - second).days) <= rules.close_days and bool(_place_keys(a) & _place_keys(b))
+    return abs((first - second).days) <= rules.corroborated_days and bool(_place_keys(a) & _place_keys(b))
 
 
 def _place_keys(vector: dict[str, float]) -> set[str]:
