@@ -97,6 +97,22 @@ def test_noise_text_written_back_from_tokens_is_rejoined_with_offsets() -> None:
     assert original[to_original(offset_map, start) :].startswith("co - workers")
 
 
+def test_noise_a_web_address_written_back_from_tokens_is_a_sign_of_such_a_text() -> None:
+    # One spaced decimal alone is too little to rejoin; the spaced address says how the text was made.
+    original = "http: / / www. example. com / quake\nThe 5. 9 - magnitude quake struck the island, home to 120, 000 people.\n"
+    text, _ = _clean(original)
+    assert "The 5.9-magnitude quake struck the island, home to 120,000 people." in text
+
+
+def test_noise_dashes_around_an_aside_stay_dashes_in_a_text_written_back_from_tokens() -> None:
+    original = (
+        "http: / / www. example. com / trial\n"
+        "Chela Ortiz - who was married three weeks before the shooting - sat with her mother - in - law at 9: 00.\n"
+    )
+    text, _ = _clean(original)
+    assert "Chela Ortiz - who was married three weeks before the shooting - sat with her mother-in-law at 9:00." in text
+
+
 def test_noise_reference_list_at_the_end_is_dropped() -> None:
     text, _ = _clean("The mayor spoke.\n\nReferences:\n- https://a.example\n- City report, 2026\n")
     assert text == "The mayor spoke."
