@@ -9,7 +9,7 @@ from ..models import Claim, Quantity
 from ..wording import show_quantity
 from .similarity import stem
 
-__all__ = ["measure_key", "quantity_key", "counted_noun", "shown_quantity", "orders_apart", "how_long_it_lasted"]
+__all__ = ["measure_key", "quantity_key", "counted_noun", "is_reading", "shown_quantity", "orders_apart", "how_long_it_lasted"]
 
 
 # Heads that name a tally rather than what is tallied ("the number of units rose to 1,450").
@@ -93,8 +93,17 @@ def counted_noun(claim: Claim, quantity: Quantity) -> str:
     return subject
 
 
+def is_reading(quantity: Quantity) -> bool:
+    """Whether a figure reads a scale rather than counting its noun: a count with a fraction
+    ("a 6.1-magnitude quake" is no count of magnitudes)."""
+    return quantity.kind == "count" and not (float(quantity.low).is_integer() and float(quantity.high).is_integer())
+
+
 def shown_quantity(claim: Claim, quantity: Quantity) -> str:
-    """The quantity as a reader writes it, counting what the claim counts ("1,450 units")."""
+    """The quantity as a reader writes it, counting what the claim counts ("1,450 units"); a
+    reading of a scale as its bare figure ("6.1")."""
+    if is_reading(quantity):
+        return show_quantity(quantity, noun="")
     noun = counted_noun(claim, quantity) if quantity.kind == "count" else None
     return show_quantity(quantity, noun=noun)
 

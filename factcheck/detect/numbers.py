@@ -14,6 +14,7 @@ from .quantity_compare import agree
 from .measures import (
     counted_noun,
     how_long_it_lasted,
+    is_reading,
     is_window,
     measure_key,
     orders_apart,
@@ -328,6 +329,8 @@ def _what(claim: Claim, quantity: Quantity) -> str:
     noun = counted_noun(claim, quantity)
     if not noun:
         return "the number"
+    if is_reading(quantity):
+        return f"the {noun}"
     done = participle(noun)
     return f"how many were {done}" if done else f"the number of {plural(noun)}"
 
