@@ -48,6 +48,9 @@ class QuantitySettings(BaseModel):
     """Severity when each sentence counts the group its figure is about and the counts differ
     ("seven men ... sentences of between six and 75 years" / "five members ... from seven to 75
     years"): the figures range over different sets, as a tally does while a case goes on."""
+    group_pronouns: list[str] = Field(default_factory=lambda: ["they", "these", "those", "both", "all"])
+    """Subjects that stand for the group the sentence before counts ("Seven men have been
+    convicted. They have received sentences ranging from six to 75 years")."""
     personal_spans: list[str] = Field(
         default_factory=lambda: ["in prison", "in jail", "behind bars", "of probation", "in state prison", "in federal prison"]
     )
@@ -187,7 +190,9 @@ class QuantityConflict(Detector):
                     if qa.kind == "duration" and _lasting_against_window(a, qa, b, qb):
                         continue
                     pair = ClaimPair(a, b, story.docs[a.path], story.docs[b.path], story.story, 0.0)
-                    yield from self._compare(pair, qa, qb, key, groups=lambda: _different_groups(story, (a, qa), (b, qb)))
+                    yield from self._compare(
+                        pair, qa, qb, key, groups=lambda: _different_groups(story, (a, qa), (b, qb), self.settings.group_pronouns)
+                    )
 
     def _same_event(self, a: Claim, b: Claim) -> bool:
         """Whether two claims tell one event: the same class, named by their own verbs ("fired 30
@@ -275,24 +280,36 @@ class QuantityConflict(Detector):
 
 
 def _different_groups(
-    story: StoryClaims, a: tuple[Claim, Quantity], b: tuple[Claim, Quantity]
+    story: StoryClaims, a: tuple[Claim, Quantity], b: tuple[Claim, Quantity], pronouns: Sequence[str] = ()
 ) -> tuple[set[float], set[float]] | None:
     """The sizes of the groups the two sentences count, when both count one and no size is shared."""
-    sizes = _group_sizes(a[0], a[1], story.claims[a[0].path]), _group_sizes(b[0], b[1], story.claims[b[0].path])
+    sizes = (
+        _group_sizes(a[0], a[1], story.claims[a[0].path], pronouns),
+        _group_sizes(b[0], b[1], story.claims[b[0].path], pronouns),
+    )
     return sizes if all(sizes) and not set.intersection(*sizes) else None
 
 
-def _group_sizes(claim: Claim, figure: Quantity, report: Sequence[Claim]) -> set[float]:
+def _group_sizes(claim: Claim, figure: Quantity, report: Sequence[Claim], pronouns: Sequence[str] = ()) -> set[float]:
     """How many the claim's sentence says its subject is ("seven men have been convicted", "all
     seven who have been prosecuted"): the counts, other than the `figure` compared, that are the
-    subject of a clause of the sentence."""
+    subject of a clause of the sentence. A sentence whose subject is one of `pronouns` ("They have
+    received sentences ranging from six to 75 years") counts the group of the sentence before."""
+    sizes = _sizes_in(claim.sentence_start, figure, report)
+    if sizes or (claim.event.subject or "").lower() not in {p.lower() for p in pronouns}:
+        return sizes
+    before = [c.sentence_start for c in report if c.sentence_start < claim.sentence_start]
+    return _sizes_in(max(before), None, report) if before else sizes
+
+
+def _sizes_in(sentence_start: int, figure: Quantity | None, report: Sequence[Claim]) -> set[float]:
     sizes = set()
     for other in report:
-        if other.sentence_start != claim.sentence_start:
+        if other.sentence_start != sentence_start:
             continue
         subject = (other.event.subject or "").lower().split()
         for q in other.quantities:
-            if q.start == figure.start or q.kind != "count" or not subject:
+            if (figure is not None and q.start == figure.start) or q.kind != "count" or not subject:
                 continue
             if q.subject in subject or q.text.lower() in subject:
                 sizes.add(q.low)
