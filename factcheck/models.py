@@ -151,6 +151,9 @@ class Casualty(_Frozen):
     text: str
     start: int
     end: int
+    with_perpetrator: bool = False
+    """The sentence adds the attacker beside the count ("killed five people and then himself"):
+    the count is of the victims, and the dead are one more."""
 
 
 class DatedEvent(_Frozen):

@@ -250,7 +250,11 @@ class CasualtyConflict(Detector):
         elif update:
             message += f"; {update}"
             severity = settings.update_severity
-        elif abs(a.casualty.count - b.casualty.count) == 1 and _counts_the_attacker(a, b, self.lexicon.casualties.perpetrator):
+        elif (
+            abs(a.casualty.count - b.casualty.count) == 1
+            and not (a.casualty.with_perpetrator or b.casualty.with_perpetrator)
+            and _counts_the_attacker(a, b, self.lexicon.casualties.perpetrator)
+        ):
             message += "; one report may count the attacker and the other not"
             severity = settings.perpetrator_severity
         elif role in settings.evolving_roles:
@@ -260,6 +264,10 @@ class CasualtyConflict(Detector):
         elif a.at_least or b.at_least:
             message += "; one report gives only a lower bound, and the other's total is below it"
             severity = settings.bound_severity
+        victims = next((f for f in (a, b) if f.casualty.with_perpetrator), None)
+        if victims is not None:
+            n = victims.casualty.count
+            message += f"; {victims.claim.path} counts the victims beside the attacker, so its dead are {n} or {n + 1}"
         if roundup is not None:
             message += (
                 f"; {roundup[0]} rounds up several events, and its count is read from its one sentence "
@@ -313,6 +321,10 @@ def _counts_disagree(a: CountFill, b: CountFill) -> bool:
     if a.at_least or b.at_least:
         bound, total = (a, b) if a.at_least else (b, a)
         return total.casualty.count < bound.casualty.count
+    # "killed five people and then himself" counts the victims: the dead are five or six.
+    for victims, other in ((a, b), (b, a)):
+        if victims.casualty.with_perpetrator and not other.casualty.with_perpetrator:
+            return other.casualty.count not in (victims.casualty.count, victims.casualty.count + 1)
     return a.casualty.count != b.casualty.count
 
 

@@ -27,6 +27,7 @@ class CountMention(NamedTuple):
     noun: str
     start: int
     end: int
+    with_perpetrator: bool = False
 
 
 # Entity types whose numbers never count people: "May 7", "3 p.m.", "$500", "20%", "first".
@@ -102,8 +103,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
                 unplaced.append(token.idx)  # "two people are in critical condition"
             continue
         scope = "aggregate" if _tallies_a_period(token, periods, lexicon) else "part" if stated or one_of_several else _scope(token, noun, sentence, lexicon)
-        if scope == "total" and _also_the_perpetrator(sentence, role, lexicon):
-            scope = "part"
+        with_perpetrator = scope == "total" and _also_the_perpetrator(sentence, role, lexicon)
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
         # "1 person is critically injured": a state that qualifies part of the victims.
         if scope == "total" and (count == 1 and noun is token and not _others_follow(token) or _qualified(noun, lexicon)):
@@ -111,7 +111,7 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
         # "One officer was shot and killed and another was injured": one of an enumeration.
         if scope == "total" and count == 1 and any(t.lower_ in _ENUMERATION for t in sentence):
             scope = "part"
-        found.append(CountMention(role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token)))
+        found.append(CountMention(role, count, scope, noun.lemma_.lower(), token.idx, token.idx + len(token), with_perpetrator))
         nouns.append(noun)
     singles = _single_people(sentence, lexicon, {n.i for n in nouns})
     counted = _bounds_carry_over(_rest_as_total(_coordinated_sums(found, nouns, lexicon) + singles, unplaced))
@@ -498,7 +498,7 @@ def _reduced_clause(noun: Token, roles: Mapping[str, str]) -> Token | None:
 
 def _also_the_perpetrator(sentence: Span, role: str, lexicon: Lexicon) -> bool:
     """ "killed five members of his family and then himself": the count leaves out the one
-    who did it, so it is a part of the dead another report counts ("six found dead")."""
+    who did it, so the dead another report counts may be one more ("six found dead")."""
     roles = lexicon.casualties.role_of
     if not any(t.lower_ in ("himself", "herself", "themselves") for t in sentence):
         return False

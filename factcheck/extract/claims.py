@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "90"
+EXTRACTOR_VERSION = "91"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -249,7 +249,16 @@ def _quotes_with_speakers(claims: list[Claim]) -> list[Claim]:
 def _casualty(sentence: Span, count: CountMention, locate: _Locator) -> Casualty:
     start, end, _, _ = locate.span(count.start, count.end)
     text = span_text(sentence, count.start, count.end)
-    return Casualty(role=count.role, count=count.count, scope=count.scope, noun=count.noun, text=text, start=start, end=end)  # type: ignore[arg-type]
+    return Casualty(  # type: ignore[arg-type]
+        role=count.role,
+        count=count.count,
+        scope=count.scope,
+        noun=count.noun,
+        text=text,
+        start=start,
+        end=end,
+        with_perpetrator=count.with_perpetrator,
+    )
 
 
 # A time after these words bounds an interval ("sold since September") rather than dating the event.

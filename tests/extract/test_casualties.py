@@ -87,7 +87,6 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("Despite the spate of violence, including 22 people shot over the weekend, officials said crime was down.", "shot", "aggregate"),
         ("The city saw 12 people shot this weekend, including a man killed in a shooting on Elm Street.", "shot", "aggregate"),
         ("The other four victims, two men and two women, were wounded.", "injured", "part"),
-        ("Police believe the man killed five members of his family and then killed himself.", "killed", "part"),
         ("At least two people have been shot.", "shot", "bound"),
         ("Three other women were injured.", "injured", "rest"),
         ("Two Precinct 5 deputy constables were also hit.", "shot", "part"),
@@ -115,6 +114,23 @@ def test_casualties_scope_that_is_not_a_total(nlp, sentence: str, role: str, sco
     counts = _counts(nlp, sentence)
     assert (role, scope) in [(r, s) for r, _, s in counts]
     assert all(s != "total" for r, _, s in counts if r == role)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police believe the man killed five members of his family and then killed himself.",
+        "The gunman killed five people and then himself.",
+    ],
+)
+def test_casualties_victims_beside_the_attacker_are_a_total_that_leaves_him_out(nlp, sentence: str) -> None:
+    counts = [c for c in casualty_counts(nlp(sentence)[:], LEXICON) if c.role == "killed"]
+    assert [(c.count, c.scope, c.with_perpetrator) for c in counts] == [(5, "total", True)]
+
+
+def test_casualties_a_total_without_the_attacker_beside_it_is_plain(nlp) -> None:
+    counts = [c for c in casualty_counts(nlp("Five people were killed in the house.")[:], LEXICON) if c.role == "killed"]
+    assert [(c.count, c.scope, c.with_perpetrator) for c in counts] == [(5, "total", False)]
 
 
 def test_casualties_coordinated_counts_sum(nlp) -> None:
