@@ -318,10 +318,10 @@ def _counts_disagree(a: CountFill, b: CountFill) -> bool:
     ("at least seven shot" against "five shot"), and two lower bounds never."""
     if a.at_least and b.at_least:
         return False
+    # "killed five people and then himself" counts the victims: the dead are five or six.
     if a.at_least or b.at_least:
         bound, total = (a, b) if a.at_least else (b, a)
-        return total.casualty.count < bound.casualty.count
-    # "killed five people and then himself" counts the victims: the dead are five or six.
+        return total.casualty.count + int(total.casualty.with_perpetrator) < bound.casualty.count
     for victims, other in ((a, b), (b, a)):
         if victims.casualty.with_perpetrator and not other.casualty.with_perpetrator:
             return other.casualty.count not in (victims.casualty.count, victims.casualty.count + 1)
