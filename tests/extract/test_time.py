@@ -174,6 +174,12 @@ def test_time_normalize_earlier_is_not_anchored_to_dateline() -> None:
         # A modal before a perfect looks back.
         ("A child may have accidentally shot his sister Thursday.", [("Thursday", "2026-05-14")]),
         ("The envoy may arrive Thursday.", [("Thursday", "2026-05-21")]),
+        # A finite past verb keeps its own time under a clause that looks ahead.
+        (
+            "The mother is expected to be arraigned Tuesday after her son accidentally shot himself Monday night.",
+            [("Tuesday", "2026-05-19"), ("Monday night", "2026-05-11")],
+        ),
+        ("The council is expected to vote Thursday.", [("Thursday", "2026-05-21")]),
     ],
 )
 def test_time_expressions_in_sentences(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:

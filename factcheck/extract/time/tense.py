@@ -93,6 +93,10 @@ def verb_tense(verb: Token, lexicon: TimeLexicon | None = None, *, modals_point_
     # "is to resume trading Tuesday".
     if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
         return "future"
+    # A finite past verb states its own time, whatever the clause it hangs from says: "is
+    # expected to be arraigned Tuesday after her son shot himself Monday night" (last Monday).
+    if verb.tag_ == "VBD":
+        return "past"
     # "is expected to vote Tuesday", "plans to meet Friday", "is due to report Monday".
     node = verb
     for _ in range(2):
