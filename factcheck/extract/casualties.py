@@ -104,6 +104,10 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
             continue
         scope = "aggregate" if _tallies_a_period(token, periods, lexicon) else "part" if stated or one_of_several else _scope(token, noun, sentence, lexicon)
         with_perpetrator = scope == "total" and _also_the_perpetrator(sentence, role, lexicon)
+        # "wounded three people before killing himself": the attacker is no one wounded, and
+        # the sentence may set the wounding apart from what he did to others; a part, as before.
+        if with_perpetrator and role != "killed":
+            scope, with_perpetrator = "part", False
         # "fired at three of them, injuring one": a bare "one" is one of a group named nearby;
         # "1 person is critically injured": a state that qualifies part of the victims.
         if scope == "total" and (count == 1 and noun is token and not _others_follow(token) or _qualified(noun, lexicon)):

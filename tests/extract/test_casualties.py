@@ -128,6 +128,11 @@ def test_casualties_victims_beside_the_attacker_are_a_total_that_leaves_him_out(
     assert [(c.count, c.scope, c.with_perpetrator) for c in counts] == [(5, "total", True)]
 
 
+def test_casualties_the_wounded_beside_an_attacker_who_killed_himself_are_a_part(nlp) -> None:
+    counts = [c for c in casualty_counts(nlp("A gunman shot and wounded three people at a printing plant before killing himself.")[:], LEXICON) if c.role == "injured"]
+    assert [(c.count, c.scope, c.with_perpetrator) for c in counts] == [(3, "part", False)]
+
+
 def test_casualties_a_total_without_the_attacker_beside_it_is_plain(nlp) -> None:
     counts = [c for c in casualty_counts(nlp("Five people were killed in the house.")[:], LEXICON) if c.role == "killed"]
     assert [(c.count, c.scope, c.with_perpetrator) for c in counts] == [(5, "total", False)]
