@@ -79,7 +79,7 @@ def casualty_values(finding) -> list[tuple[str, float]]:
     return out
 
 
-def score(findings, doc_incident: dict[str, str], incidents: dict[str, dict], label: str) -> None:
+def score(findings, doc_incident: dict[str, str], incidents: dict[str, dict], label: str, *, show_cross: bool = False) -> None:
     from factcheck.detect.base import registry
 
     kinds = Counter(f"{f.kind}/{f.severity}" for f in findings)
@@ -87,7 +87,15 @@ def score(findings, doc_incident: dict[str, str], incidents: dict[str, dict], la
     print(f"\n[{label}] findings: {len(findings)}")
     for key, count in sorted(kinds.items()):
         print(f"  {key:<32}{count:>6}")
-    print(f"  findings linking different incidents: {len(cross)}")
+    cross_kinds = Counter(f"{f.kind}/{f.severity}" for f in cross)
+    print(f"  findings linking different incidents: {len(cross)}" + (f" ({', '.join(f'{k} {n}' for k, n in sorted(cross_kinds.items()))})" if cross else ""))
+    if show_cross:
+        for f in cross:
+            if f.severity in ("medium", "high"):
+                print(f"    {f.rule} {f.severity}: {f.message}")
+                for ev in f.evidence:
+                    where = f"{Path(ev.path).stem[:10]} (incident {doc_incident[Path(ev.path).stem]}, {ev.published or 'no date'})"
+                    print(f"      {where}: {' '.join(ev.text.split())[:220]}")
     date_values = date_match = 0
     count_values = count_match = 0
     for f in findings:
@@ -113,6 +121,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--examples", type=int, default=0)
+    parser.add_argument("--show-cross", action="store_true", help="print the medium+ findings of (b) that link different incidents")
     parser.add_argument("--only", choices=("a", "b"), default=None, help="run only (a) or only (b) (which extracts just its incidents)")
     args = parser.parse_args()
     articles_path = data_path("gva/articles.jsonl")
@@ -137,7 +146,7 @@ def main() -> None:
     if args.only != "b":
         run_per_incident(extracted, incidents, doc_incident, detectors, args.examples)
     if args.only != "a":
-        run_mixed(extracted, incidents, doc_incident, detectors, chosen, args.examples)
+        run_mixed(extracted, incidents, doc_incident, detectors, chosen, args.examples, args.show_cross)
 
 
 def run_per_incident(extracted, incidents, doc_incident, detectors, examples: int) -> None:
@@ -162,7 +171,7 @@ def run_per_incident(extracted, incidents, doc_incident, detectors, examples: in
     score(per_incident, doc_incident, incidents, "a: incident by incident")
 
 
-def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], examples: int) -> None:
+def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], examples: int, show_cross: bool = False) -> None:
     """(b) one folder mixing many incidents."""
     from factcheck.comparison import compare_documents, load_alignment
 
@@ -189,7 +198,7 @@ def run_mixed(extracted, incidents, doc_incident, detectors, chosen: list[str], 
     print(f"  stories: {len(stories)}; stories mixing incidents: {impure}; same-incident article pairs grouped together: {together}/{same_pairs} ({pct(together, same_pairs)})")
     print(f"  same-incident pairs published more than max_days_apart ({window}) days apart: {far_apart}, "
           f"grouped as follow-ups: {far_together}")
-    score(list(comparison.findings), doc_incident, incidents, "b: mixed folder")
+    score(list(comparison.findings), doc_incident, incidents, "b: mixed folder", show_cross=show_cross)
     if examples:
         for f in list(comparison.findings)[:examples]:
             print(f"\n{f.rule} {f.severity} {f.message}")

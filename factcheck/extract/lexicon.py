@@ -43,6 +43,7 @@ class CasualtyScope(_Pack):
     qualifiers: list[str] = Field(default_factory=list)
     aggregate: list[str] = Field(default_factory=list)
     periods: list[str] = Field(default_factory=list)
+    period_patterns: list[str] = Field(default_factory=list)
     single_events: list[str] = Field(default_factory=list)
     roundup: list[str] = Field(default_factory=list)
     roundup_patterns: list[str] = Field(default_factory=list)
@@ -53,7 +54,7 @@ class CasualtyScope(_Pack):
     one_of_several: list[str] = Field(default_factory=list)
     other_event: list[str] = Field(default_factory=list)
 
-    @field_validator("roundup_patterns", "aggregate_patterns", "sequel_patterns")
+    @field_validator("roundup_patterns", "aggregate_patterns", "sequel_patterns", "period_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return list(check_patterns(tuple(patterns)))
@@ -72,7 +73,7 @@ class CasualtyScope(_Pack):
 
     @functools.cached_property
     def period_cues(self) -> WordCues:
-        return WordCues.of(self.periods)
+        return WordCues.of(self.periods, self.period_patterns)
 
 
 class WordCues(NamedTuple):

@@ -86,6 +86,8 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         # A period with no one event named beside the count tallies it.
         ("Despite the spate of violence, including 22 people shot over the weekend, officials said crime was down.", "shot", "aggregate"),
         ("The city saw 12 people shot this weekend, including a man killed in a shooting on Elm Street.", "shot", "aggregate"),
+        # A number of hours or days is a period too.
+        ("Twelve people, including two children, were shot in Harwell in about ten hours.", "shot", "aggregate"),
         ("The other four victims, two men and two women, were wounded.", "injured", "part"),
         ("At least two people have been shot.", "shot", "bound"),
         ("Three other women were injured.", "injured", "rest"),
