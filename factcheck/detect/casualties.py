@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -100,7 +101,7 @@ class CasualtyConflict(Detector):
     scope = "story"
     one_value_per_report = True
 
-    @property
+    @functools.cached_property
     def _place_nouns(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.lexicon.scene_nouns)
 

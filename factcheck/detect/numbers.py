@@ -330,7 +330,7 @@ def _figure_places(claim: Claim, figure: Quantity) -> dict[str, str]:
     ends = [q.start - claim.sentence_start for q in claim.quantities if q.start > figure.start]
     stretch = claim.sentence[max(0, start) : min(ends, default=len(claim.sentence))]
     stretch = re.split(r"[,;:()]", stretch, maxsplit=1)[0]
-    return {e.key: e.text for e in claim.entities if e.label in _PLACE_LABELS and e.text in stretch}
+    return {e.key: e.text for e in claim.entities if e.label in _PLACE_LABELS and re.search(rf"\b{re.escape(e.text)}\b", stretch)}
 
 
 def _group_sizes(claim: Claim, figure: Quantity, report: Sequence[Claim], pronouns: Sequence[str] = ()) -> set[float]:
