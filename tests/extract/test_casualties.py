@@ -108,6 +108,7 @@ def test_casualties_role_and_total(nlp, sentence: str, expected: list[tuple[str,
         ("Five of the six hospitalized victims are listed in stable condition.", "injured", "part"),
         # What came after the event is a part of it.
         ("After the shooting, the gunman went into the neighborhood and fired more shots, wounding three people.", "injured", "part"),
+        ("Soon after, two people were fatally shot and two others wounded at a barber shop around the corner.", "killed", "part"),
         # Set off by commas, the clause only describes a group already named.
         ("The seven victims, shot in their legs and feet, are expected to survive.", "shot", "part"),
     ],
