@@ -249,16 +249,8 @@ def _quotes_with_speakers(claims: list[Claim]) -> list[Claim]:
 def _casualty(sentence: Span, count: CountMention, locate: _Locator) -> Casualty:
     start, end, _, _ = locate.span(count.start, count.end)
     text = span_text(sentence, count.start, count.end)
-    return Casualty(  # type: ignore[arg-type]
-        role=count.role,
-        count=count.count,
-        scope=count.scope,
-        noun=count.noun,
-        text=text,
-        start=start,
-        end=end,
-        with_perpetrator=count.with_perpetrator,
-    )
+    # The mention's fields as they are, its offsets moved into the original file.
+    return Casualty(**{**count._asdict(), "text": text, "start": start, "end": end})
 
 
 # A time after these words bounds an interval ("sold since September") rather than dating the event.
