@@ -569,6 +569,21 @@ def test_an_undated_article_joins_a_dated_story_only_when_it_agrees_more() -> No
     assert story_of(group_stories([*undated, loose], RULES), "u.txt") == ["a.txt", "b.txt", "u.txt"]
 
 
+@pytest.mark.parametrize(("undated_day", "joins"), [(DAY - dt.timedelta(days=1), True), (DAY - dt.timedelta(days=30), False), (None, False)])
+def test_an_undated_article_dating_the_event_to_the_story_s_day_joins_at_the_plain_threshold(undated_day: dt.date | None, joins: bool) -> None:
+    # The same loose agreement as above; the undated report gives the quake the day the dated
+    # reports give it, which content alone cannot tell from a look-alike.
+    story = ["qeshm", "quake", "magnitude", "dargahan", "epicenter", "tremor", "island", "fault"]
+    half = ["qeshm", "quake", "hormozgan", "rubble", "villager", "tent", "mosque", "bandar"]
+    names = [("GPE", "qeshm")]
+    dated = [_with_event_day(doc(p, story, names), DAY - dt.timedelta(days=1)) for p in ("a.txt", "b.txt")]
+    loose = doc("u.txt", half, names, None)
+    if undated_day is not None:
+        loose = _with_event_day(loose, undated_day)
+    expected = ["a.txt", "b.txt", "u.txt"] if joins else ["u.txt"]
+    assert story_of(group_stories([*dated, loose], RULES), "u.txt") == expected
+
+
 def test_reports_of_the_same_days_that_agree_strongly_link_without_a_name() -> None:
     # The tagger found no name in either ("coastland mall" read as plain words).
     words = ["coastland", "mall", "teen", "gunshot", "parking", "naples"]
@@ -627,6 +642,31 @@ def test_a_report_naming_the_victim_and_the_day_joins_the_story_of_that_event() 
 def test_a_weakly_linked_report_of_another_day_or_person_stays_apart(day_offset: int, person: str) -> None:
     docs = _story_and_follow_up(DAY + dt.timedelta(days=day_offset), person)
     assert story_of(group_stories(docs, RULES), "f.txt") == ["f.txt"]
+
+
+@pytest.mark.parametrize(
+    ("names", "recalled_offset", "joins"),
+    [
+        ([("PERSON", "darnell okafor"), ("GPE", "ridgeway")], 0, True),
+        ([("ORG", "darnell okafor"), ("GPE", "ridgeway")], 0, True),  # the tagger took the victim for an organisation
+        ([("PERSON", "darnell okafor"), ("GPE", "ridgeway")], -5, False),  # another day
+        ([("GPE", "ridgeway"), ("GPE", "north ridgeway")], 0, False),  # the same day, only the town
+    ],
+    ids=["the victim and the day", "the victim tagged otherwise", "another day", "only the town"],
+)
+def test_a_charge_months_later_joins_by_the_victim_and_the_day_it_goes_back_to(
+    names: list[tuple[str, str]], recalled_offset: int, joins: bool
+) -> None:
+    # Five months on, a charge names the boy and the day he was shot; it shares few words with
+    # the story beyond one report, and is published far outside `max_days_apart`.
+    shooting_day = DAY - dt.timedelta(days=1)
+    story = _story_and_follow_up(shooting_day)[:3]
+    own = ["charge", "bond", "courtroom", "judge"]
+    recalled = _day("May 31", shooting_day + dt.timedelta(days=recalled_offset))
+    charge = doc("f.txt", [*own, "cookout"], names, DAY + dt.timedelta(days=150)).model_copy(update={"times": (recalled,)})
+    assert recalled_days(charge, RULES) == (recalled.range_start,)
+    expected = ["f.txt", "s0.txt", "s1.txt", "s2.txt"] if joins else ["f.txt"]
+    assert story_of(group_stories([*story, charge], RULES), "f.txt") == expected
 
 
 @pytest.mark.parametrize(

@@ -227,11 +227,17 @@ def _corroborated(
     dates: tuple[dt.date | None, dt.date | None],
     days: tuple[frozenset[dt.date], frozenset[dt.date]],
     rules: StoryRules,
+    recalled: tuple[tuple[dt.date, ...], tuple[dt.date, ...]] = ((), ()),
 ) -> bool:
     """Whether two linked reports agree on who and when: published within `max_days_apart`,
     naming a person in common by full name, and each dating the event it reports to the same
     day (within `event_day_tolerance`); or, when either dates nothing, published within
-    `corroborated_days` and naming a place in common."""
+    `corroborated_days` and naming a place in common; or one is a later report that goes back
+    to the day the other dates its event to (see `recalled_days`), both naming someone or
+    something other than a place by a name of two words or more: the charge months later that
+    names the boy killed and the day he was shot."""
+    if _recalls_their_day(a, b, days, recalled, rules):
+        return True
     first, second = dates
     if first is None or second is None or abs((first - second).days) > rules.max_days_apart:
         return False
@@ -241,6 +247,27 @@ def _corroborated(
     if mine and theirs:
         return any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
     return abs((first - second).days) <= rules.corroborated_days and bool(_place_keys(a) & _place_keys(b))
+
+
+def _recalls_their_day(
+    a: dict[str, float],
+    b: dict[str, float],
+    days: tuple[frozenset[dt.date], frozenset[dt.date]],
+    recalled: tuple[tuple[dt.date, ...], tuple[dt.date, ...]],
+    rules: StoryRules,
+) -> bool:
+    """Whether one report names, long after, the day the other dates its event to, and both
+    name the same one by a full name that is not a place. A city and a day are not enough: a
+    large city has several shootings a day."""
+    tolerance = rules.event_day_tolerance
+    (mine, theirs), (recalled_mine, recalled_theirs) = days, recalled
+    same_day = any(abs((x - y).days) <= tolerance for x in recalled_mine for y in theirs) or any(
+        abs((x - y).days) <= tolerance for x in recalled_theirs for y in mine
+    )
+    if not same_day:
+        return False
+    places = _place_keys(a) | _place_keys(b)
+    return any(" " in name and name not in places for name in _shared_names(a, b))
 
 
 def _place_keys(vector: dict[str, float]) -> set[str]:
@@ -455,11 +482,14 @@ def _average_linkage(
     recalled: dict[str, tuple[dt.date, ...]] | None = None,
     corroborated: Sequence[tuple[float, str, str]] = (),
     people: Mapping[str, set[str]] | None = None,
+    days: Mapping[str, frozenset[dt.date]] | None = None,
 ) -> list[list[str]]:
     """Merge the two clusters most alike on average while that average reaches the threshold.
 
     The average counts every pair of the two clusters, unlinked pairs as 0 (they scored
-    below `min_similarity`), so a story grows only where most of its articles agree. A merge
+    below `min_similarity`), so a story grows only where most of its articles agree. A story
+    with a publication date and one without must agree `undated_margin` more, unless they give
+    their event a day in common (`days`, see `event_days`). A merge
     that would stretch a story past `max_days_apart` is refused unless every pair of articles
     it brings together is close in time or a follow-up (see `_in_time`).
 
@@ -467,7 +497,7 @@ def _average_linkage(
     their average reaches `corroborated_average`: a report that names the people and the day of
     the event joins the story of that event though it shares little of its other articles' words.
     """
-    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people)
+    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people, days)
     heap = [(-score / 1.0, a, b) for score, a, b in edges]
     heapq.heapify(heap)
     while heap:
@@ -478,9 +508,10 @@ def _average_linkage(
         if average < rules.min_average_similarity:
             break
         # A story with a date and one without meet on content alone, where look-alike events
-        # (one boxer's two fights, two quakes on one island) are closest: they must agree more.
+        # (one boxer's two fights, two quakes on one island) are closest: they must agree more,
+        # unless the stories date the event they report to the same day.
         dated_a, dated_b = clusters.span[a][0] is not None, clusters.span[b][0] is not None
-        if dated_a != dated_b and average < rules.min_average_similarity + rules.undated_margin:
+        if dated_a != dated_b and average < rules.min_average_similarity + rules.undated_margin and not clusters.same_day(a, b):
             continue
         keep = clusters.merge(a, b)
         if keep is None:
@@ -508,8 +539,11 @@ class _Clusters:
         rules: StoryRules,
         recalled: dict[str, tuple[dt.date, ...]],
         people: Mapping[str, set[str]] | None = None,
+        days: Mapping[str, frozenset[dt.date]] | None = None,
     ) -> None:
         self.members: dict[str, list[str]] = {p: [p] for p in paths}
+        # The days each cluster's articles give the events they report.
+        self.days = {p: set((days or {}).get(p, frozenset())) for p in paths}
         self.people = people
         self.span = {p: (published[p], published[p]) for p in paths}
         self.sums: dict[str, dict[str, float]] = defaultdict(dict)
@@ -526,6 +560,12 @@ class _Clusters:
         if a not in self.members or b not in self.members or self.sums[a].get(b) is None:
             return None
         return self.sums[a][b] / (len(self.members[a]) * len(self.members[b]))
+
+    def same_day(self, a: str, b: str) -> bool:
+        """Whether the two clusters' articles date the events they report to a day in common
+        (within `event_day_tolerance`)."""
+        tolerance = self.rules.event_day_tolerance
+        return any(abs((x - y).days) <= tolerance for x in self.days[a] for y in self.days[b])
 
     def merge(self, a: str, b: str) -> str | None:
         """Join two clusters, unless that stretches a story past `max_days_apart` without every
@@ -547,6 +587,7 @@ class _Clusters:
         self.members[keep].extend(self.members.pop(gone))
         self.span[keep] = merged_span
         del self.span[gone]
+        self.days[keep] |= self.days.pop(gone)
         for other, total in self.sums.pop(gone).items():
             if other == keep:
                 continue
@@ -607,8 +648,12 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
     days = {d.path: event_days(d, rules) for d in docs}
     people = {p: _people(v) for p, v in vectors.items()}
     edges = _candidate_edges(vectors, published, rules, recalled, days, people)
-    corroborated = [e for e in edges if _corroborated(vectors[e[1]], vectors[e[2]], (published[e[1]], published[e[2]]), (days[e[1]], days[e[2]]), rules)]
-    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people)
+    corroborated = [
+        (score, a, b)
+        for score, a, b in edges
+        if _corroborated(vectors[a], vectors[b], (published[a], published[b]), (days[a], days[b]), rules, (recalled.get(a, ()), recalled.get(b, ())))
+    ]
+    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people, days)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)
     stories = []
