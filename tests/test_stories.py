@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from factcheck.comparison.stories import (
     StoryRules,
+    _average_linkage,
     _candidate_edges,
     _DatedIndex,
     _in_time,
@@ -204,6 +205,19 @@ def test_articles_further_apart_than_the_window_stay_apart() -> None:
     assert story_of(group_stories(docs, RULES), "a.txt") == ["a.txt"]
     unlimited = RULES.model_copy(update={"max_days_apart": 0})
     assert story_of(group_stories(docs, unlimited), "a.txt") == ["a.txt", "b.txt"]
+
+
+def test_coverage_running_for_weeks_joins_while_each_report_is_beside_another() -> None:
+    # A trial covered over ten weeks: the first two reports (day 0, day 30) and the last two
+    # (day 40, day 70) form two stories; each report is within the window of one of the other
+    # story, though the first and the last are ten weeks apart. Reports on days 120 and 125
+    # link with the last one only: the first reports are beside neither.
+    offsets = {"a1": 0, "a2": 30, "b1": 40, "b2": 70, "c1": 120, "c2": 125}
+    published = {p: DAY + dt.timedelta(days=d) for p, d in offsets.items()}
+    edges = [(0.9, "a1", "a2"), (0.9, "b1", "b2"), (0.5, "a1", "b1"), (0.5, "a2", "b1"), (0.5, "a2", "b2")]
+    edges += [(0.9, "c1", "c2"), (0.9, "b2", "c1"), (0.9, "b2", "c2")]
+    groups = _average_linkage(sorted(published), edges, published, RULES)
+    assert sorted(groups) == [["a1", "a2", "b1", "b2"], ["c1", "c2"]]
 
 
 def _day(text: str, day: dt.date) -> TimeRef:

@@ -490,8 +490,8 @@ def _average_linkage(
     below `min_similarity`), so a story grows only where most of its articles agree. A story
     with a publication date and one without must agree `undated_margin` more, unless they give
     their event a day in common (`days`, see `event_days`). A merge
-    that would stretch a story past `max_days_apart` is refused unless every pair of articles
-    it brings together is close in time or a follow-up (see `_in_time`).
+    that would stretch a story past `max_days_apart` is refused unless each article of either
+    cluster is close in time to, or a follow-up of, an article of the other (see `_in_time`).
 
     Then each `corroborated` pair (see `_corroborated`) brings its two clusters together when
     their average reaches `corroborated_average`: a report that names the people and the day of
@@ -567,9 +567,21 @@ class _Clusters:
         tolerance = self.rules.event_day_tolerance
         return any(abs((x - y).days) <= tolerance for x in self.days[a] for y in self.days[b])
 
+    def _each_in_time(self, a: str, b: str) -> bool:
+        """Whether every article of each cluster is close in time to an article of the other,
+        or a follow-up of one (see `_in_time`): the coverage of a trial runs for months, each
+        report beside the last, while a report of another event months later is beside none."""
+
+        def near(x: str, ys: Sequence[str]) -> bool:
+            return any(_in_time(x, y, self.published, self.recalled, self.rules, self.people) for y in ys)
+
+        mine, theirs = self.members[a], self.members[b]
+        return all(near(x, theirs) for x in mine) and all(near(y, mine) for y in theirs)
+
     def merge(self, a: str, b: str) -> str | None:
-        """Join two clusters, unless that stretches a story past `max_days_apart` without every
-        pair it brings together being close in time or a follow-up; the kept cluster's key."""
+        """Join two clusters, unless that stretches a story past `max_days_apart` while an article
+        of either is close in time to no article of the other (see `_each_in_time`); the kept
+        cluster's key."""
         rules = self.rules
         merged_span = _span([*self.span[a], *self.span[b]])
         if (
@@ -577,7 +589,7 @@ class _Clusters:
             and merged_span[0]
             and merged_span[1]
             and (merged_span[1] - merged_span[0]).days > rules.max_days_apart
-            and not all(_in_time(x, y, self.published, self.recalled, rules, self.people) for x in self.members[a] for y in self.members[b])
+            and not self._each_in_time(a, b)
         ):
             del self.sums[a][b], self.sums[b][a]
             return None
