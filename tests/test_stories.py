@@ -583,16 +583,31 @@ def test_an_undated_article_joins_a_dated_story_only_when_it_agrees_more() -> No
     assert story_of(group_stories([*undated, loose], RULES), "u.txt") == ["a.txt", "b.txt", "u.txt"]
 
 
-@pytest.mark.parametrize(("undated_day", "joins"), [(DAY - dt.timedelta(days=1), True), (DAY - dt.timedelta(days=30), False), (None, False)])
-def test_an_undated_article_dating_the_event_to_the_story_s_day_joins_at_the_plain_threshold(undated_day: dt.date | None, joins: bool) -> None:
+@pytest.mark.parametrize(
+    ("undated_day", "named", "joins"),
+    [
+        (DAY - dt.timedelta(days=1), False, True),  # the day the dated reports give the quake
+        (DAY - dt.timedelta(days=30), False, False),
+        (DAY, True, True),  # "July 13, 2009" in the text: the day the dated reports came out
+        (DAY - dt.timedelta(days=30), True, False),
+        (None, False, False),
+    ],
+    ids=["its event on their event's day", "its event on another day", "names their day", "names another day", "no day"],
+)
+def test_an_undated_article_placed_on_the_story_s_day_joins_at_the_plain_threshold(
+    undated_day: dt.date | None, named: bool, joins: bool
+) -> None:
     # The same loose agreement as above; the undated report gives the quake the day the dated
-    # reports give it, which content alone cannot tell from a look-alike.
+    # reports give it, or names the day they were published, which content alone cannot tell
+    # from a look-alike.
     story = ["qeshm", "quake", "magnitude", "dargahan", "epicenter", "tremor", "island", "fault"]
     half = ["qeshm", "quake", "hormozgan", "rubble", "villager", "tent", "mosque", "bandar"]
     names = [("GPE", "qeshm")]
     dated = [_with_event_day(doc(p, story, names), DAY - dt.timedelta(days=1)) for p in ("a.txt", "b.txt")]
     loose = doc("u.txt", half, names, None)
-    if undated_day is not None:
+    if undated_day is not None and named:
+        loose = loose.model_copy(update={"times": (_day("July 13, 2009", undated_day),)})
+    elif undated_day is not None:
         loose = _with_event_day(loose, undated_day)
     expected = ["a.txt", "b.txt", "u.txt"] if joins else ["u.txt"]
     assert story_of(group_stories([*dated, loose], RULES), "u.txt") == expected

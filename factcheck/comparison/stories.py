@@ -306,6 +306,20 @@ def event_days(doc: DocumentClaims, rules: StoryRules) -> frozenset[dt.date]:
     return frozenset(days)
 
 
+def placing_days(doc: DocumentClaims, days: frozenset[dt.date]) -> frozenset[dt.date]:
+    """The days that place an article in time: the days it gives the events it reports (`days`,
+    see `event_days`) and its publication date; for an article without one, every full day it
+    names ("July 13, 2009"), which is what its story can be placed by."""
+    if doc.published is not None:
+        return days | {doc.published}
+    named = {
+        t.range_start
+        for t in doc.times
+        if t.granularity == "day" and t.range_start is not None and t.range_start == t.range_end
+    }
+    return days | named
+
+
 def recalled_days(doc: DocumentClaims, rules: StoryRules) -> tuple[dt.date, ...]:
     """Days the article names that lie more than `max_days_apart` before its publication.
 
@@ -488,8 +502,9 @@ def _average_linkage(
 
     The average counts every pair of the two clusters, unlinked pairs as 0 (they scored
     below `min_similarity`), so a story grows only where most of its articles agree. A story
-    with a publication date and one without must agree `undated_margin` more, unless they give
-    their event a day in common (`days`, see `event_days`). A merge
+    with a publication date and one without must agree `undated_margin` more, unless they have a
+    day in common (`days`, see `placing_days`): the undated reports name the day the others were
+    published on or give their event. A merge
     that would stretch a story past `max_days_apart` is refused unless each article of either
     cluster is close in time to, or a follow-up of, an article of the other (see `_in_time`).
 
@@ -542,7 +557,7 @@ class _Clusters:
         days: Mapping[str, frozenset[dt.date]] | None = None,
     ) -> None:
         self.members: dict[str, list[str]] = {p: [p] for p in paths}
-        # The days each cluster's articles give the events they report.
+        # The days that place each cluster's articles in time (see `placing_days`).
         self.days = {p: set((days or {}).get(p, frozenset())) for p in paths}
         self.people = people
         self.span = {p: (published[p], published[p]) for p in paths}
@@ -562,8 +577,8 @@ class _Clusters:
         return self.sums[a][b] / (len(self.members[a]) * len(self.members[b]))
 
     def same_day(self, a: str, b: str) -> bool:
-        """Whether the two clusters' articles date the events they report to a day in common
-        (within `event_day_tolerance`)."""
+        """Whether the two clusters' articles are placed on a day in common (within
+        `event_day_tolerance`; see `placing_days`)."""
         tolerance = self.rules.event_day_tolerance
         return any(abs((x - y).days) <= tolerance for x in self.days[a] for y in self.days[b])
 
@@ -665,7 +680,8 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
         for score, a, b in edges
         if _corroborated(vectors[a], vectors[b], (published[a], published[b]), (days[a], days[b]), rules, (recalled.get(a, ()), recalled.get(b, ())))
     ]
-    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people, days)
+    placed = {d.path: placing_days(d, days[d.path]) for d in docs}
+    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people, placed)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)
     stories = []
