@@ -613,6 +613,29 @@ def test_an_undated_article_placed_on_the_story_s_day_joins_at_the_plain_thresho
     assert story_of(group_stories([*dated, loose], RULES), "u.txt") == expected
 
 
+@pytest.mark.parametrize(
+    ("other_place", "published", "joins"),
+    [
+        (None, None, True),
+        ("bandar abbas", None, False),  # each names a place, none in common: a look-alike
+        (None, DAY + dt.timedelta(days=20), False),  # dated, weeks apart: no bonus, the plain threshold
+    ],
+    ids=["undated, one place", "undated, other places", "dated weeks apart"],
+)
+def test_undated_reports_merge_on_content_from_the_undated_average(other_place: str | None, published: dt.date | None, joins: bool) -> None:
+    # Undated reports of one quake, told from the island and from the relief camp: their content
+    # agrees less than the plain threshold asks, more than `undated_average`.
+    story = ["qeshm", "quake", "magnitude", "dargahan", "epicenter", "tremor", "island", "fault"]
+    camp = ["qeshm", "quake", "hormozgan", "rubble", "villager", "tent", "mosque", "bandar", "relief", "crescent", "blanket", "donor", "aid", "shelter"]
+    first = doc("a.txt", story, [("GPE", "qeshm")], None if published is None else DAY)
+    second = doc("b.txt", camp, [("GPE", other_place or "qeshm")], published)
+    score = similarity(story_vector(first, RULES), story_vector(second, RULES))
+    if other_place is None:
+        assert RULES.undated_average <= score < RULES.min_average_similarity
+    expected = ["a.txt", "b.txt"] if joins else ["a.txt"]
+    assert story_of(group_stories([first, second], RULES), "a.txt") == expected
+
+
 def test_reports_of_the_same_days_that_agree_strongly_link_without_a_name() -> None:
     # The tagger found no name in either ("coastland mall" read as plain words).
     words = ["coastland", "mall", "teen", "gunshot", "parking", "naples"]

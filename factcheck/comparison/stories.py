@@ -74,6 +74,7 @@ class StoryRules(BaseModel):
     follow_up_people: int = 2
     nameless_similarity: float = 0.2
     undated_margin: float = 0.1
+    undated_average: float = 0.2
     corroborated_average: float = 0.1
     corroborated_days: int = 14
 
@@ -497,12 +498,14 @@ def _average_linkage(
     corroborated: Sequence[tuple[float, str, str]] = (),
     people: Mapping[str, set[str]] | None = None,
     days: Mapping[str, frozenset[dt.date]] | None = None,
+    places: Mapping[str, set[str]] | None = None,
 ) -> list[list[str]]:
     """Merge the two clusters most alike on average while that average reaches the threshold.
 
     The average counts every pair of the two clusters, unlinked pairs as 0 (they scored
-    below `min_similarity`), so a story grows only where most of its articles agree. A story
-    with a publication date and one without must agree `undated_margin` more, unless they have a
+    below `min_similarity`), so a story grows only where most of its articles agree. Two stories
+    without a publication date merge from `undated_average` when they name a place in common or
+    either names none (`places`). A story with a publication date and one without must agree `undated_margin` more, unless they have a
     day in common (`days`, see `placing_days`): the undated reports name the day the others were
     published on or give their event. A merge
     that would stretch a story past `max_days_apart` is refused unless each article of either
@@ -512,7 +515,7 @@ def _average_linkage(
     their average reaches `corroborated_average`: a report that names the people and the day of
     the event joins the story of that event though it shares little of its other articles' words.
     """
-    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people, days)
+    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people, days, places)
     heap = [(-score / 1.0, a, b) for score, a, b in edges]
     heapq.heapify(heap)
     while heap:
@@ -520,12 +523,19 @@ def _average_linkage(
         average = clusters.average(a, b)
         if average is None or abs(average + negative) > 1e-12:
             continue  # stale: the clusters changed since this entry was pushed
-        if average < rules.min_average_similarity:
+        if average < min(rules.min_average_similarity, rules.undated_average):
             break
+        dated_a, dated_b = clusters.span[a][0] is not None, clusters.span[b][0] is not None
+        # Two stories without a publication date score on content alone (no close_bonus), so
+        # they merge from a lower average; there, two that name places must name one in common:
+        # one boxer's two fights, in Las Vegas and in Manila.
+        if average < (rules.min_average_similarity if dated_a or dated_b else rules.undated_average):
+            continue
+        if average < rules.min_average_similarity and not clusters.same_places(a, b):
+            continue
         # A story with a date and one without meet on content alone, where look-alike events
         # (one boxer's two fights, two quakes on one island) are closest: they must agree more,
         # unless the stories date the event they report to the same day.
-        dated_a, dated_b = clusters.span[a][0] is not None, clusters.span[b][0] is not None
         if dated_a != dated_b and average < rules.min_average_similarity + rules.undated_margin and not clusters.same_day(a, b):
             continue
         keep = clusters.merge(a, b)
@@ -555,10 +565,12 @@ class _Clusters:
         recalled: dict[str, tuple[dt.date, ...]],
         people: Mapping[str, set[str]] | None = None,
         days: Mapping[str, frozenset[dt.date]] | None = None,
+        places: Mapping[str, set[str]] | None = None,
     ) -> None:
         self.members: dict[str, list[str]] = {p: [p] for p in paths}
         # The days that place each cluster's articles in time (see `placing_days`).
         self.days = {p: set((days or {}).get(p, frozenset())) for p in paths}
+        self.places = {p: set((places or {}).get(p, ())) for p in paths}
         self.people = people
         self.span = {p: (published[p], published[p]) for p in paths}
         self.sums: dict[str, dict[str, float]] = defaultdict(dict)
@@ -575,6 +587,12 @@ class _Clusters:
         if a not in self.members or b not in self.members or self.sums[a].get(b) is None:
             return None
         return self.sums[a][b] / (len(self.members[a]) * len(self.members[b]))
+
+    def same_places(self, a: str, b: str) -> bool:
+        """Whether the two clusters name a place in common (or one within another), or either
+        names none."""
+        mine, theirs = self.places[a], self.places[b]
+        return not mine or not theirs or bool(mine & theirs) or bool(_nested(mine, theirs))
 
     def same_day(self, a: str, b: str) -> bool:
         """Whether the two clusters' articles are placed on a day in common (within
@@ -615,6 +633,7 @@ class _Clusters:
         self.span[keep] = merged_span
         del self.span[gone]
         self.days[keep] |= self.days.pop(gone)
+        self.places[keep] |= self.places.pop(gone)
         for other, total in self.sums.pop(gone).items():
             if other == keep:
                 continue
@@ -681,7 +700,8 @@ def find_stories(docs: Sequence[DocumentClaims], rules: StoryRules) -> list[Stor
         if _corroborated(vectors[a], vectors[b], (published[a], published[b]), (days[a], days[b]), rules, (recalled.get(a, ()), recalled.get(b, ())))
     ]
     placed = {d.path: placing_days(d, days[d.path]) for d in docs}
-    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people, placed)
+    places = {p: _place_keys(v) for p, v in vectors.items()}
+    groups = _average_linkage(sorted(vectors), edges, published, rules, recalled, corroborated, people, placed, places)
     score_of = {(a, b): s for s, a, b in edges}
     surface = _surface_forms(docs)
     stories = []
