@@ -48,6 +48,10 @@ def _clean(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         "Close Get email notifications on Tom Reyes daily!",
         "Whenever Tom Reyes posts new content, you'll get an email delivered to your inbox with a link.",
         "Email notifications are only sent once a day, and only if there are new matching items.",
+        # A video playlist beside the article: other stories' clips, each with its length.
+        "0:43 Homeless man found dead in Harwell; suspect arrested Pause",
+        "1:47 'I miss the one thing that completes my every day,' says wife of shooting victim",
+        "2:13",
     ],
 )
 def test_noise_lines_are_dropped(line: str) -> None:
@@ -70,6 +74,10 @@ def test_noise_lines_are_dropped(line: str) -> None:
         "July 28: 10-year-old shot. July 7: 16-year-old shot. July 6: 14-year-old shot.",
         "Police said the driver had contributed to this report of the crash.",
         "Detectives said the suspect would download the app to find victims.",
+        # A live blog's entries start with the time of day.
+        "10:52 p.m.: Authorities said they know the identity of the shooter.",
+        "8:20 a.m.",
+        "4:30 was the time the first call came in, police said.",
     ],
 )
 def test_noise_keeps_body_lines(line: str) -> None:
