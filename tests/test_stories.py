@@ -220,6 +220,22 @@ def test_coverage_running_for_weeks_joins_while_each_report_is_beside_another() 
     assert sorted(groups) == [["a1", "a2", "b1", "b2"], ["c1", "c2"]]
 
 
+def test_a_report_of_the_first_days_joins_a_story_a_year_later_follow_up_has_joined() -> None:
+    # The first report and the sentencing a year later name the victim and the accused (a
+    # follow-up); a second report a week after the shooting names only the victim. It is beside
+    # the first report, so it joins, though the sentencing is a year from it.
+    published = {"first": DAY, "week": DAY + dt.timedelta(days=8), "sentencing": DAY + dt.timedelta(days=400)}
+    people = {"first": {"danielle lucero", "omar jarman"}, "sentencing": {"danielle lucero", "omar jarman"}, "week": {"danielle lucero"}}
+    edges = [(0.45, "first", "sentencing"), (0.36, "first", "week"), (0.37, "sentencing", "week")]
+    groups = _average_linkage(sorted(published), edges, published, RULES, people=people)
+    assert groups == [["first", "sentencing", "week"]]
+    # A report of another shooting months later is beside neither.
+    published["other"] = DAY + dt.timedelta(days=200)
+    edges += [(0.5, "other", "sentencing"), (0.5, "first", "other")]
+    groups = _average_linkage(sorted(published), edges, published, RULES, people={**people, "other": {"danielle lucero"}})
+    assert ["other"] in groups
+
+
 def _day(text: str, day: dt.date) -> TimeRef:
     return TimeRef(text=text, start=0, end=len(text), value=day.isoformat(), granularity="day", range_start=day, range_end=day)
 

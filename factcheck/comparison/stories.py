@@ -508,8 +508,9 @@ def _average_linkage(
     either names none (`places`). A story with a publication date and one without must agree `undated_margin` more, unless they have a
     day in common (`days`, see `placing_days`): the undated reports name the day the others were
     published on or give their event. A merge
-    that would stretch a story past `max_days_apart` is refused unless each article of either
-    cluster is close in time to, or a follow-up of, an article of the other (see `_in_time`).
+    that would stretch a story past `max_days_apart` is refused unless each article of the
+    smaller cluster is close in time to, or a follow-up of, an article of the larger (see
+    `_in_time`).
 
     Then each `corroborated` pair (see `_corroborated`) brings its two clusters together when
     their average reaches `corroborated_average`: a report that names the people and the day of
@@ -601,20 +602,23 @@ class _Clusters:
         return any(abs((x - y).days) <= tolerance for x in self.days[a] for y in self.days[b])
 
     def _each_in_time(self, a: str, b: str) -> bool:
-        """Whether every article of each cluster is close in time to an article of the other,
-        or a follow-up of one (see `_in_time`): the coverage of a trial runs for months, each
-        report beside the last, while a report of another event months later is beside none."""
+        """Whether every article of the smaller cluster is close in time to an article of the
+        larger, or a follow-up of one (see `_in_time`): the coverage of a trial runs for months,
+        each report beside the last, and a report of the first days joins a story that a
+        follow-up a year later has already joined; a report of another event months later is
+        beside none of them."""
 
         def near(x: str, ys: Sequence[str]) -> bool:
             return any(_in_time(x, y, self.published, self.recalled, self.rules, self.people) for y in ys)
 
         mine, theirs = self.members[a], self.members[b]
-        return all(near(x, theirs) for x in mine) and all(near(y, mine) for y in theirs)
+        joining, story = (mine, theirs) if (len(mine), a) <= (len(theirs), b) else (theirs, mine)
+        return all(near(x, story) for x in joining)
 
     def merge(self, a: str, b: str) -> str | None:
         """Join two clusters, unless that stretches a story past `max_days_apart` while an article
-        of either is close in time to no article of the other (see `_each_in_time`); the kept
-        cluster's key."""
+        of the smaller is close in time to no article of the larger (see `_each_in_time`); the
+        kept cluster's key."""
         rules = self.rules
         merged_span = _span([*self.span[a], *self.span[b]])
         if (
