@@ -298,17 +298,21 @@ def test_days_named_within_the_window_are_not_recalled() -> None:
     assert recalled_days(undated, RULES) == ()
 
 
-def test_a_story_never_joins_a_follow_up_through_an_article_of_another_time() -> None:
-    # The follow-up goes back to day 0; the report from day 30 is within the window of
-    # day 0, but 90 days before the follow-up, which names no day near it.
+@pytest.mark.parametrize(("offset", "joins"), [(30, True), (60, False)])
+def test_a_follow_up_bridges_a_story_only_to_reports_beside_its_first_ones(offset: int, joins: bool) -> None:
+    # The follow-up goes back to day 0. A report from day 30 is within the window of day 0:
+    # the follow-up does not keep it from the story it would join without it. A report from
+    # day 60 is beside neither, and the follow-up, which names no day near it, is no bridge.
     late = DAY + dt.timedelta(days=120)
+    other = f"{offset}.txt"
     docs = [
         doc("0.txt", SHOOTING, VICTIM),
-        doc("30.txt", SHOOTING, VICTIM, DAY + dt.timedelta(days=30)),
+        doc(other, SHOOTING, VICTIM, DAY + dt.timedelta(days=offset)),
         doc("late.txt", SHOOTING, VICTIM, late).model_copy(update={"times": (_day("May 1", DAY),)}),
     ]
     story = story_of(group_stories(docs, RULES), "late.txt")
-    assert not {"0.txt", "30.txt"} <= set(story)
+    assert ("0.txt" in story and other in story) is joins
+    assert story_of(group_stories(docs[:2], RULES), other) == (sorted(["0.txt", other]) if joins else [other])
 
 
 def test_an_undated_article_groups_by_content_alone() -> None:

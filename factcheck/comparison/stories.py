@@ -508,9 +508,9 @@ def _average_linkage(
     either names none (`places`). A story with a publication date and one without must agree `undated_margin` more, unless they have a
     day in common (`days`, see `placing_days`): the undated reports name the day the others were
     published on or give their event. A merge
-    that would stretch a story past `max_days_apart` is refused unless each article of the
-    smaller cluster is close in time to, or a follow-up of, an article of the larger (see
-    `_in_time`).
+    that would stretch a story past `max_days_apart` is refused unless each article of either
+    cluster is close in time to an article of the other, or each pair across is close or
+    bridged by a follow-up (see `_Clusters._each_in_time`).
 
     Then each `corroborated` pair (see `_corroborated`) brings its two clusters together when
     their average reaches `corroborated_average`: a report that names the people and the day of
@@ -602,23 +602,39 @@ class _Clusters:
         return any(abs((x - y).days) <= tolerance for x in self.days[a] for y in self.days[b])
 
     def _each_in_time(self, a: str, b: str) -> bool:
-        """Whether every article of the smaller cluster is close in time to an article of the
-        larger, or a follow-up of one (see `_in_time`): the coverage of a trial runs for months,
-        each report beside the last, and a report of the first days joins a story that a
-        follow-up a year later has already joined; a report of another event months later is
-        beside none of them."""
+        """Whether two clusters may form one story that spans more than `max_days_apart`.
 
-        def near(x: str, ys: Sequence[str]) -> bool:
-            return any(_in_time(x, y, self.published, self.recalled, self.rules, self.people) for y in ys)
+        Either each article of either cluster is close in time to an article of the other
+        (coverage as a chain: a trial reported over ten weeks, each report beside the last), or
+        each pair across is close in time or bridged by a follow-up: an article of the two close
+        in time to both, one of the two links spanning more than the window (the first report,
+        beside a second one a week on and a sentencing a year on that goes back to it; see
+        `_in_time`). A report of another event weeks later is beside none of them.
+        """
+        rules, published = self.rules, self.published
+
+        def close(x: str, y: str) -> bool:
+            return _in_time(x, y, published, self.recalled, rules, self.people)
+
+        def far(x: str, y: str) -> bool:
+            first, second = published[x], published[y]
+            return first is not None and second is not None and abs((first - second).days) > rules.max_days_apart
 
         mine, theirs = self.members[a], self.members[b]
-        joining, story = (mine, theirs) if (len(mine), a) <= (len(theirs), b) else (theirs, mine)
-        return all(near(x, story) for x in joining)
+        if all(any(close(x, y) for y in theirs) for x in mine) and all(any(close(x, y) for x in mine) for y in theirs):
+            return True
+        merged = [*mine, *theirs]
+
+        def bridged(x: str, z: str) -> bool:
+            return close(x, z) or any(
+                close(x, y) and close(y, z) and (far(x, y) or far(y, z)) for y in merged if y not in (x, z)
+            )
+
+        return all(bridged(x, z) for x in mine for z in theirs)
 
     def merge(self, a: str, b: str) -> str | None:
-        """Join two clusters, unless that stretches a story past `max_days_apart` while an article
-        of the smaller is close in time to no article of the larger (see `_each_in_time`); the
-        kept cluster's key."""
+        """Join two clusters, unless that stretches a story past `max_days_apart` in a way
+        `_each_in_time` refuses; the kept cluster's key."""
         rules = self.rules
         merged_span = _span([*self.span[a], *self.span[b]])
         if (
