@@ -54,9 +54,14 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
     if lemma in lexicon.dismissal_verbs and _dismissed(verb, lexicon):
         return lemma, None
     candidates = []
+    # "kicked in the front door" is no "the rates kick in": the door is what "in" takes.
+    intransitive = lexicon.intransitive_phrases
+    has_object = any(child.dep_ in ("dobj", "obj") for child in verb.children)
     for child in verb.children:
         if child.dep_ == "prt":
-            candidates.append(f"{lemma} {child.lower_}")
+            phrase = f"{lemma} {child.lower_}"
+            if not (has_object and phrase in intransitive):
+                candidates.append(phrase)
         elif child.dep_ in ("dobj", "obj", "acomp", "oprd", "xcomp"):
             candidates.append(f"{lemma} {child.lemma_.lower()}")
         elif child.dep_ == "prep":
@@ -64,13 +69,25 @@ def event_phrase(verb: Token, lexicon: Lexicon) -> tuple[str, str | None]:
                 if obj.dep_ == "pobj":
                     candidates.append(f"{lemma} {child.lower_} {obj.lemma_.lower()}")
             # "would kick in 60 days after passage": the parser may read the particle as a preposition.
-            candidates.append(f"{lemma} {child.lower_}")
+            phrase = f"{lemma} {child.lower_}"
+            takes_thing = any(obj.dep_ == "pobj" and _is_thing(obj) for obj in child.children)
+            if not ((has_object or takes_thing) and phrase in intransitive):
+                candidates.append(phrase)
     for phrase in candidates:
         if phrase in classes:
             return phrase, classes[phrase]
     # A verb with a particle is named with it even when the lexicon lacks the pair ("speak out").
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return (f"{lemma} {particle}" if particle else lemma), classes.get(lemma)
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+def _is_thing(token: Token) -> bool:
+    """Whether a preposition's object is a thing acted on ("the door"), not a time or a count
+    ("in 60 days")."""
+    return token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in _TIME_LABELS
 
 
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "whom"})

@@ -169,6 +169,7 @@ class Lexicon(_Pack):
     story_event_words: list[str] = Field(default_factory=list)
     event_nouns: list[str] = Field(default_factory=list)
     dismissal_verbs: list[str] = Field(default_factory=list)
+    intransitive_phrases: list[str] = Field(default_factory=list)
     state_verbs: list[str] = Field(default_factory=list)
     remark_verbs: list[str] = Field(default_factory=list)
     inquiry_verbs: list[str] = Field(default_factory=list)

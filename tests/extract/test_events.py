@@ -140,6 +140,12 @@ def test_events_phrases_name_one_event(nlp, sentence: str, phrase: str, event_cl
     assert (phrase, event_class) in [event_phrase(v, LEXICON) for v in verbs]
 
 
+def test_events_a_phrase_without_its_object_sense_is_not_its_event(nlp) -> None:
+    # "Kicked in the front door": a kick, not a measure taking effect.
+    kicked = [t for t in nlp("A man kicked in the front door of the Harwell home about 2:10 a.m. Sunday.") if t.lemma_ == "kick"]
+    assert [event_phrase(v, LEXICON)[1] for v in kicked] == [None]
+
+
 @pytest.mark.parametrize(
     ("sentence", "event_class"),
     [
