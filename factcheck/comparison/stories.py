@@ -26,7 +26,7 @@ import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -213,7 +213,7 @@ def _linked(
     if close:
         score += rules.close_bonus
     mine, theirs = days
-    apart = mine and theirs and not any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
+    apart = mine and theirs and not _days_meet(mine, theirs, rules.event_day_tolerance)
     # Reports naming the same people are one story whatever they date (the shooting, the arrest).
     if apart and _people_in_common(_people(a), _people(b)) < rules.same_people:
         score -= rules.other_day_penalty
@@ -246,7 +246,7 @@ def _corroborated(
         return False
     mine, theirs = days
     if mine and theirs:
-        return any(abs((x - y).days) <= rules.event_day_tolerance for x in mine for y in theirs)
+        return _days_meet(mine, theirs, rules.event_day_tolerance)
     return abs((first - second).days) <= rules.corroborated_days and bool(_place_keys(a) & _place_keys(b))
 
 
@@ -262,13 +262,16 @@ def _recalls_their_day(
     large city has several shootings a day."""
     tolerance = rules.event_day_tolerance
     (mine, theirs), (recalled_mine, recalled_theirs) = days, recalled
-    same_day = any(abs((x - y).days) <= tolerance for x in recalled_mine for y in theirs) or any(
-        abs((x - y).days) <= tolerance for x in recalled_theirs for y in mine
-    )
-    if not same_day:
+    if not (_days_meet(recalled_mine, theirs, tolerance) or _days_meet(recalled_theirs, mine, tolerance)):
         return False
     places = _place_keys(a) | _place_keys(b)
     return any(" " in name and name not in places for name in _shared_names(a, b))
+
+
+def _days_meet(mine: Iterable[dt.date], theirs: Iterable[dt.date], tolerance: int) -> bool:
+    """Whether a day of one set lies within `tolerance` days of a day of the other."""
+    theirs = tuple(theirs)
+    return any(abs((x - y).days) <= tolerance for x in mine for y in theirs)
 
 
 def _place_keys(vector: dict[str, float]) -> set[str]:
@@ -367,7 +370,7 @@ def _in_time(
     return (
         any(abs((day - second).days) <= near for day in mine)
         or any(abs((day - first).days) <= near for day in theirs)
-        or any(abs((x - y).days) <= near for x in mine for y in theirs)
+        or _days_meet(mine, theirs, near)
     )
 
 
@@ -497,7 +500,7 @@ def _average_linkage(
     recalled: dict[str, tuple[dt.date, ...]] | None = None,
     corroborated: Sequence[tuple[float, str, str]] = (),
     people: Mapping[str, set[str]] | None = None,
-    days: Mapping[str, frozenset[dt.date]] | None = None,
+    placed: Mapping[str, frozenset[dt.date]] | None = None,
     places: Mapping[str, set[str]] | None = None,
 ) -> list[list[str]]:
     """Merge the two clusters most alike on average while that average reaches the threshold.
@@ -505,18 +508,18 @@ def _average_linkage(
     The average counts every pair of the two clusters, unlinked pairs as 0 (they scored
     below `min_similarity`), so a story grows only where most of its articles agree. Two stories
     without a publication date merge from `undated_average` when they name a place in common or
-    either names none (`places`). A story with a publication date and one without must agree `undated_margin` more, unless they have a
-    day in common (`days`, see `placing_days`): the undated reports name the day the others were
-    published on or give their event. A merge
-    that would stretch a story past `max_days_apart` is refused unless each article of either
-    cluster is close in time to an article of the other, or each pair across is close or
-    bridged by a follow-up (see `_Clusters._each_in_time`).
+    either names none (`places`). A story with a publication date and one without must agree
+    `undated_margin` more, unless they are placed on a day in common (`placed`, see
+    `placing_days`): the undated reports name the day the others were published on, or give
+    their event the same day. A merge that would stretch a story past `max_days_apart` is
+    refused unless each article of either cluster is close in time to an article of the other,
+    or each pair across is close or bridged by a follow-up (see `_Clusters._each_in_time`).
 
     Then each `corroborated` pair (see `_corroborated`) brings its two clusters together when
     their average reaches `corroborated_average`: a report that names the people and the day of
     the event joins the story of that event though it shares little of its other articles' words.
     """
-    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people, days, places)
+    clusters = _Clusters(paths, edges, published, rules, recalled or {}, people, placed, places)
     heap = [(-score / 1.0, a, b) for score, a, b in edges]
     heapq.heapify(heap)
     while heap:
@@ -565,12 +568,12 @@ class _Clusters:
         rules: StoryRules,
         recalled: dict[str, tuple[dt.date, ...]],
         people: Mapping[str, set[str]] | None = None,
-        days: Mapping[str, frozenset[dt.date]] | None = None,
+        placed: Mapping[str, frozenset[dt.date]] | None = None,
         places: Mapping[str, set[str]] | None = None,
     ) -> None:
         self.members: dict[str, list[str]] = {p: [p] for p in paths}
         # The days that place each cluster's articles in time (see `placing_days`).
-        self.days = {p: set((days or {}).get(p, frozenset())) for p in paths}
+        self.placed = {p: set((placed or {}).get(p, frozenset())) for p in paths}
         self.places = {p: set((places or {}).get(p, ())) for p in paths}
         self.people = people
         self.span = {p: (published[p], published[p]) for p in paths}
@@ -598,8 +601,7 @@ class _Clusters:
     def same_day(self, a: str, b: str) -> bool:
         """Whether the two clusters' articles are placed on a day in common (within
         `event_day_tolerance`; see `placing_days`)."""
-        tolerance = self.rules.event_day_tolerance
-        return any(abs((x - y).days) <= tolerance for x in self.days[a] for y in self.days[b])
+        return _days_meet(self.placed[a], self.placed[b], self.rules.event_day_tolerance)
 
     def _each_in_time(self, a: str, b: str) -> bool:
         """Whether two clusters may form one story that spans more than `max_days_apart`.
@@ -652,7 +654,7 @@ class _Clusters:
         self.members[keep].extend(self.members.pop(gone))
         self.span[keep] = merged_span
         del self.span[gone]
-        self.days[keep] |= self.days.pop(gone)
+        self.placed[keep] |= self.placed.pop(gone)
         self.places[keep] |= self.places.pop(gone)
         for other, total in self.sums.pop(gone).items():
             if other == keep:
