@@ -222,17 +222,21 @@ def test_coverage_running_for_weeks_joins_while_each_report_is_beside_another() 
 
 def test_a_report_of_the_first_days_joins_a_story_a_year_later_follow_up_has_joined() -> None:
     # The first report and the sentencing a year later name the victim and the accused (a
-    # follow-up); a second report a week after the shooting names only the victim. It is beside
-    # the first report, so it joins, though the sentencing is a year from it.
+    # follow-up); a second report a week after the shooting agrees with the first on who and
+    # when (corroborated) but shares few words. It is beside the first report, so it joins,
+    # though the sentencing is a year from it and no link joins those two.
     published = {"first": DAY, "week": DAY + dt.timedelta(days=8), "sentencing": DAY + dt.timedelta(days=400)}
     people = {"first": {"danielle lucero", "omar jarman"}, "sentencing": {"danielle lucero", "omar jarman"}, "week": {"danielle lucero"}}
-    edges = [(0.45, "first", "sentencing"), (0.36, "first", "week"), (0.37, "sentencing", "week")]
-    groups = _average_linkage(sorted(published), edges, published, RULES, people=people)
+    edges = [(0.45, "first", "sentencing"), (0.24, "first", "week")]
+    corroborated = [(0.24, "first", "week")]
+    groups = _average_linkage(sorted(published), edges, published, RULES, corroborated=corroborated, people=people)
     assert groups == [["first", "sentencing", "week"]]
     # A report of another shooting months later is beside neither.
     published["other"] = DAY + dt.timedelta(days=200)
-    edges += [(0.5, "other", "sentencing"), (0.5, "first", "other")]
-    groups = _average_linkage(sorted(published), edges, published, RULES, people={**people, "other": {"danielle lucero"}})
+    people["other"] = {"danielle lucero"}
+    edges.append((0.3, "first", "other"))
+    corroborated.append((0.3, "first", "other"))
+    groups = _average_linkage(sorted(published), edges, published, RULES, corroborated=corroborated, people=people)
     assert ["other"] in groups
 
 
