@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "96"
+EXTRACTOR_VERSION = "97"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -391,6 +391,13 @@ def extract_document(
     )
 
 
+def _paragraph_start(sentence: Span, length: int = 40) -> str:
+    """The first characters of the line the sentence starts on."""
+    text = sentence.doc.text
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    return text[start : start + length]
+
+
 def _claim(
     article: Article,
     predicate: Token,
@@ -450,7 +457,7 @@ def _claim(
         quantities=clause_quantities,
         casualties=casualties,
         scheduled=is_scheduled(predicate, lexicon),
-        furniture=is_furniture(sentence.text, lexicon),
+        furniture=is_furniture(sentence.text, lexicon, _paragraph_start(sentence)),
         obligation=modality.obligation,
         obligation_cue=modality.obligation_cue,
         obligation_scope=modality.obligation_scope,

@@ -12,11 +12,19 @@ from .lexicon import Lexicon
 __all__ = ["is_furniture", "is_scheduled"]
 
 
-def is_furniture(sentence_text: str, lexicon: Lexicon) -> bool:
-    """A caption, an "Updated:" line, a photo credit: page furniture rather than reporting."""
+def is_furniture(sentence_text: str, lexicon: Lexicon, paragraph_start: str = "") -> bool:
+    """A caption, an "Updated:" line, a photo credit: page furniture rather than reporting.
+
+    `paragraph_start` is the opening of the paragraph the sentence stands in: a gallery's
+    caption ("Image 4 of 32 A deputy gears up ... Seven people were shot") is furniture in all
+    its sentences, and the parser may cut its counter from the first ("Image" | "1 of 16 ...").
+    """
     lowered = sentence_text.lower()
     pattern = lexicon.framing.furniture_regex
-    return any(cue in lowered for cue in lexicon.framing.furniture) or bool(pattern and pattern.search(lowered))
+    if any(cue in lowered for cue in lexicon.framing.furniture) or bool(pattern and pattern.search(lowered)):
+        return True
+    paragraph = lexicon.framing.paragraph_regex
+    return bool(paragraph and paragraph_start and paragraph.match(paragraph_start.lower()))
 
 
 def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:

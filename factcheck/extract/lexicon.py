@@ -113,9 +113,10 @@ class Framing(_Pack):
 
     furniture: list[str] = Field(default_factory=list)
     furniture_patterns: list[str] = Field(default_factory=list)
+    furniture_paragraphs: list[str] = Field(default_factory=list)
     scheduling: list[str] = Field(default_factory=list)
 
-    @field_validator("furniture_patterns")
+    @field_validator("furniture_patterns", "furniture_paragraphs")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return list(check_patterns(tuple(patterns)))
@@ -123,6 +124,10 @@ class Framing(_Pack):
     @functools.cached_property
     def furniture_regex(self) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in self.furniture_patterns), re.M) if self.furniture_patterns else None
+
+    @functools.cached_property
+    def paragraph_regex(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in self.furniture_paragraphs)) if self.furniture_paragraphs else None
 
 
 class Casualties(_Pack):

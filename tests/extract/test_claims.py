@@ -279,3 +279,19 @@ def test_claims_it_said_is_the_organisation_the_sentence_before_is_about(nlp, te
     """ "It said" speaks for the office the sentence before is about, not for a speaker called "It"."""
     (shot,) = [c for c in _claims(nlp, text) if "shot twice" in c.text]
     assert shot.attribution.speaker == speaker
+
+
+def test_claims_of_a_gallery_caption_are_furniture_in_every_sentence(nlp) -> None:
+    # A gallery's caption runs over sentences; the parser may also cut its counter from the first.
+    text = (
+        "Photo: Harwell Courier Image 1 of / 16 Caption Close\n\n"
+        "Image 1 of 16 A man died Thursday morning after being shot inside a home on Dunmore Avenue. "
+        "Seven people were shot at the party, police said.\n\n"
+        "Two people were shot on Dunmore Avenue on Thursday, police said."
+    )
+    claims = _claims(nlp, text)
+    caption = [c for c in claims if "died" in c.sentence or "Seven" in c.sentence]
+    body = [c for c in claims if c.sentence_start >= text.index("Two people")]
+    assert {("died" in c.sentence) for c in caption} == {True, False}  # both of its sentences
+    assert all(c.furniture for c in caption)
+    assert body and not any(c.furniture for c in body)
