@@ -104,8 +104,8 @@ class WordCues(NamedTuple):
         return next(self.finditer(lowered_text), None) is not None
 
 
-def _joined(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+def _joined(patterns: list[str], flags: int = re.I) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
 
 
 class Framing(_Pack):
@@ -123,11 +123,11 @@ class Framing(_Pack):
 
     @functools.cached_property
     def furniture_regex(self) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{p})" for p in self.furniture_patterns), re.M) if self.furniture_patterns else None
+        return _joined(self.furniture_patterns, re.M)
 
     @functools.cached_property
     def paragraph_regex(self) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{p})" for p in self.furniture_paragraphs)) if self.furniture_paragraphs else None
+        return _joined(self.furniture_paragraphs, 0)
 
 
 class Casualties(_Pack):
