@@ -17,7 +17,7 @@ from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_speakers
 from .casualties import CountMention, casualty_counts
-from .framing import is_furniture, is_scheduled
+from .framing import in_gallery, is_furniture, is_scheduled, marks_the_page
 from .content import content_terms, document_names
 from .events import SCENE_EVENT, STORY_EVENT, FoundEvent, dated_events, event_phrase
 from .entities import claim_entities
@@ -30,7 +30,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "97"
+EXTRACTOR_VERSION = "98"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -344,6 +344,7 @@ def extract_document(
     scene: str | None = None  # ... leaving out follow-ups (an arrest, a charge)
     follow_ups = frozenset(lexicon.follow_up_events)
     claims: list[Claim] = []
+    captions: set[str] = set()  # the ids of the claims read from a gallery's captions
     shown = reading_sentences(doc)
     for sentence in doc.sents:
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
@@ -371,9 +372,11 @@ def extract_document(
             if claim is not None:
                 sentence_claims.append(claim)
         sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence, locate)
+        if in_gallery(_paragraph_start(sentence), lexicon):
+            captions.update(c.id for c in sentence_claims)
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_speakers(sentence, memory)
-    claims = _quotes_with_speakers(claims)
+    claims = _quotes_with_speakers(_captions_told(claims, captions, lexicon))
     entities = {e.key: e for claim in claims for e in claim.entities}
     return DocumentClaims(
         path=article.path,
@@ -389,6 +392,18 @@ def extract_document(
         terms=content_terms(doc),
         names=document_names(doc),
     )
+
+
+def _captions_told(claims: list[Claim], captions: set[str], lexicon: Lexicon) -> list[Claim]:
+    """A page that is nothing but a photo gallery tells its story in the captions: when every
+    claim is furniture, the captions' claims are reporting, but for credits and controls
+    ("Photo: ...", "Caption Close"). Beside an article, a caption stays furniture."""
+    if not captions or any(not claim.furniture for claim in claims):
+        return claims
+    return [
+        c.model_copy(update={"furniture": marks_the_page(c.sentence, lexicon)}) if c.id in captions else c
+        for c in claims
+    ]
 
 
 def _paragraph_start(sentence: Span, length: int = 40) -> str:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["is_furniture", "is_scheduled"]
+__all__ = ["in_gallery", "is_furniture", "is_scheduled", "marks_the_page"]
 
 
 def is_furniture(sentence_text: str, lexicon: Lexicon, paragraph_start: str = "") -> bool:
@@ -21,10 +21,22 @@ def is_furniture(sentence_text: str, lexicon: Lexicon, paragraph_start: str = ""
     """
     lowered = sentence_text.lower()
     pattern = lexicon.framing.furniture_regex
-    if any(cue in lowered for cue in lexicon.framing.furniture) or bool(pattern and pattern.search(lowered)):
+    if marks_the_page(sentence_text, lexicon) or bool(pattern and pattern.search(lowered)):
         return True
+    return in_gallery(paragraph_start, lexicon)
+
+
+def in_gallery(paragraph_start: str, lexicon: Lexicon) -> bool:
+    """Whether the paragraph opening `paragraph_start` is a gallery's caption ("Image 4 of 32 ...")."""
     paragraph = lexicon.framing.paragraph_regex
     return bool(paragraph and paragraph_start and paragraph.match(paragraph_start.lower()))
+
+
+def marks_the_page(sentence_text: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence holds a word of the page's own ("Photo:", "Caption", "Updated:"):
+    a credit or a control, not a caption's account of the event."""
+    lowered = sentence_text.lower()
+    return any(cue in lowered for cue in lexicon.framing.furniture)
 
 
 def is_scheduled(predicate: Token, lexicon: Lexicon) -> bool:

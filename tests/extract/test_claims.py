@@ -295,3 +295,19 @@ def test_claims_of_a_gallery_caption_are_furniture_in_every_sentence(nlp) -> Non
     assert {("died" in c.sentence) for c in caption} == {True, False}  # both of its sentences
     assert all(c.furniture for c in caption)
     assert body and not any(c.furniture for c in body)
+
+
+def test_claims_of_a_page_that_is_only_a_gallery_are_its_captions(nlp) -> None:
+    # With no article beside them, the captions are all the page says of the event; the credit
+    # and the gallery's controls stay furniture.
+    text = (
+        "Photo: Harwell Courier Image 1 of / 16 Caption Close\n\n"
+        "Image 1 of 16 A man died Thursday morning after being shot inside a home on Dunmore Avenue. "
+        "Seven people were shot at the party, police said. Photo: Harwell Courier\n\n"
+        "Image 2 of 16 Officers stand outside the home on Dunmore Avenue. Photo: Harwell Courier"
+    )
+    claims = _claims(nlp, text)
+    told = [c for c in claims if not c.furniture]
+    assert any(c.casualties and c.casualties[0].count == 7 for c in told)
+    assert any("died" in c.sentence for c in told)
+    assert all(c.furniture for c in claims if "Photo:" in c.sentence or "Caption Close" in c.sentence)
