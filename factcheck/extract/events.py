@@ -130,7 +130,7 @@ def dated_events(
         if time.granularity != "day" or not (sentence.start_char <= time.start < sentence.end_char):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or _bounds_an_interval(span) or _one_of_alternatives(span) or _alone_on_its_line(doc.text, time):
+        if span is None or _bounds_an_interval(span, lexicon) or _one_of_alternatives(span) or _alone_on_its_line(doc.text, time):
             continue
         # "Friday night, March 6, police said": the parser may hang the parts of one date on
         # different words; the date belongs to the first event any of its parts leads to.
@@ -276,12 +276,26 @@ def _events_it_happened_in(verb: Token, lexicon: Lexicon) -> list[tuple[str, str
 _INTERVAL_WORDS = frozenset({"since", "until", "till", "through", "by", "from", "between", "before", "after", "as of"})
 
 
-def _bounds_an_interval(span: Span) -> bool:
+def _bounds_an_interval(span: Span, lexicon: Lexicon) -> bool:
     doc = span.doc
     if span.root.dep_ == "poss":
         return False  # "recover from Thursday's shooting": the day is the shooting's, not the bound's
     before = [doc[i].lower_ for i in range(max(0, span.start - 4), span.start)]
-    return bool(before) and (before[-1] in _INTERVAL_WORDS or any(w in ("until", "through", "since") for w in before))
+    if bool(before) and (before[-1] in _INTERVAL_WORDS or any(w in ("until", "through", "since") for w in before)):
+        return True
+    return _ends_a_stretch(span, lexicon)
+
+
+def _ends_a_stretch(span: Span, lexicon: Lexicon) -> bool:
+    """ "The shootings extended to Sunday evening", "the violence carried into Monday": on a verb
+    of extent (`stretch_verbs`), a day after "to" or "into" is where a stretch of events ended,
+    not the day of one. "Moved to Monday" is not a stretch, and dates the move's event."""
+    preposition = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and preposition.lower_ in ("to", "into")
+        and preposition.head.lemma_.lower() in lexicon.stretch_verbs
+    )
 
 
 def _one_of_alternatives(span: Span) -> bool:

@@ -183,6 +183,7 @@ class Lexicon(_Pack):
     scene_verbs: list[str] = Field(default_factory=list)
     scene_nouns: list[str] = Field(default_factory=list)
     outcome_verbs: list[str] = Field(default_factory=list)
+    stretch_verbs: list[str] = Field(default_factory=list)
     framing: Framing = Framing()
     casualties: Casualties = Casualties()
 

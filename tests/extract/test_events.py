@@ -117,6 +117,9 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
         "A man who was released from jail on Monday shot his wife.",
         "Tom Reyes, shot in the neck, remained in intensive care Friday at Harwell General Hospital, police said.",
         "The gunman shot the clerk and had fled the state by Tuesday.",
+        # A day that ends a stretch of events dates none of them.
+        "The shootings extended to Sunday evening, injuring a woman and her 2-year-old.",
+        "The shootings lasted into Saturday night.",
         # A date on a line of its own above the lede is the page's.
         "November 28, 2025\nTen people were killed when an earthquake razed three villages.",
     ],
