@@ -530,11 +530,23 @@ def _occurrence_subject(verb: Token, classes: dict[str, str]) -> Token | None:
         before = [t for t in verb.subtree if t.i < verb.i and t.pos_ == "NOUN" and t.lemma_.lower() in classes]
         return before[-1] if before else None
     if subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
-        return verb.head
+        return _what_occurred(verb.head, classes)
     if subject.dep_ == "csubj" or subject.lower_ == "what":
         clause = subject if subject.dep_ == "csubj" else verb
         return next((t for t in clause.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in classes), subject)
     return subject
+
+
+def _what_occurred(noun: Token, classes: dict[str, str]) -> Token:
+    """The noun a relative "that occurred" stands for. Only an event occurs: in "the fatal
+    shooting of a woman that occurred at 4439 Pease on Saturday" the parser hangs the clause
+    on "woman", and the event is the noun "of" hangs from."""
+    if noun.lemma_.lower() in classes:
+        return noun
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in classes:
+        return preposition.head
+    return noun
 
 
 def _event_it_is_about(verb: Token, lexicon: Lexicon) -> tuple[str, str, Token] | None:

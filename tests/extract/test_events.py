@@ -36,6 +36,8 @@ def _dated(nlp, sentence: str) -> list[tuple[str, str, str]]:
         # What happened: the noun a relative "that" stands for, the event a clause subject names.
         ("Police linked Smith to the shooting that occurred Thursday night on Queens Avenue.", ("shoot", "2026-03-05")),
         ("The shooting, which occurred Thursday night, left two men dead.", ("shoot", "2026-03-05")),
+        # Only an event occurs: a relative clause the parser hangs on the victim is the shooting's.
+        ("Police are investigating the fatal shooting of a woman that occurred at 4439 Dunmore about 8:45 p.m. on Saturday (March 7).", ("shoot", "2026-03-07")),
         ("At 8:34 pm on March 5, 2026 what appeared to be an accidental shooting took place at 22 Spring Street.", ("shoot", "2026-03-05")),
         ("On March 5, police responded to shots fired at the residence.", ("shoot", "2026-03-05")),
         # A headline without a full stop, where the tagger takes the gerund for a verb.
