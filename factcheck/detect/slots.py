@@ -127,7 +127,18 @@ def count_slots(
                 continue
             slots[casualty.role] = CountFill(claim, _with_the_one_named(_continued(casualty, claim, ordinals, words), claim))
     # A report that gives a role only as a lower bound fills it with the bound.
-    return {**bounds, **slots}
+    return _without_a_part_of_the_shot({**bounds, **slots})
+
+
+def _without_a_part_of_the_shot(slots: dict[str, CountFill]) -> dict[str, CountFill]:
+    """Everyone killed by the gunfire was shot: a report whose own total of the killed is above
+    its first count of the shot ("Long shot two officers, killing one and injuring one" in a
+    report of three officers killed) gave a part of the shot, not all. Not so the wounded: "three
+    men were shot and four others were injured" counts others hurt besides."""
+    shot, killed = slots.get("shot"), slots.get("killed")
+    if shot is None or killed is None or shot.at_least or killed.at_least or killed.casualty.count <= shot.casualty.count:
+        return slots
+    return {role: fill for role, fill in slots.items() if role != "shot"}
 
 
 # Names that can single out one event's passage in a roundup: places and people.
