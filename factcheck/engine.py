@@ -63,7 +63,7 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     (a bad rule pack, a missing model) is the user's to fix and stops the run.
     """
     from .extract.claims import extract_document
-    from .extract.content import headline_text, with_headline
+    from .extract.content import headline_text, place_text, with_dateline_place, with_headline
     from .extract.packs import load_extraction_packs
     from .nlp import load_model, parse_pieces
 
@@ -74,8 +74,10 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     # Headlines are parsed together, without the dependency parse their words and names do
     # not need: one call per short title cost about 5% of the extraction time.
     headlines = {a.path: headline_text(a.title) for a in articles if a.title}
+    places = {a.path: place_text(a.place) for a in articles if a.place}
     with nlp.select_pipes(disable=["parser"] if "parser" in nlp.pipe_names else []):
         headline_of = dict(zip(headlines, nlp.pipe(headlines.values()), strict=True))
+        place_of = dict(zip(places, nlp.pipe(places.values()), strict=True))
     for article, docs in zip(articles, _parsed(articles, lambda texts: parse_pieces(nlp, texts)), strict=True):
         if isinstance(docs, Exception):
             _LOG.debug("%s: parsing failed", article.path, exc_info=docs)
@@ -94,6 +96,8 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
             claims = merge_pieces(parts)
             if article.path in headline_of:
                 claims = with_headline(claims, headline_of[article.path])
+            if article.path in place_of:
+                claims = with_dateline_place(claims, place_of[article.path])
             results.append(claims)
         except FactcheckError:
             raise

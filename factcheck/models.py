@@ -89,6 +89,8 @@ class Article(_Frozen):
     source: str | None = None
     author: str | None = None
     url: str | None = None
+    place: str | None = None
+    """The place of the wire dateline that opens the text ("SAN ANTONIO —"), as written."""
     text: str
     original: str
     offset_map: tuple[tuple[int, int, int], ...] = ()

@@ -102,3 +102,17 @@ def test_engine_run_ordered_keeps_order_and_bounds_batches_in_flight(window):
 def test_engine_unknown_engine_is_named():
     with pytest.raises(FactcheckError, match="unknown engine 'spark'; expected: local, dask"):
         make_engine(RunOptions(engine="spark"))
+
+
+def test_engine_the_place_of_a_wire_dateline_names_the_article(nlp, tmp_path):
+    # The dateline is cut from the text the parser sees; its place still tells where it happened.
+    (tmp_path / "a.txt").write_text(
+        "Published: 2016-09-25\n\nHOUSTON - A young woman was fatally shot by her husband on Saturday night on Dunmore Street.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_corpus([tmp_path])
+    assert isinstance(article, Article) and article.place == "HOUSTON" and "HOUSTON" not in article.text
+    (claims,) = extract_articles([article], RunOptions(jobs=1, cache=False))
+    assert isinstance(claims, DocumentClaims)
+    assert ("GPE", "houston") in {(label, key) for label, key, _, _ in claims.names}
+

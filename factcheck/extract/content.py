@@ -121,3 +121,27 @@ def with_headline(claims: DocumentClaims, headline: Doc) -> DocumentClaims:
             "names": tuple(sorted((lb, k, c, z) for (lb, k), (c, z) in names.items())),
         }
     )
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_text(place: str) -> str:
+    """A dateline's place as a sentence writes it ("ST. LOUIS" → "St. Louis", "PRINCE GEORGE'S
+    CO." → "Prince George's Co."), for the tagger, which reads capitals as an organisation."""
+    return re.sub(r"[a-z]+(?:['’][a-z]+)?", lambda m: m.group(0).capitalize(), place.lower())
+
+
+def with_dateline_place(claims: DocumentClaims, place: Doc) -> DocumentClaims:
+    """The article's names with the place of its wire dateline added, when the tagger reads it as
+    a place ("HOUSTON —" cut from the text; not "UPDATE —" or "BREAKING —"): reports of one event
+    name its city there, and the body often does not name it again."""
+    found = [(label, key, count, z) for label, key, count, z in document_names(place) if label in _PLACE_LABELS]
+    if not found:
+        return claims
+    names = {(label, key): (count, z) for label, key, count, z in claims.names}
+    for label, key, count, z in found:
+        known = names.get((label, key), (0, z))[0]
+        names[(label, key)] = (known + count, z)
+    return claims.model_copy(update={"names": tuple(sorted((lb, k, c, z) for (lb, k), (c, z) in names.items()))})
+

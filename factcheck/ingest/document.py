@@ -140,6 +140,7 @@ def assemble(
         source=_field(draft.source or header.source),
         author=_field(draft.author or header.author),
         url=_field(url),
+        place=_field(header.place),
         text=text,
         original=original,
         offset_map=offset_map,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.content import content_terms, document_names, headline_text, with_headline
+from factcheck.extract.content import content_terms, document_names, headline_text, place_text, with_dateline_place, with_headline
 from factcheck.models import DocumentClaims
 
 
@@ -37,3 +37,24 @@ def test_headline_words_and_names_join_the_article_features(nlp) -> None:
     assert {t for t, _, _ in claims.terms} <= set(terms)
     twice = with_headline(merged, nlp("Eureka police retrace final hours"))
     assert dict((t, c) for t, c, _ in twice.terms)["retrace"] == terms["retrace"] + 1
+
+
+@pytest.mark.parametrize(
+    ("place", "written"),
+    [("SAN ANTONIO", "San Antonio"), ("ST. LOUIS", "St. Louis"), ("PRINCE GEORGE'S CO.", "Prince George's Co."), ("MIAMI-DADE COUNTY", "Miami-Dade County")],
+)
+def test_place_text_writes_a_dateline_place_as_a_sentence_would(place: str, written: str) -> None:
+    assert place_text(place) == written
+
+
+def test_a_dateline_place_joins_the_article_names_only_when_it_is_a_place(nlp) -> None:
+    # "HOUSTON —" is cut from the text with the dateline; the body names only a street.
+    body = nlp("A young woman was fatally shot in the head by her husband on Friday night on Dunmore Street.")
+    claims = DocumentClaims(path="a.json", terms=content_terms(body), names=document_names(body))
+    assert "houston" not in {key for _, key, _, _ in claims.names}
+    placed = with_dateline_place(claims, nlp(place_text("HOUSTON")))
+    assert ("GPE", "houston") in {(label, key) for label, key, _, _ in placed.names}
+    # A label in the place of a dateline ("UPDATE —", "BREAKING —") names nothing.
+    assert with_dateline_place(claims, nlp(place_text("UPDATE"))).names == claims.names
+    assert with_dateline_place(claims, nlp(place_text("BREAKING"))).names == claims.names
+
