@@ -346,6 +346,7 @@ def extract_document(
     claims: list[Claim] = []
     captions: set[str] = set()  # the ids of the claims read from a gallery's captions
     shown = reading_sentences(doc)
+    text = doc.text  # built from the tokens on each access: once per article, not per sentence
     for sentence in doc.sents:
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
             continue
@@ -363,16 +364,18 @@ def extract_document(
         ]
         antecedent = _last_event_named(sentence, lexicon) or antecedent
         scene = _last_event_named(sentence, lexicon, follow_ups) or scene
+        paragraph = _paragraph_start(text, sentence.start_char)
+        furniture = is_furniture(sentence.text, lexicon, paragraph)
         sentence_claims = []
         for predicate in predicates:
             claim = _claim(
                 article, predicate, predicates, sentence, lexicon, time_lexicon, memory, locate,
-                sentence_times, sentence_quantities, counts, shown[sentence.start_char],
+                sentence_times, sentence_quantities, counts, shown[sentence.start_char], furniture,
             )
             if claim is not None:
                 sentence_claims.append(claim)
         sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence, locate)
-        if in_gallery(_paragraph_start(sentence), lexicon):
+        if in_gallery(paragraph, lexicon):
             captions.update(c.id for c in sentence_claims)
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_speakers(sentence, memory)
@@ -406,10 +409,9 @@ def _captions_told(claims: list[Claim], captions: set[str], lexicon: Lexicon) ->
     ]
 
 
-def _paragraph_start(sentence: Span, length: int = 40) -> str:
-    """The first characters of the line the sentence starts on."""
-    text = sentence.doc.text
-    start = text.rfind("\n", 0, sentence.start_char) + 1
+def _paragraph_start(text: str, offset: int, length: int = 40) -> str:
+    """The first characters of the line of `text` that `offset` lies on."""
+    start = text.rfind("\n", 0, offset) + 1
     return text[start : start + length]
 
 
@@ -426,6 +428,7 @@ def _claim(
     quantities: list[tuple[Quantity, Quantity]],
     counts: list[CountMention],
     shown: tuple[int, int, str],
+    furniture: bool,
 ) -> Claim | None:
     clause = _clause_tokens(predicate, predicates)
     if len([t for t in clause if not t.is_punct]) < _MIN_CLAIM_TOKENS and predicate.i != sentence.root.i:
@@ -472,7 +475,7 @@ def _claim(
         quantities=clause_quantities,
         casualties=casualties,
         scheduled=is_scheduled(predicate, lexicon),
-        furniture=is_furniture(sentence.text, lexicon, _paragraph_start(sentence)),
+        furniture=furniture,
         obligation=modality.obligation,
         obligation_cue=modality.obligation_cue,
         obligation_scope=modality.obligation_scope,
