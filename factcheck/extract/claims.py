@@ -359,7 +359,7 @@ def extract_document(
         events = [
             event._replace(time=original[event.time.start])
             for event in _with_antecedents(
-                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent, scene
+                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon, text), antecedent, scene
             )
         ]
         antecedent = _last_event_named(sentence, lexicon) or antecedent
