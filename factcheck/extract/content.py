@@ -12,6 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -111,16 +112,23 @@ def with_headline(claims: DocumentClaims, headline: Doc) -> DocumentClaims:
     for term, count, z in content_terms(headline):
         known = terms.get(term, (0, z))[0]
         terms[term] = (min(known + count, _MAX_COUNT), z)
-    names = {(label, key): (count, z) for label, key, count, z in claims.names}
-    for label, key, count, z in document_names(headline):
-        known = names.get((label, key), (0, z))[0]
-        names[(label, key)] = (known + count, z)
     return claims.model_copy(
         update={
             "terms": tuple(sorted((t, c, z) for t, (c, z) in terms.items())),
-            "names": tuple(sorted((lb, k, c, z) for (lb, k), (c, z) in names.items())),
+            "names": _names_added(claims.names, document_names(headline)),
         }
     )
+
+
+def _names_added(
+    names: tuple[tuple[str, str, int, float], ...], more: Iterable[tuple[str, str, int, float]]
+) -> tuple[tuple[str, str, int, float], ...]:
+    """`names` with the mentions of `more` counted in, a name in both counting for both."""
+    counted = {(label, key): (count, z) for label, key, count, z in names}
+    for label, key, count, z in more:
+        known = counted.get((label, key), (0, z))[0]
+        counted[(label, key)] = (known + count, z)
+    return tuple(sorted((lb, k, c, z) for (lb, k), (c, z) in counted.items()))
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -136,12 +144,5 @@ def with_dateline_place(claims: DocumentClaims, place: Doc) -> DocumentClaims:
     """The article's names with the place of its wire dateline added, when the tagger reads it as
     a place ("HOUSTON —" cut from the text; not "UPDATE —" or "BREAKING —"): reports of one event
     name its city there, and the body often does not name it again."""
-    found = [(label, key, count, z) for label, key, count, z in document_names(place) if label in _PLACE_LABELS]
-    if not found:
-        return claims
-    names = {(label, key): (count, z) for label, key, count, z in claims.names}
-    for label, key, count, z in found:
-        known = names.get((label, key), (0, z))[0]
-        names[(label, key)] = (known + count, z)
-    return claims.model_copy(update={"names": tuple(sorted((lb, k, c, z) for (lb, k), (c, z) in names.items()))})
-
+    found = [name for name in document_names(place) if name[0] in _PLACE_LABELS]
+    return claims.model_copy(update={"names": _names_added(claims.names, found)}) if found else claims
