@@ -65,6 +65,7 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
     from .extract.claims import extract_document
     from .extract.content import headline_text, place_text, with_dateline_place, with_headline
     from .extract.packs import load_extraction_packs
+    from .extract.parsed import doc_text
     from .nlp import load_model, parse_pieces
 
     nlp = load_model(model)
@@ -86,13 +87,13 @@ def extract_batch(articles: list[Article], model: str | None, rules_dirs: tuple[
         try:
             parts, start = [], 0
             for doc in docs:  # parsed one piece at a time, as it is asked for
-                piece = article_piece(article, start, start + len(doc.text))
+                piece = article_piece(article, start, start + len(doc_text(doc)))
                 parts.append(
                     extract_document(
                         piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities
                     )
                 )
-                start += len(doc.text)
+                start += len(doc_text(doc))
             claims = merge_pieces(parts)
             if article.path in headline_of:
                 claims = with_headline(claims, headline_of[article.path])

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .alignment import claim_pairs
 from ..detect.base import Detector, DocMeta, StoryClaims
-from ..models import SEVERITY_ORDER, DocumentClaims, Finding, Severity, Story, TimelineEntry
+from ..models import SEVERITY_ORDER, DocumentClaims, Finding, Story, TimelineEntry
 from .stories import find_stories, load_alignment
 
 __all__ = ["compare_documents", "Comparison"]

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..models import Attribution
 from .entities import entity_key
 from .lexicon import Lexicon
+from .parsed import doc_entities, entities_in
 
 __all__ = ["quote_spans", "reporting_cue", "attribution_for", "SpeakerMemory"]
 
@@ -108,7 +109,7 @@ def _speaker_span(head: Token) -> Span:
     doc = head.doc
     # A name is the speaker; a number is not ("one" of "according to one of the officials").
     if head.ent_type_ and head.ent_type_ not in _NUMBER_LABELS:
-        for ent in doc.ents:
+        for ent in doc_entities(doc):
             if ent.start <= head.i < ent.end:
                 return ent
     left = head.i
@@ -217,7 +218,7 @@ def attribution_for(
             cue,
         )
     person = next(
-        (e for e in sentence.ents if e.label_ == "PERSON" and speaker_head.left_edge.i <= e.start and e.end <= speaker_head.right_edge.i + 1),
+        (e for e in entities_in(sentence) if e.label_ == "PERSON" and speaker_head.left_edge.i <= e.start and e.end <= speaker_head.right_edge.i + 1),
         None,
     )
     # "White House chief of staff Lena Ortiz said": the name, not the title, is the speaker.
@@ -250,7 +251,7 @@ def remember_speakers(sentence: Span, memory: SpeakerMemory) -> None:
     ("I'd like to thank my wife Portia") is the quoted speaker's word, not the next "she said"."""
     quotes = quote_spans(sentence.text, sentence.start_char)
     organizations = []
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if any(s <= ent.start_char < e for s, e in quotes):
             continue
         if ent.label_ == "PERSON":

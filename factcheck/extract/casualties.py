@@ -9,7 +9,7 @@ the person nouns and the scope cues are data in `rules/lexicon.toml` ([casualtie
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token

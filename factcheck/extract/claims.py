@@ -23,6 +23,7 @@ from .events import SCENE_EVENT, STORY_EVENT, FoundEvent, dated_events, event_ph
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
+from .parsed import doc_text
 from .quantities import QuantityLexicon, load_quantity_lexicon
 from .quantities import quantities as find_quantities
 from .time import TimeLexicon, load_time_lexicon, time_expressions
@@ -186,7 +187,7 @@ def reading_sentences(doc: Doc) -> dict[int, tuple[int, int, str]]:
     at most. Offsets exclude the whitespace around the text (a blank line is not evidence).
     """
     sentences = list(doc.sents)
-    full = doc.text
+    full = doc_text(doc)
     shown: dict[int, tuple[int, int, str]] = {}
     i = 0
     while i < len(sentences):
@@ -333,7 +334,6 @@ def extract_document(
     locate = _Locator(article)
     local_times = time_expressions(doc, dateline=article.published, lexicon=time_lexicon)
     times = [(t, _relocate_time(t, locate)) for t in local_times]
-    mapped = {local.start: local for local, _ in times}
     original = {local.start: moved for local, moved in times}
     local_quantities = find_quantities(
         doc, lexicon=quantity_lexicon or load_quantity_lexicon(extra_rule_dirs)
@@ -346,7 +346,7 @@ def extract_document(
     claims: list[Claim] = []
     captions: set[str] = set()  # the ids of the claims read from a gallery's captions
     shown = reading_sentences(doc)
-    text = doc.text  # built from the tokens on each access: once per article, not per sentence
+    text = doc_text(doc)
     for sentence in doc.sents:
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
             continue
@@ -359,7 +359,7 @@ def extract_document(
         events = [
             event._replace(time=original[event.time.start])
             for event in _with_antecedents(
-                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon, text), antecedent, scene
+                dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent, scene
             )
         ]
         antecedent = _last_event_named(sentence, lexicon) or antecedent

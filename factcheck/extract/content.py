@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import DocumentClaims
 from .entities import SALIENT_LABELS, full_key
+from .parsed import doc_entities
 
 __all__ = ["content_terms", "document_names", "headline_text", "with_headline", "zipf"]
 
@@ -75,7 +76,7 @@ def document_names(doc: Doc) -> tuple[tuple[str, str, int, float], ...]:
     key, which story grouping treats as weaker evidence than a full name.
     """
     mentions: Counter[tuple[str, str]] = Counter()
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ in SALIENT_LABELS:
             key = full_key(ent.text)
             if key and any(c.isalpha() for c in key):

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span
 
 from ..models import Entity
+from .parsed import entities_in
 
 __all__ = ["entity_key", "full_key", "claim_entities", "SALIENT_LABELS"]
 
@@ -65,7 +66,7 @@ def entity_key(text: str, label: str) -> str:
 def claim_entities(span: Span) -> tuple[Entity, ...]:
     """Salient entities inside `span`, deduplicated by key."""
     seen: dict[str, Entity] = {}
-    for ent in span.ents:
+    for ent in entities_in(span):
         if ent.label_ not in SALIENT_LABELS:
             continue
         key = entity_key(ent.text, ent.label_)

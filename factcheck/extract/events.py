@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import TimeRef
 from .framing import is_scheduled
 from .lexicon import Lexicon
+from .parsed import doc_text
 from .time import TimeLexicon, dates_an_unplanned_event, premodified_noun, verb_tense
 
 __all__ = ["STORY_EVENT", "FoundEvent", "event_phrase", "dated_events"]
@@ -119,19 +120,18 @@ def _dismissed(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def dated_events(
-    sentence: Span, times: Iterable[TimeRef], lexicon: Lexicon, time_lexicon: TimeLexicon, text: str | None = None
+    sentence: Span, times: Iterable[TimeRef], lexicon: Lexicon, time_lexicon: TimeLexicon
 ) -> list[FoundEvent]:
     """(phrase, event class, time, tense, scheduled, follows) for each day-precise time in the
     sentence whose governing word names an event of the lexicon, or what followed one ("was
-    hospitalized Thursday after a shooting"). `times` carry parsed-text offsets; `text` is the
-    parsed text (`doc.text`, which spaCy rebuilds from the tokens on each access)."""
+    hospitalized Thursday after a shooting"). `times` carry parsed-text offsets."""
     found: list[FoundEvent] = []
     doc = sentence.doc
     for time in times:
         if time.granularity != "day" or not (sentence.start_char <= time.start < sentence.end_char):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or _bounds_an_interval(span, lexicon) or _one_of_alternatives(span) or _alone_on_its_line(doc.text if text is None else text, time):
+        if span is None or _bounds_an_interval(span, lexicon) or _one_of_alternatives(span) or _alone_on_its_line(doc_text(doc), time):
             continue
         # "Friday night, March 6, police said": the parser may hang the parts of one date on
         # different words; the date belongs to the first event any of its parts leads to.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..parsed import doc_text
 from .grammar import _CLAUSE_END, _DIGITS, _HYPHENS, _Grammar
 from .lexicon import UnitSpec
 from .reading import _Side
@@ -13,7 +14,7 @@ from .reading import _Side
 def _blocked_tokens(doc: Doc, g: _Grammar) -> set[int]:
     """Tokens inside phone numbers, digit dates, codes and street addresses."""
     blocked: set[int] = set()
-    for match in g.blocked.finditer(doc.text):
+    for match in g.blocked.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             blocked.update(range(span.start, span.end))

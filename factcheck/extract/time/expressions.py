@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from ...models import TimeRef
+from ..parsed import doc_entities, doc_text
 from .grammar import _Grammar, _grammar
 from .lexicon import Tense, TimeLexicon, load_time_lexicon
 from .normalize import _parse, _time_ref
@@ -76,7 +77,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def _candidates(doc: Doc, grammar: _Grammar) -> list[tuple[int, int, int]]:
     """(start, end, priority) spans that may be time expressions: NER entities and pattern matches."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, int]] = []
     for match in grammar.finder.finditer(text):
         start, end = match.span()
@@ -84,7 +85,7 @@ def _candidates(doc: Doc, grammar: _Grammar) -> list[tuple[int, int, int]]:
         if grammar.bare_month.fullmatch(piece) and not _looks_like_month(text, start, piece):
             continue
         found.append((start, end, 1))
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in _TIME_LABELS:
             continue
         start, end = _trim_span(text, ent.start_char, ent.end_char, grammar)
@@ -112,7 +113,7 @@ def time_expressions(doc: Doc, *, dateline: dt.date | None, lexicon: TimeLexicon
         `TimeRef`s sorted by start, none overlapping another.
     """
     grammar = _grammar(lexicon or load_time_lexicon())
-    text = doc.text
+    text = doc_text(doc)
     parsed: list[tuple[int, int, int, _Value]] = []
     for start, end, priority in set(_candidates(doc, grammar)):
         piece = text[start:end]

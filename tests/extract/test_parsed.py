@@ -1,0 +1,26 @@
+"""The document views built once per parse answer as spaCy's own properties do."""
+
+from __future__ import annotations
+
+from factcheck.extract.parsed import doc_entities, doc_text, entities_in
+
+TEXT = (
+    "HARWELL - Police Chief Tom Reyes said Tuesday that two men were shot on Dunmore Avenue.\n\n"
+    "The Harwell Police Department asked anyone with information to call Detective Ana Lowe. "
+    "\"We will find who did this,\" Reyes said at City Hall on Wednesday, March 4."
+)
+
+
+def test_the_text_and_entities_kept_are_spacys(nlp) -> None:
+    doc = nlp(TEXT)
+    assert doc_text(doc) == doc.text
+    assert [(e.start, e.end, e.label_) for e in doc_entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+
+
+def test_the_entities_of_a_span_are_spacys_for_every_span(nlp) -> None:
+    doc = nlp(TEXT)
+    assert len(doc.ents) >= 5  # names, places and dates on both sides of sentence ends
+    # Every sentence, and every stretch that cuts an entity in two at either end.
+    spans = list(doc.sents) + [doc[i:j] for i in range(len(doc)) for j in range(i + 1, len(doc) + 1, 3)]
+    for span in spans:
+        assert [(e.start, e.end) for e in entities_in(span)] == [(e.start, e.end) for e in span.ents], span.text
