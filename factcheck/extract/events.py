@@ -322,6 +322,7 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
     if token.dep_ in ("npadvmod", "tmod", "pobj") and _an_occasion_of_speaking(token.head, lexicon):
         return None
     node = token
+    clause: Token | None = None  # the clause the day is on, when it went on as an event happened
     for _ in range(_MAX_HOPS):
         if node.head is node:
             break
@@ -331,9 +332,11 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
             if _spoken_of(node, lexicon):
                 # "She did not comment on the shooting Tuesday": the day is the comment's.
                 return None
-            # "the shooting Saturday", "the Saturday shooting": the noun names the event.
+            # "the shooting Saturday", "the Saturday shooting": the noun names the event. The
+            # tense is that of the clause the day is on, if any ("is under arrest after the
+            # shooting ... as the two were walking home Friday": past, not present).
             noun = _event_noun_nearer(node, span, classes)
-            return (*_noun_event(noun, classes), _verb_above(node) or node)
+            return (*_noun_event(noun, classes), clause or _verb_above(node) or node)
         if node.pos_ not in _VERBS:
             continue
         if _purpose_after(node, token):
@@ -355,11 +358,16 @@ def _governing_event(token: Token, lexicon: Lexicon, span: Span) -> tuple[str, s
         phrase, event_class = event_phrase(node, lexicon)
         if event_class is not None:
             return phrase, event_class, node
+        noun = _event_a_stray_as_clause_tells(node, classes)
+        if noun is not None:
+            # The clause's tense is the event's: "is now under arrest" is not when it happened.
+            return (*_noun_event(noun, classes), node)
         found = _event_a_verb_leads_to(node, lexicon, span)
         # "The shooting happened as the teens were hanging out ... Tuesday evening": what went
         # on as, while or when the event happened shares its day.
         if found is not None or not _simultaneous(node):
             return found or _circumstance_of(node, lexicon)
+        clause = node
     return None
 
 
@@ -486,6 +494,24 @@ def _purpose_after(verb: Token, time: Token) -> bool:
 
 def _simultaneous(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in verb.children)
+
+
+def _event_a_stray_as_clause_tells(verb: Token, classes: dict[str, str]) -> Token | None:
+    """The event noun of "after the shooting of his friend as the two of them were trespassing
+    ... on Tuesday, police said", which the parser reads as "the shooting as the two" and a
+    subjectless "were trespassing" under "said". The clause went on as the event happened, so
+    its day is the event's. Only when "as" (or "while") governs every word up to the verb's
+    clause, and hangs on a noun of an event: the parser may also give the clause a part of
+    the subject ("as the two of them and | a friend were hunting")."""
+    end = verb.left_edge.i - 1  # the last word before the verb's clause
+    word = next(
+        (t for t in verb.doc[:end] if t.lower_ in ("as", "while") and t.dep_ == "prep" and t.right_edge.i == end),
+        None,
+    )
+    if word is None:
+        return None
+    noun = word.head
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in classes else None
 
 
 def _event_noun_nearer(noun: Token, span: Span, classes: dict[str, str]) -> Token:

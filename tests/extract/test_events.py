@@ -92,6 +92,27 @@ def test_events_day_of_the_event(nlp, sentence: str, expected: tuple[str, str]) 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The parser reads "the shooting as the two" and hangs the clause under "said".
+        (
+            "A 16-year-old is in custody after the shooting of his cousin as the two of them and a friend "
+            "were hunting near Harwell on Saturday, deputies said.",
+            ("shoot", "2026-03-07", "past"),
+        ),
+        # Parsed right: the clause's tense is the event's, not that of "is under arrest".
+        (
+            "Tom Reyes is now under arrest after the shooting of a Harwell teenager as the two were walking "
+            "on Dunmore Avenue on Friday, police said.",
+            ("shoot", "2026-03-06", "past"),
+        ),
+    ],
+)
+def test_events_a_clause_that_went_on_as_the_event_happened_dates_it(nlp, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _dated(nlp, sentence)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Police said Thursday that two people were wounded.",
