@@ -17,7 +17,7 @@ from ..ingest.offsets import LineIndex, OffsetMapper
 from ..models import Article, Casualty, Claim, DatedEvent, DocumentClaims, EventRef, Quantity, TimeRef
 from .attribution import SpeakerMemory, attribution_for, remember_speakers
 from .casualties import CountMention, casualty_counts
-from .framing import in_gallery, is_furniture, is_scheduled, marks_the_page
+from .framing import in_gallery, is_furniture, is_scheduled, marks_the_page, previews
 from .content import content_terms, document_names
 from .events import SCENE_EVENT, STORY_EVENT, FoundEvent, dated_events, event_phrase
 from .entities import claim_entities
@@ -31,7 +31,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "102"
+EXTRACTOR_VERSION = "103"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -347,6 +347,7 @@ def extract_document(
     captions: set[str] = set()  # the ids of the claims read from a gallery's captions
     shown = reading_sentences(doc)
     text = doc_text(doc)
+    cut_copies = previews(text)
     for sentence in doc.sents:
         if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
             continue
@@ -365,7 +366,7 @@ def extract_document(
         antecedent = _last_event_named(sentence, lexicon) or antecedent
         scene = _last_event_named(sentence, lexicon, follow_ups) or scene
         paragraph = _paragraph_start(text, sentence.start_char)
-        furniture = is_furniture(sentence.text, lexicon, paragraph)
+        furniture = is_furniture(sentence.text, lexicon, paragraph) or _line_start(text, sentence.start_char) in cut_copies
         sentence_claims = []
         for predicate in predicates:
             claim = _claim(
@@ -411,8 +412,12 @@ def _captions_told(claims: list[Claim], captions: set[str], lexicon: Lexicon) ->
 
 def _paragraph_start(text: str, offset: int, length: int = 40) -> str:
     """The first characters of the line of `text` that `offset` lies on."""
-    start = text.rfind("\n", 0, offset) + 1
+    start = _line_start(text, offset)
     return text[start : start + length]
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
 def _claim(

@@ -5,6 +5,8 @@ The words are data (`[framing]` in `rules/lexicon.toml`).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
@@ -30,6 +32,29 @@ def in_gallery(paragraph_start: str, lexicon: Lexicon) -> bool:
     """Whether the paragraph opening `paragraph_start` is a gallery's caption ("Image 4 of 32 ...")."""
     paragraph = lexicon.framing.paragraph_regex
     return bool(paragraph and paragraph_start and paragraph.match(paragraph_start.lower()))
+
+
+# An ellipsis that ends a line: the page cut a longer text short there.
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)\s*$")
+# A cut line repeats another only when enough of it is left to be more than a common opening.
+_MIN_PREVIEW_CHARS = 30
+
+
+def previews(text: str) -> frozenset[int]:
+    """The start offsets of the lines that preview another line of the page: cut short with an
+    ellipsis, what is left of them stands elsewhere on the page in full ("A man died Thursday
+    morning after being shot inside a home on the..." under a gallery's caption). A copy of
+    the page's own text is not one more statement of it."""
+    found = set()
+    start = 0
+    for line in text.split("\n"):
+        cut = _CUT_SHORT.search(line)
+        if cut is not None:
+            kept = line[: cut.start()].strip()
+            if len(kept) >= _MIN_PREVIEW_CHARS and text.count(kept) > 1:
+                found.add(start)
+        start += len(line) + 1
+    return frozenset(found)
 
 
 def marks_the_page(sentence_text: str, lexicon: Lexicon) -> bool:

@@ -311,3 +311,30 @@ def test_claims_of_a_page_that_is_only_a_gallery_are_its_captions(nlp) -> None:
     assert any(c.casualties and c.casualties[0].count == 7 for c in told)
     assert any("died" in c.sentence for c in told)
     assert all(c.furniture for c in claims if "Photo:" in c.sentence or "Caption Close" in c.sentence)
+
+
+def test_claims_a_line_cut_short_that_repeats_the_page_is_furniture(nlp) -> None:
+    # Under each caption the page repeats its opening, cut short: a copy, not one more account.
+    # The gallery is then still the whole page, told by its full captions.
+    text = (
+        "Photo: Harwell Courier Image 1 of / 11 Caption Close\n\n"
+        "Image 1 of 11 A man died Thursday morning after being shot inside a home on Dunmore Avenue. Photo: Harwell Courier\n\n"
+        "A man died Thursday morning after being shot inside a home on the...\n\n"
+        "Image 2 of 11 A man died Thursday morning after being shot inside a home on Dunmore Avenue. Photo: Harwell Courier\n\n"
+        "A man died Thursday morning after being shot inside a home on the..."
+    )
+    claims = _claims(nlp, text)
+    told = [c for c in claims if not c.furniture]
+    assert any("died" in c.sentence and "Dunmore Avenue" in c.sentence for c in told)
+    assert [c for c in claims if c.sentence.endswith("...")]
+    assert not [c for c in told if c.sentence.endswith("...")]
+
+
+def test_claims_a_line_cut_short_that_repeats_nothing_is_read() -> None:
+    from factcheck.extract.framing import previews
+
+    text = "Two people were shot on Dunmore Avenue on Thursday and police are looking for...\n\nThe victims are expected to live."
+    assert previews(text) == frozenset()
+    # The same words in full elsewhere on the page make the cut line a copy.
+    copy = text + "\n\nTwo people were shot on Dunmore Avenue on Thursday and police are looking for a gray sedan."
+    assert previews(copy) == frozenset({0})
