@@ -31,7 +31,7 @@ from .time import TimeLexicon, load_time_lexicon, time_expressions
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "clause_predicates"]
 
 # Bump when extraction output changes, so cached claims are recomputed.
-EXTRACTOR_VERSION = "103"
+EXTRACTOR_VERSION = "104"
 
 _MIN_CLAIM_TOKENS = 3
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -345,6 +345,9 @@ def extract_document(
     follow_ups = frozenset(lexicon.follow_up_events)
     claims: list[Claim] = []
     captions: set[str] = set()  # the ids of the claims read from a gallery's captions
+    # (start, end, is a caption's account) of the sentences that are furniture: their names
+    # (a photographer, an agency in a credit) are not the story's.
+    furniture_sentences: list[tuple[int, int, bool]] = []
     shown = reading_sentences(doc)
     text = doc_text(doc)
     cut_copies = previews(text)
@@ -376,11 +379,16 @@ def extract_document(
             if claim is not None:
                 sentence_claims.append(claim)
         sentence_claims = _with_leftover_casualties(sentence_claims, counts, sentence, locate)
-        if in_gallery(paragraph, lexicon):
+        caption = in_gallery(paragraph, lexicon)
+        if caption:
             captions.update(c.id for c in sentence_claims)
+        if furniture:
+            furniture_sentences.append((sentence.start_char, sentence.end_char, caption and not marks_the_page(sentence.text, lexicon)))
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_speakers(sentence, memory)
-    claims = _quotes_with_speakers(_captions_told(claims, captions, lexicon))
+    told_by_captions = _told_by_captions(claims, captions)
+    claims = _quotes_with_speakers(_captions_told(claims, captions, lexicon) if told_by_captions else claims)
+    page_furniture = [(start, end) for start, end, account in furniture_sentences if not (told_by_captions and account)]
     entities = {e.key: e for claim in claims for e in claim.entities}
     return DocumentClaims(
         path=article.path,
@@ -394,16 +402,19 @@ def extract_document(
         entities=tuple(entities.values()),
         suppressions=article.suppressions,
         terms=content_terms(doc),
-        names=document_names(doc),
+        names=document_names(doc, outside=page_furniture),
     )
 
 
+def _told_by_captions(claims: list[Claim], captions: set[str]) -> bool:
+    """A page that is nothing but a photo gallery tells its story in the captions: every claim
+    is furniture. Beside an article, a caption stays furniture."""
+    return bool(captions) and all(claim.furniture for claim in claims)
+
+
 def _captions_told(claims: list[Claim], captions: set[str], lexicon: Lexicon) -> list[Claim]:
-    """A page that is nothing but a photo gallery tells its story in the captions: when every
-    claim is furniture, the captions' claims are reporting, but for credits and controls
-    ("Photo: ...", "Caption Close"). Beside an article, a caption stays furniture."""
-    if not captions or any(not claim.furniture for claim in claims):
-        return claims
+    """The claims of a page told by its captions: the captions' claims are reporting, but for
+    credits and controls ("Photo: ...", "Caption Close")."""
     return [
         c.model_copy(update={"furniture": marks_the_page(c.sentence, lexicon)}) if c.id in captions else c
         for c in claims

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -68,8 +68,9 @@ def content_terms(doc: Doc, *, limit: int = 120) -> tuple[tuple[str, int, float]
     return tuple(sorted(scored[:limit]))
 
 
-def document_names(doc: Doc) -> tuple[tuple[str, str, int, float], ...]:
-    """Named entities of the whole article as `(label, key, count, zipf)`, keyed by full name.
+def document_names(doc: Doc, outside: Sequence[tuple[int, int]] = ()) -> tuple[tuple[str, str, int, float], ...]:
+    """Named entities of the whole article as `(label, key, count, zipf)`, keyed by full name,
+    leaving out those within the character spans `outside` (the page's furniture).
 
     A one-word person mention ("DeGeneres") counts for the article's full name that ends or
     starts with it ("Ellen DeGeneres") when exactly one does; otherwise it stays a one-word
@@ -77,7 +78,7 @@ def document_names(doc: Doc) -> tuple[tuple[str, str, int, float], ...]:
     """
     mentions: Counter[tuple[str, str]] = Counter()
     for ent in doc_entities(doc):
-        if ent.label_ in SALIENT_LABELS:
+        if ent.label_ in SALIENT_LABELS and not any(start <= ent.start_char < end for start, end in outside):
             key = full_key(ent.text)
             if key and any(c.isalpha() for c in key):
                 mentions[(ent.label_, key)] += 1
