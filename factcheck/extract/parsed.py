@@ -3,7 +3,8 @@
 `Doc.text` joins every token, and `Doc.ents` / `Span.ents` make a new span for every
 entity of the document, each time they are read. Extraction reads them once per
 sentence or claim, which cost about a sixth of its own time. A parsed document does not
-change while its claims are read, so the first answer is kept in `Doc.user_data`.
+change while its claims are read, so the text and the entities' bounds are kept in
+`Doc.user_data` the first time they are read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 _TEXT = "factcheck.text"
+# (start, end, label) of each entity, not its span: a span holds its document, and a document
+# holding its own spans would outlive its last use until the cycle collector ran.
 _ENTITIES = "factcheck.entities"
 _ENTITY_STARTS = "factcheck.entity_starts"
 
@@ -25,13 +28,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def _entity_bounds(doc: Doc) -> list[tuple[int, int, str]]:
+    bounds = doc.user_data.get(_ENTITIES)
+    if bounds is None:
+        bounds = doc.user_data[_ENTITIES] = [(e.start, e.end, e.label_) for e in doc.ents]
+        doc.user_data[_ENTITY_STARTS] = [start for start, _, _ in bounds]
+    return bounds
+
+
 def doc_entities(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`, built once."""
-    entities = doc.user_data.get(_ENTITIES)
-    if entities is None:
-        entities = doc.user_data[_ENTITIES] = tuple(doc.ents)
-        doc.user_data[_ENTITY_STARTS] = [e.start for e in entities]
-    return entities
+    """`doc.ents`, read from the document once."""
+    return tuple(Span(doc, start, end, label=label) for start, end, label in _entity_bounds(doc))
 
 
 def entities_in(span: Span) -> list[Span]:
@@ -40,11 +47,12 @@ def entities_in(span: Span) -> list[Span]:
     Entities do not overlap and come sorted, so those starting inside the span are a run
     of the list, and the first of them to end past the span ends the run.
     """
-    entities = doc_entities(span.doc)
-    starts: list[int] = span.doc.user_data[_ENTITY_STARTS]
+    doc = span.doc
+    bounds = _entity_bounds(doc)
+    starts: list[int] = doc.user_data[_ENTITY_STARTS]
     inside: list[Span] = []
-    for ent in entities[bisect_left(starts, span.start) :]:
-        if ent.end > span.end:
+    for start, end, label in bounds[bisect_left(starts, span.start) :]:
+        if end > span.end:
             break
-        inside.append(ent)
+        inside.append(Span(doc, start, end, label=label))
     return inside

@@ -24,3 +24,22 @@ def test_the_entities_of_a_span_are_spacys_for_every_span(nlp) -> None:
     spans = list(doc.sents) + [doc[i:j] for i in range(len(doc)) for j in range(i + 1, len(doc) + 1, 3)]
     for span in spans:
         assert [(e.start, e.end) for e in entities_in(span)] == [(e.start, e.end) for e in span.ents], span.text
+
+
+def test_the_views_kept_do_not_keep_the_document_alive(nlp) -> None:
+    # A document that held its own spans would live on after its last use, until the cycle
+    # collector ran: a worker's memory would grow with the batch.
+    import gc
+    import weakref
+
+    doc = nlp(TEXT)
+    entities_in(doc[:]), doc_entities(doc), doc_text(doc)
+    alive = weakref.ref(doc)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert alive() is None
+    finally:
+        if enabled:
+            gc.enable()
