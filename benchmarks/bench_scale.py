@@ -121,6 +121,37 @@ def bench_ratio(records: list[dict], repeat: int = 3) -> dict:
     return {"n": len(texts), "words": n_words, "bare": min(bare_runs), "factcheck": min(full_runs), "bare_runs": bare_runs, "factcheck_runs": full_runs}
 
 
+def bench_claim_rules(records: list[dict], repeat: int = 3) -> dict:
+    """The claim rules alone, best of `repeat` runs over the same parsed documents: what
+    extraction adds to parsing, without the parser's own swings (the bare parser's best and
+    worst of three differ by up to a third on a shared machine, more than the rules cost)."""
+    from factcheck.engine import article_piece
+    from factcheck.extract.claims import extract_document
+    from factcheck.extract.packs import load_extraction_packs
+    from factcheck.nlp import load_model, parse_pieces
+
+    articles = to_articles(records)
+    nlp = load_model(None)
+    packs = load_extraction_packs(())
+    start = time.perf_counter()
+    parsed = [list(pieces) for pieces in parse_pieces(nlp, [a.text for a in articles])]
+    parse = time.perf_counter() - start
+    runs = []
+    for _ in range(repeat):
+        for pieces in parsed:
+            for doc in pieces:
+                doc.user_data.clear()  # what extraction keeps on a document is rebuilt each run
+        start = time.perf_counter()
+        for article, pieces in zip(articles, parsed, strict=True):
+            offset = 0
+            for doc in pieces:
+                piece = article_piece(article, offset, offset + len(doc.text))
+                extract_document(piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities)
+                offset += len(doc.text)
+        runs.append(time.perf_counter() - start)
+    return {"parse": parse, "rules": min(runs), "runs": runs}
+
+
 # 3): end to end with 1 and 2 jobs.
 def bench_jobs(records: list[dict], workdir: Path, jobs: int) -> dict[str, float]:
     from factcheck.pipeline import RunOptions, check
@@ -345,6 +376,12 @@ def main() -> None:
         summary.append(("extraction / bare parser", f"{ratio:.2f}", "<= 1.3"))
         summary.append(("words/s per process: factcheck", f"{r['words'] / r['factcheck']:,.0f}", ""))
         summary.append(("words/s per process: bare parser", f"{r['words'] / r['bare']:,.0f}", ""))
+        rules = bench_claim_rules(records[: plan["ratio_n"]])
+        print(
+            f"  claim rules over the same parsed documents: best {rules['rules']:.1f}s of "
+            f"{', '.join(f'{t:.1f}' for t in rules['runs'])} (parsing them once: {rules['parse']:.1f}s)"
+        )
+        summary.append(("claim rules / bare parser (best of each)", f"{rules['rules'] / r['bare']:.2f}", ""))
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
