@@ -505,7 +505,7 @@ def _event_a_stray_as_clause_tells(verb: Token, classes: dict[str, str]) -> Toke
     the subject ("as the two of them and | a friend were hunting")."""
     end = verb.left_edge.i - 1  # the last word before the verb's clause
     word = next(
-        (t for t in verb.doc[:end] if t.lower_ in ("as", "while") and t.dep_ == "prep" and t.right_edge.i == end),
+        (t for t in verb.doc[verb.sent.start : max(end, verb.sent.start)] if t.lower_ in ("as", "while") and t.dep_ == "prep" and t.right_edge.i == end),
         None,
     )
     if word is None:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["in_gallery", "is_furniture", "is_scheduled", "marks_the_page"]
+__all__ = ["in_gallery", "is_furniture", "is_scheduled", "marks_the_page", "previews"]
 
 
 def is_furniture(sentence_text: str, lexicon: Lexicon, paragraph_start: str = "") -> bool:
