@@ -330,16 +330,6 @@ def test_claims_a_line_cut_short_that_repeats_the_page_is_furniture(nlp) -> None
     assert not [c for c in told if c.sentence.endswith("...")]
 
 
-def test_claims_a_line_cut_short_that_repeats_nothing_is_read() -> None:
-    from factcheck.extract.framing import previews
-
-    text = "Two people were shot on Dunmore Avenue on Thursday and police are looking for...\n\nThe victims are expected to live."
-    assert previews(text) == frozenset()
-    # The same words in full elsewhere on the page make the cut line a copy.
-    copy = text + "\n\nTwo people were shot on Dunmore Avenue on Thursday and police are looking for a gray sedan."
-    assert previews(copy) == frozenset({0})
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.framing import is_furniture, is_scheduled
+from factcheck.extract.framing import is_furniture, is_scheduled, previews
 from factcheck.extract.lexicon import load_lexicon
 
 LEXICON = load_lexicon()
@@ -48,3 +48,11 @@ def test_framing_scheduled_clause(nlp, sentence: str, expected: bool) -> None:
     doc = nlp(sentence)
     predicate = doc[:].root
     assert is_scheduled(predicate, LEXICON) is expected
+
+
+def test_a_line_cut_short_is_a_copy_only_when_the_page_holds_it_in_full() -> None:
+    text = "Two people were shot on Dunmore Avenue on Thursday and police are looking for...\n\nThe victims are expected to live."
+    assert previews(text) == frozenset()
+    # The same words in full elsewhere on the page make the cut line a copy.
+    copy = text + "\n\nTwo people were shot on Dunmore Avenue on Thursday and police are looking for a gray sedan."
+    assert previews(copy) == frozenset({0})
