@@ -13,7 +13,7 @@ from ..extract.time import TimeLexicon, normalize_time, weekday_reading
 from ..models import Claim, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 from .identity import other_people, other_places
-from .slots import DateFill, date_slots, family_events, reports_event
+from .slots import DateFill, date_slots, family_events, reports_event, weekday_slips
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
 
@@ -123,13 +123,16 @@ class DateConflict(Detector):
         published = {path: meta.published for path, meta in story.docs.items()}
         ignored = frozenset(settings.ignore_events)
         slots = date_slots(story.claims, published, self.lexicon, ignore_events=ignored)
+        slips = {path: weekday_slips(story.claims[path], published[path], self.lexicon) for path in slots}
         paths = sorted(slots)
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
                 a, b = slots[path_a], slots[path_b]
                 ta, tb = a.time, b.time
                 if time_relation(ta, tb) != "disjoint":
-                    yield from self._weekday_against_date(a, b, story)
+                    found = _weekday_fill(a, b) or _weekday_slip(a, b, slips[path_a], slips[path_b])
+                    if found is not None:
+                        yield self._weekday_against_date(*found, story)
                     continue
                 assert ta.range_start and tb.range_start
                 gap = abs((ta.range_start - tb.range_start).days)
@@ -199,19 +202,15 @@ class DateConflict(Detector):
         """The event as messages name it ("death" for the class "die")."""
         return self.lexicon.event_names.get(family, family.replace("_", " "))
 
-    def _weekday_against_date(self, a: DateFill, b: DateFill, story: StoryClaims) -> Iterable[Finding]:
+    def _weekday_against_date(self, odd: DateFill, other: DateFill, reading: dt.date, story: StoryClaims) -> Finding:
         """Reports that agree on a date, one of them writing a weekday that is another day's."""
-        found = _weekday_fill(a, b)
-        if found is None:
-            return
-        odd, other, reading = found
         settings: DateSettings = self.settings  # type: ignore[assignment]
         message = (
-            f"Reports give different days for the {self._name(a.family)}: \"{odd.time.text}\" in {odd.claim.path} writes a "
+            f"Reports give different days for the {self._name(odd.family)}: \"{odd.time.text}\" in {odd.claim.path} writes a "
             f"weekday that falls on {reading.isoformat()}, not on {odd.time.value}, the day {other.claim.path} gives "
             f"({_describe(other.time)})"
         )
-        yield make_finding(
+        return make_finding(
             self,
             message,
             [
@@ -219,7 +218,7 @@ class DateConflict(Detector):
                 evidence_for(other.claim, story.docs[other.claim.path], span=(other.time.start, other.time.end, other.time.text), value=other.time.value),
             ],
             [odd.claim, other.claim],
-            [a.family, reading.isoformat(), other.time.value or ""],
+            [odd.family, reading.isoformat(), other.time.value or ""],
             severity=settings.weekday_severity,
         )
 
@@ -231,6 +230,24 @@ def _weekday_fill(a: DateFill, b: DateFill) -> tuple[DateFill, DateFill, dt.date
         reading = weekday_reading(odd.time.note)
         if reading is not None and other.time.range_start == odd.time.range_start and other.time.range_end == odd.time.range_end:
             return odd, other, reading
+    return None
+
+
+def _weekday_slip(
+    a: DateFill, b: DateFill, slips_a: list[DateFill], slips_b: list[DateFill]
+) -> tuple[DateFill, DateFill, dt.date] | None:
+    """(a report's other statement whose weekday is not its date's, the other report's fill,
+    the weekday's date) when both reports give that date as the main event's day: one report
+    leads with the right day and later writes it with another day's weekday ("shot Thursday
+    afternoon" ... "died just before midnight Wednesday, January 14"); None otherwise."""
+    for slips, own, other in ((slips_a, a, b), (slips_b, b, a)):
+        day = other.time.range_start
+        if day is None or day != other.time.range_end or (own.time.range_start, own.time.range_end) != (day, day):
+            continue
+        for slip in slips:
+            reading = weekday_reading(slip.time.note)
+            if reading is not None and slip.time.range_start == day and slip.time.range_end == day:
+                return slip, other, reading
     return None
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..extract.lexicon import Casualties, CasualtyScope, Lexicon
+from ..extract.time import weekday_reading
 from ..models import Casualty, Claim, DatedEvent, Entity, TimeRef
 from .similarity import mentions_any
 
@@ -29,6 +30,7 @@ __all__ = [
     "main_family",
     "reports_event",
     "rounds_up",
+    "weekday_slips",
 ]
 
 # A dated event further back than this from its report's dateline is another event
@@ -411,6 +413,21 @@ def family_events(
         for claim in sorted(claims, key=lambda c: c.start)
         for e in _day_events(claim, published, tallies)
         if family_of.get(e.event_class, e.event_class) == family
+    ]
+
+
+def weekday_slips(claims: Sequence[Claim], published: dt.date | None, lexicon: Lexicon) -> list[DateFill]:
+    """Every day the report gives an event of the story with a weekday that does not fall on
+    the date written beside it ("died just before midnight Wednesday, January 14" when January
+    14 was a Thursday), in text order, whatever the event: the report contradicts itself there,
+    even where its first statement of the main event is right."""
+    tallies = _elsewhere_words(lexicon)
+    family_of = lexicon.family_of
+    return [
+        DateFill(claim, e.time, family_of.get(e.event_class, e.event_class), e.lemma, e.event_class, e.follows)
+        for claim in sorted(claims, key=lambda c: c.start)
+        for e in _day_events(claim, published, tallies)
+        if weekday_reading(e.time.note) is not None
     ]
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from factcheck.errors import RulePackError
 from factcheck.extract.time import load_time_lexicon, normalize_time, time_expressions, weekday_reading
+from factcheck.extract.time.lexicon import easter_sunday
 
 SATURDAY = dt.date(2026, 5, 16)
 
@@ -60,6 +61,11 @@ SATURDAY = dt.date(2026, 5, 16)
         ("the end of 1990", "past", "1990", "year"),
         ("the 1990s", "past", "199", "decade"),
         ("Thanksgiving Day", "past", "2025-11-27", "day"),
+        # Easter moves: "Easter Sunday" in a May page is the Easter just past, not last Sunday.
+        ("Easter Sunday", "past", "2026-04-05", "day"),
+        ("Easter morning", "past", "2026-04-05", "day"),
+        ("Good Friday", "past", "2026-04-03", "day"),
+        ("Easter Monday", "past", "2026-04-06", "day"),
     ],
 )
 def test_time_normalize_with_dateline(text: str, tense: str, value: str, granularity: str) -> None:
@@ -231,6 +237,21 @@ def test_time_lexicon_user_pack_extends_builtin(tmp_path: Path) -> None:
     assert ref is not None
     assert ref.value == "2026-03-02"
     assert normalize_time("Founders Day", dateline=SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [(2016, dt.date(2016, 3, 27)), (2019, dt.date(2019, 4, 21)), (2000, dt.date(2000, 4, 23)), (2038, dt.date(2038, 4, 25)), (1818, dt.date(1818, 3, 22))],
+)
+def test_easter_sunday_by_the_gregorian_computus(year: int, easter: dt.date) -> None:
+    # The earliest (March 22) and latest (April 25) Easters are among the cases.
+    assert easter_sunday(year) == easter
+
+
+def test_time_lexicon_holiday_needs_one_rule(tmp_path: Path) -> None:
+    (tmp_path / "time.toml").write_text('[holidays]\n"harvest day" = { month = 9, day = 2, easter = 3 }\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match="harvest day"):
+        load_time_lexicon([tmp_path])
 
 
 def test_time_lexicon_rejects_bad_month(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ...rulepacks import load_pack
 
@@ -21,18 +21,29 @@ _Month = Annotated[int, Field(ge=1, le=12)]
 
 
 class _Holiday(BaseModel):
-    """A holiday: a fixed day (`month`, `day`) or the `nth` `weekday` of `month` (-1 = last)."""
+    """A holiday: a fixed day (`month`, `day`), the `nth` `weekday` of `month` (-1 = last),
+    or a day `easter` days from Western Easter Sunday (Good Friday: -2)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    month: _Month
+    month: _Month | None = None
     day: Annotated[int, Field(ge=1, le=31)] | None = None
     weekday: Annotated[int, Field(ge=1, le=7)] | None = None
     nth: Annotated[int, Field(ge=-1, le=5)] | None = None
     after_day: Annotated[int, Field(ge=0, le=31)] = 0
     """For "the first Tuesday after the first Monday": count only from the day after this one."""
+    easter: Annotated[int, Field(ge=-63, le=63)] | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> _Holiday:
+        if (self.easter is None) == (self.month is None):
+            raise ValueError("give either `month` (with `day`, or `weekday` and `nth`) or `easter`, not both")
+        return self
 
     def on(self, year: int) -> dt.date:
+        if self.easter is not None:
+            return easter_sunday(year) + dt.timedelta(days=self.easter)
+        assert self.month is not None
         if self.day is not None:
             return dt.date(year, self.month, self.day)
         weekday, nth = self.weekday or 1, self.nth or 1
@@ -41,6 +52,21 @@ class _Holiday(BaseModel):
             return _on_or_before(last, weekday)
         first = _on_or_after(dt.date(year, self.month, self.after_day + 1), weekday)
         return first + dt.timedelta(weeks=nth - 1)
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
+    (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 class TimeLexicon(BaseModel):
