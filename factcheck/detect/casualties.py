@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..extract.lexicon import Casualties
 from ..models import Claim, Finding, Severity
 from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, register
 from .measures import orders_apart
 from .identity import other_people, other_places
 from .similarity import mentions_any
-from .slots import CountFill, DateFill, anchored_count_slots, count_slots, date_slots, reports_event, rounds_up
+from .slots import CountFill, DateFill, anchored_count_slots, count_slots, date_slots, kind_count_slots, reports_event, rounds_up
 
 __all__ = ["CasualtyConflict"]
 
@@ -71,6 +73,11 @@ class CasualtySettings(BaseModel):
     """Severity when one report rounds up several events and its count is read from its one
     sentence that names the place or person the other report's count names: the other report
     may count several of the roundup's events together, so this is a lead, not a clash."""
+    kind_severity: Severity = "medium"
+    """Severity when two reports count one kind of person (`casualties.kinds` in the lexicon:
+    officers) in one role differently ("two officers were shot" / "three deputies were shot")
+    and the totals of the role do not both come from those counts: a count of a kind is read
+    from nouns, so it is weaker evidence than the reports' totals."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -121,6 +128,12 @@ class CasualtyConflict(Detector):
             for path in paths
         }
         roundups = {path for path in paths if not slots[path] and rounds_up(story.claims[path], self.lexicon.casualties.scope)}
+        kinds = {
+            path: kind_count_slots(
+                story.claims[path], published[path], _day(days.get(path)), words=self.lexicon.casualties, story_day=story_day
+            )
+            for path in paths
+        }
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
                 if _different_days(days.get(path_a), days.get(path_b), self.settings.max_days_apart):  # type: ignore[attr-defined]
@@ -130,6 +143,7 @@ class CasualtyConflict(Detector):
                     a, b = fills_a[role], fills_b[role]
                     if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, fills_a, fills_b):
                         yield self._finding(role, a, b, story, roundup=anchor)
+                yield from self._kind_findings(story, kinds[path_a], kinds[path_b], fills_a, fills_b)
                 elsewhere = self.lexicon.casualties.scope.other_event
                 deaths = _tells_a_death(story.claims[path_a], elsewhere) or _tells_a_death(story.claims[path_b], elsewhere)
                 hurt = {path: _tells_an_injury(story.claims[path], elsewhere) for path in (path_a, path_b)}
@@ -162,6 +176,40 @@ class CasualtyConflict(Detector):
                             f"wounded by the gunfire was shot, so they cannot outnumber all who were shot)"
                         ),
                     )
+
+    def _kind_findings(
+        self,
+        story: StoryClaims,
+        kinds_a: dict[tuple[str, str], CountFill],
+        kinds_b: dict[tuple[str, str], CountFill],
+        fills_a: dict[str, CountFill],
+        fills_b: dict[str, CountFill],
+    ) -> Iterable[Finding]:
+        """Two reports' counts of one kind of person ("two police officers wounded" / "four deputy
+        constables were shot"), where the role totals count everyone or differ in role. Not when
+        both counts already fill their reports' slots of the role (compared there)."""
+        for kind in sorted({k for k, _ in kinds_a} & {k for k, _ in kinds_b}):
+            for role in sorted(_ROLE_WORDS):
+                a, b = kinds_a.get((kind, role)), kinds_b.get((kind, role))
+                if a is None or b is None or (fills_a.get(role) == a and fills_b.get(role) == b):
+                    continue
+                if a.casualty.count != b.casualty.count:
+                    yield self._finding(role, a, b, story, severity=self.settings.kind_severity, kind=kind)  # type: ignore[attr-defined]
+            crossed = _kind_shot_against_wounded(kind, self.lexicon.casualties, kinds_a, kinds_b, story)
+            if crossed is not None:
+                a, b = crossed
+                yield self._finding(
+                    "shot",
+                    a,
+                    b,
+                    story,
+                    severity=self.settings.across_roles_severity,  # type: ignore[attr-defined]
+                    kind=kind,
+                    note=(
+                        f" ({(a if a.casualty.role == 'injured' else b).claim.path} counts them as wounded; neither report "
+                        f"tells of any of the {kind} killed, so every one shot was wounded)"
+                    ),
+                )
 
     def _with_roundups(
         self,
@@ -209,10 +257,13 @@ class CasualtyConflict(Detector):
         severity: Severity | None = None,
         note: str = "",
         roundup: tuple[str, str] | None = None,
+        kind: str | None = None,
     ) -> Finding:
         settings: CasualtySettings = self.settings  # type: ignore[assignment]
         doc_a, doc_b = story.docs[a.claim.path], story.docs[b.claim.path]
         what = _ROLE_WORDS.get(role, role)
+        if kind:
+            what = f"{kind} {what}"
         message = (
             f"Reports disagree on how many {what}: {_count_text(a)} in {a.claim.path}, "
             f"{_count_text(b)} in {b.claim.path}"
@@ -252,7 +303,8 @@ class CasualtyConflict(Detector):
             message += f"; {update}"
             severity = settings.update_severity
         elif (
-            abs(a.casualty.count - b.casualty.count) == 1
+            not kind
+            and abs(a.casualty.count - b.casualty.count) == 1
             and not (a.casualty.with_perpetrator or b.casualty.with_perpetrator)
             and _counts_the_attacker(a, b, self.lexicon.casualties.perpetrator)
         ):
@@ -439,6 +491,49 @@ def _part_beyond_the_shot(
                 continue
             return (shot, part) if shot_slots is a else (part, shot)
     return None
+
+
+def _kind_shot_against_wounded(
+    kind: str,
+    words: Casualties,
+    kinds_a: dict[tuple[str, str], CountFill],
+    kinds_b: dict[tuple[str, str], CountFill],
+    story: StoryClaims,
+) -> tuple[CountFill, CountFill] | None:
+    """(a, b) when one report counts a kind as shot and the other only as wounded, with other
+    numbers, and neither report tells of any of that kind killed: then all of them shot were
+    wounded ("two police officers wounded" / "four deputy constables were shot")."""
+    for shot_slots, wounded_slots in ((kinds_a, kinds_b), (kinds_b, kinds_a)):
+        shot, wounded = shot_slots.get((kind, "shot")), wounded_slots.get((kind, "injured"))
+        if shot is None or wounded is None or (kind, "shot") in wounded_slots or (kind, "injured") in shot_slots:
+            continue
+        if shot.casualty.count == wounded.casualty.count or _tells_a_death_of(kind, words, story, (shot, wounded)):
+            continue
+        return (shot, wounded) if shot_slots is kinds_a else (wounded, shot)
+    return None
+
+
+def _tells_a_death_of(kind: str, words: Casualties, story: StoryClaims, fills: Sequence[CountFill]) -> bool:
+    """Whether either report tells of anyone of the kind killed, counted or not ("one of the
+    deputies died", "Officer Ana Lowe was killed"). Read generously: a sentence of a death that
+    names the kind at all ("the officer killed the gunman") counts, since a death missed here
+    would set the dead against the wounded."""
+    for fill in fills:
+        for claim in story.claims[fill.claim.path]:
+            if any(c.role == "killed" and words.kind_of.get(c.noun.lower()) == kind for c in claim.casualties):
+                return True
+            if words.role_of.get(claim.event.lemma.lower()) == "killed" and any(
+                words.kind_of.get(_singular(w)) == kind for w in re.findall(r"[a-z]+", claim.sentence.lower())
+            ):
+                return True
+    return False
+
+
+def _singular(word: str) -> str:
+    """ "deputies" → "deputy", "officers" → "officer"; enough for the nouns of a kind."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _counts_the_attacker(a: CountFill, b: CountFill, words: Sequence[str]) -> bool:

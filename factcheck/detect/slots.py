@@ -27,6 +27,7 @@ __all__ = [
     "count_slots",
     "date_slots",
     "family_events",
+    "kind_count_slots",
     "main_family",
     "reports_event",
     "rounds_up",
@@ -106,17 +107,7 @@ def count_slots(
     slots: dict[str, CountFill] = {}
     bounds: dict[str, CountFill] = {}
     for i, claim in enumerate(ordered):
-        if not reports_event(claim) or _dated_elsewhere(claim, main_day):
-            continue
-        # A day weeks back is another event's, unless it is the day the report gives its main
-        # event (a follow-up: "on May 7, the defendants shot six people").
-        if _about_another_event(claim, published) and not _on_day(claim, main_day or story_day):
-            continue
-        if _recounted(claim):
-            continue
-        # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
-        # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
-        if claim.attribution.direct_quote or mentions_any(claim.sentence, other_event):
+        if not _counts_the_event(claim, published, main_day or story_day, main_day, other_event):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
             if casualty.role in slots:
@@ -130,6 +121,58 @@ def count_slots(
             slots[casualty.role] = CountFill(claim, _with_the_one_named(_continued(casualty, claim, ordinals, words), claim))
     # A report that gives a role only as a lower bound fills it with the bound.
     return _without_a_part_of_the_shot({**bounds, **slots})
+
+
+def _counts_the_event(
+    claim: Claim, published: dt.date | None, day: dt.date | None, main_day: dt.date | None, other_event: Sequence[str]
+) -> bool:
+    """Whether a count in the sentence can count the story's event: a past fact told by the
+    report itself, not dated to another day than the report's main event."""
+    if not reports_event(claim) or _dated_elsewhere(claim, main_day):
+        return False
+    # A day weeks back is another event's, unless it is the day the report gives its main
+    # event (a follow-up: "on May 7, the defendants shot six people").
+    if _about_another_event(claim, published) and not _on_day(claim, day):
+        return False
+    # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
+    # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
+    return not (_recounted(claim) or claim.attribution.direct_quote or mentions_any(claim.sentence, other_event))
+
+
+def kind_count_slots(
+    claims: Sequence[Claim],
+    published: dt.date | None,
+    main_day: dt.date | None = None,
+    *,
+    words: Casualties,
+    story_day: dt.date | None = None,
+) -> dict[tuple[str, str], CountFill]:
+    """(kind, role) → the report's first count of one kind of person in a role: ("officers",
+    "injured") → 2 from "leaving one person dead, two police officers wounded and three others
+    injured", where the role's total (five injured) counts everyone.
+
+    The kinds are the lexicon's `casualties.kinds` ("officers": officer, deputy, constable, ...).
+    Only counts of two or more: "one officer was shot" is as often the first of several. A
+    sentence that counts two kinds of one group in one role ("two police officers and a deputy
+    were wounded") gives none, nor does a part of the kind ("two of the officers")."""
+    if not words.kinds or rounds_up(claims, words.scope):
+        return {}
+    kind_of = words.kind_of
+    slots: dict[tuple[str, str], CountFill] = {}
+    for claim in sorted(claims, key=lambda c: c.start):
+        if not _counts_the_event(claim, published, main_day or story_day, main_day, words.scope.other_event):
+            continue
+        for casualty in sorted(claim.casualties, key=lambda c: c.start):
+            kind = kind_of.get(casualty.noun.lower())
+            if kind is None or (kind, casualty.role) in slots or casualty.scope not in ("total", "part") or casualty.count < 2:
+                continue
+            after = claim.sentence[max(0, casualty.end - claim.sentence_start) :]
+            if re.match(r"\s*of\b", after, re.I):
+                continue
+            alike = [c for c in claim.casualties if c.role == casualty.role and kind_of.get(c.noun.lower()) == kind]
+            if len(alike) == 1:
+                slots[(kind, casualty.role)] = CountFill(claim, casualty)
+    return slots
 
 
 def _without_a_part_of_the_shot(slots: dict[str, CountFill]) -> dict[str, CountFill]:

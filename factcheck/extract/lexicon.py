@@ -138,6 +138,12 @@ class Casualties(_Pack):
     ordinals: list[str] = Field(default_factory=list)
     groups: list[str] = Field(default_factory=list)
     things: list[str] = Field(default_factory=list)
+    kinds: dict[str, list[str]] = Field(default_factory=dict)
+
+    @functools.cached_property
+    def kind_of(self) -> dict[str, str]:
+        """Noun lemma → the kind of person reports count apart ("constable" → "officers")."""
+        return {word.lower(): kind for kind, words in self.kinds.items() for word in words}
 
     @functools.cached_property
     def people_set(self) -> frozenset[str]:
