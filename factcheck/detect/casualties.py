@@ -517,16 +517,21 @@ def _tells_a_death_of(kind: str, words: Casualties, story: StoryClaims, fills: S
     """Whether either report tells of anyone of the kind killed, counted or not ("one of the
     deputies died", "Officer Ana Lowe was killed"). Read generously: a sentence of a death that
     names the kind at all ("the officer killed the gunman") counts, since a death missed here
-    would set the dead against the wounded."""
+    would set the dead against the wounded; only the agent of a passive ("the gunman was
+    killed by a SWAT officer") is not taken for the dead."""
     for fill in fills:
         for claim in story.claims[fill.claim.path]:
             if any(c.role == "killed" and words.kind_of.get(c.noun.lower()) == kind for c in claim.casualties):
                 return True
             if words.role_of.get(claim.event.lemma.lower()) == "killed" and any(
-                words.kind_of.get(_singular(w)) == kind for w in re.findall(r"[a-z]+", claim.sentence.lower())
+                words.kind_of.get(_singular(w)) == kind for w in re.findall(r"[a-z]+", _AGENT.sub(" ", claim.sentence.lower()))
             ):
                 return True
     return False
+
+
+# The agent of a passive, up to its noun: "by a SWAT officer", "by two sheriff's deputies".
+_AGENT = re.compile(r"\bby (?:an? |the |two |three |several )?(?:[\w'’-]+ ){0,2}[\w-]+")
 
 
 def _singular(word: str) -> str:

@@ -166,13 +166,31 @@ def kind_count_slots(
             kind = kind_of.get(casualty.noun.lower())
             if kind is None or (kind, casualty.role) in slots or casualty.scope not in ("total", "part") or casualty.count < 2:
                 continue
-            after = claim.sentence[max(0, casualty.end - claim.sentence_start) :]
-            if re.match(r"\s*of\b", after, re.I):
+            if not _the_whole_kind(casualty, claim, kind_of, words.kind_modifiers):
                 continue
             alike = [c for c in claim.casualties if c.role == casualty.role and kind_of.get(c.noun.lower()) == kind]
             if len(alike) == 1:
                 slots[(kind, casualty.role)] = CountFill(claim, casualty)
     return slots
+
+
+def _the_whole_kind(casualty: Casualty, claim: Claim, kind_of: Mapping[str, str], modifiers: Sequence[str]) -> bool:
+    """Whether the count is of the whole kind as the reports name it ("two police officers",
+    "Four deputy constables from Precinct 5"), not a part the words single out: "two of the
+    officers", "the two officers" (some the report named before), "two Baton Rouge officers"
+    (one force's, among others')."""
+    before = claim.sentence[: max(0, casualty.start - claim.sentence_start)].split()
+    if before and before[-1].lower() == "the":
+        return False
+    allowed = {w.lower() for w in modifiers}
+    for word in claim.sentence[max(0, casualty.end - claim.sentence_start) :].split():
+        bare = word.strip(",.;:").lower()
+        singular = bare[:-3] + "y" if bare.endswith("ies") else bare.removesuffix("s")
+        if bare in kind_of or singular in kind_of:
+            return True
+        if bare not in allowed:
+            return False
+    return False
 
 
 def _without_a_part_of_the_shot(slots: dict[str, CountFill]) -> dict[str, CountFill]:

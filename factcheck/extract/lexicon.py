@@ -139,6 +139,7 @@ class Casualties(_Pack):
     groups: list[str] = Field(default_factory=list)
     things: list[str] = Field(default_factory=list)
     kinds: dict[str, list[str]] = Field(default_factory=dict)
+    kind_modifiers: list[str] = Field(default_factory=list)
 
     @functools.cached_property
     def kind_of(self) -> dict[str, str]:
