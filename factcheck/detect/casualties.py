@@ -73,11 +73,12 @@ class CasualtySettings(BaseModel):
     """Severity when one report rounds up several events and its count is read from its one
     sentence that names the place or person the other report's count names: the other report
     may count several of the roundup's events together, so this is a lead, not a clash."""
-    kind_severity: Severity = "medium"
+    kind_severity: Severity = "low"
     """Severity when two reports count one kind of person (`casualties.kinds` in the lexicon:
-    officers) in one role differently ("two officers were shot" / "three deputies were shot")
+    officers) differently ("two police officers wounded" / "four deputy constables were shot")
     and the totals of the role do not both come from those counts: a count of a kind is read
-    from nouns, so it is weaker evidence than the reports' totals."""
+    from nouns, and on real news it was more often a part or another line (a video caption
+    "Three Officers Killed" against "shot six police officers") than a clash, so it is a lead."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -203,7 +204,7 @@ class CasualtyConflict(Detector):
                     a,
                     b,
                     story,
-                    severity=self.settings.across_roles_severity,  # type: ignore[attr-defined]
+                    severity=self.settings.kind_severity,  # type: ignore[attr-defined]
                     kind=kind,
                     note=(
                         f" ({(a if a.casualty.role == 'injured' else b).claim.path} counts them as wounded; neither report "

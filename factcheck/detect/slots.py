@@ -171,6 +171,12 @@ def kind_count_slots(
             alike = [c for c in claim.casualties if c.role == casualty.role and kind_of.get(c.noun.lower()) == kind]
             if len(alike) == 1:
                 slots[(kind, casualty.role)] = CountFill(claim, casualty)
+    # As for everyone (`_without_a_part_of_the_shot`): more of a kind killed than shot makes the
+    # shot a part ("Three police officers were killed ... The gunman shot two officers").
+    for kind in {k for k, _ in slots}:
+        shot, killed = slots.get((kind, "shot")), slots.get((kind, "killed"))
+        if shot is not None and killed is not None and killed.casualty.count > shot.casualty.count:
+            del slots[(kind, "shot")]
     return slots
 
 
