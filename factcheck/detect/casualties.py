@@ -16,7 +16,7 @@ from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, re
 from .measures import orders_apart
 from .identity import other_people, other_places
 from .similarity import mentions_any
-from .slots import CountFill, DateFill, anchored_count_slots, count_slots, date_slots, kind_count_slots, reports_event, rounds_up
+from .slots import CountFill, DateFill, anchored_count_slots, count_slots, date_slots, kind_count_slots, reports_event, rounds_up, singular_noun
 
 __all__ = ["CasualtyConflict"]
 
@@ -525,7 +525,7 @@ def _tells_a_death_of(kind: str, words: Casualties, story: StoryClaims, fills: S
             if any(c.role == "killed" and words.kind_of.get(c.noun.lower()) == kind for c in claim.casualties):
                 return True
             if words.role_of.get(claim.event.lemma.lower()) == "killed" and any(
-                words.kind_of.get(_singular(w)) == kind for w in re.findall(r"[a-z]+", _AGENT.sub(" ", claim.sentence.lower()))
+                words.kind_of.get(singular_noun(w)) == kind for w in re.findall(r"[a-z]+", _AGENT.sub(" ", claim.sentence.lower()))
             ):
                 return True
     return False
@@ -533,13 +533,6 @@ def _tells_a_death_of(kind: str, words: Casualties, story: StoryClaims, fills: S
 
 # The agent of a passive, up to its noun: "by a SWAT officer", "by two sheriff's deputies".
 _AGENT = re.compile(r"\bby (?:an? |the |two |three |several )?(?:[\w'’-]+ ){0,2}[\w-]+")
-
-
-def _singular(word: str) -> str:
-    """ "deputies" → "deputy", "officers" → "officer"; enough for the nouns of a kind."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _counts_the_attacker(a: CountFill, b: CountFill, words: Sequence[str]) -> bool:

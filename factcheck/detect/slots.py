@@ -31,6 +31,7 @@ __all__ = [
     "main_family",
     "reports_event",
     "rounds_up",
+    "singular_noun",
     "weekday_slips",
 ]
 
@@ -191,12 +192,18 @@ def _the_whole_kind(casualty: Casualty, claim: Claim, kind_of: Mapping[str, str]
     allowed = {w.lower() for w in modifiers}
     for word in claim.sentence[max(0, casualty.end - claim.sentence_start) :].split():
         bare = word.strip(",.;:").lower()
-        singular = bare[:-3] + "y" if bare.endswith("ies") else bare.removesuffix("s")
-        if bare in kind_of or singular in kind_of:
+        if bare in kind_of or singular_noun(bare) in kind_of:
             return True
         if bare not in allowed:
             return False
     return False
+
+
+def singular_noun(word: str) -> str:
+    """ "deputies" → "deputy", "officers" → "officer"; enough for the nouns of a kind."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _without_a_part_of_the_shot(slots: dict[str, CountFill]) -> dict[str, CountFill]:
