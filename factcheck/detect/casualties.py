@@ -181,36 +181,31 @@ class CasualtyConflict(Detector):
     def _kind_findings(
         self,
         story: StoryClaims,
-        kinds_a: dict[tuple[str, str], CountFill],
-        kinds_b: dict[tuple[str, str], CountFill],
+        kinds_a: dict[str, dict[str, CountFill]],
+        kinds_b: dict[str, dict[str, CountFill]],
         fills_a: dict[str, CountFill],
         fills_b: dict[str, CountFill],
     ) -> Iterable[Finding]:
         """Two reports' counts of one kind of person ("two police officers wounded" / "four deputy
         constables were shot"), where the role totals count everyone or differ in role. Not when
         both counts already fill their reports' slots of the role (compared there)."""
-        for kind in sorted({k for k, _ in kinds_a} & {k for k, _ in kinds_b}):
-            for role in sorted(_ROLE_WORDS):
-                a, b = kinds_a.get((kind, role)), kinds_b.get((kind, role))
-                if a is None or b is None or (fills_a.get(role) == a and fills_b.get(role) == b):
-                    continue
-                if a.casualty.count != b.casualty.count:
-                    yield self._finding(role, a, b, story, severity=self.settings.kind_severity, kind=kind)  # type: ignore[attr-defined]
-            crossed = _kind_shot_against_wounded(kind, self.lexicon.casualties, kinds_a, kinds_b, story)
-            if crossed is not None:
-                a, b = crossed
-                yield self._finding(
-                    "shot",
-                    a,
-                    b,
-                    story,
-                    severity=self.settings.kind_severity,  # type: ignore[attr-defined]
-                    kind=kind,
-                    note=(
-                        f" ({(a if a.casualty.role == 'injured' else b).claim.path} counts them as wounded; neither report "
-                        f"tells of any of the {kind} killed, so every one shot was wounded)"
-                    ),
+        severity = self.settings.kind_severity  # type: ignore[attr-defined]
+        for kind in sorted(set(kinds_a) & set(kinds_b)):
+            a_roles, b_roles = kinds_a[kind], kinds_b[kind]
+            for role in sorted(set(a_roles) & set(b_roles)):
+                a, b = a_roles[role], b_roles[role]
+                if (fills_a.get(role), fills_b.get(role)) != (a, b) and _counts_disagree(a, b):
+                    yield self._finding(role, a, b, story, severity=severity, kind=kind)
+            crossed = _shot_against_wounded(a_roles, b_roles)
+            if crossed is not None and not _tells_a_death_of(kind, self.lexicon.casualties, story, crossed):
+                shot, wounded = crossed
+                note = (
+                    f" ({wounded.claim.path} counts them as wounded; neither report tells of any of the {kind} "
+                    f"killed, so every one shot was wounded)"
                 )
+                # Evidence in the pair's order, as for a role both count.
+                a, b = (shot, wounded) if a_roles.get("shot") is shot else (wounded, shot)
+                yield self._finding("shot", a, b, story, severity=severity, kind=kind, note=note)
 
     def _with_roundups(
         self,
@@ -491,26 +486,6 @@ def _part_beyond_the_shot(
             if part is None or part.casualty.count <= shot.casualty.count or (role == "injured" and shot_hurt):
                 continue
             return (shot, part) if shot_slots is a else (part, shot)
-    return None
-
-
-def _kind_shot_against_wounded(
-    kind: str,
-    words: Casualties,
-    kinds_a: dict[tuple[str, str], CountFill],
-    kinds_b: dict[tuple[str, str], CountFill],
-    story: StoryClaims,
-) -> tuple[CountFill, CountFill] | None:
-    """(a, b) when one report counts a kind as shot and the other only as wounded, with other
-    numbers, and neither report tells of any of that kind killed: then all of them shot were
-    wounded ("two police officers wounded" / "four deputy constables were shot")."""
-    for shot_slots, wounded_slots in ((kinds_a, kinds_b), (kinds_b, kinds_a)):
-        shot, wounded = shot_slots.get((kind, "shot")), wounded_slots.get((kind, "injured"))
-        if shot is None or wounded is None or (kind, "shot") in wounded_slots or (kind, "injured") in shot_slots:
-            continue
-        if shot.casualty.count == wounded.casualty.count or _tells_a_death_of(kind, words, story, (shot, wounded)):
-            continue
-        return (shot, wounded) if shot_slots is kinds_a else (wounded, shot)
     return None
 
 

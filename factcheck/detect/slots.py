@@ -108,7 +108,7 @@ def count_slots(
     slots: dict[str, CountFill] = {}
     bounds: dict[str, CountFill] = {}
     for i, claim in enumerate(ordered):
-        if not _counts_the_event(claim, published, main_day or story_day, main_day, other_event):
+        if not _counts_the_event(claim, published, main_day, story_day, other_event):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
             if casualty.role in slots:
@@ -125,7 +125,7 @@ def count_slots(
 
 
 def _counts_the_event(
-    claim: Claim, published: dt.date | None, day: dt.date | None, main_day: dt.date | None, other_event: Sequence[str]
+    claim: Claim, published: dt.date | None, main_day: dt.date | None, story_day: dt.date | None, other_event: Sequence[str]
 ) -> bool:
     """Whether a count in the sentence can count the story's event: a past fact told by the
     report itself, not dated to another day than the report's main event."""
@@ -133,7 +133,7 @@ def _counts_the_event(
         return False
     # A day weeks back is another event's, unless it is the day the report gives its main
     # event (a follow-up: "on May 7, the defendants shot six people").
-    if _about_another_event(claim, published) and not _on_day(claim, day):
+    if _about_another_event(claim, published) and not _on_day(claim, main_day or story_day):
         return False
     # A count in a direct quote is the speaker's ("I think like five people got hit", "I saw
     # one guy laid out"), not the report's; "an unrelated shooting" is another event's.
@@ -147,9 +147,9 @@ def kind_count_slots(
     *,
     words: Casualties,
     story_day: dt.date | None = None,
-) -> dict[tuple[str, str], CountFill]:
-    """(kind, role) → the report's first count of one kind of person in a role: ("officers",
-    "injured") → 2 from "leaving one person dead, two police officers wounded and three others
+) -> dict[str, dict[str, CountFill]]:
+    """Kind → role → the report's first count of one kind of person in a role: "officers" →
+    "injured" → 2 from "leaving one person dead, two police officers wounded and three others
     injured", where the role's total (five injured) counts everyone.
 
     The kinds are the lexicon's `casualties.kinds` ("officers": officer, deputy, constable, ...).
@@ -159,26 +159,22 @@ def kind_count_slots(
     if not words.kinds or rounds_up(claims, words.scope):
         return {}
     kind_of = words.kind_of
-    slots: dict[tuple[str, str], CountFill] = {}
+    slots: dict[str, dict[str, CountFill]] = {}
     for claim in sorted(claims, key=lambda c: c.start):
-        if not _counts_the_event(claim, published, main_day or story_day, main_day, words.scope.other_event):
+        if not _counts_the_event(claim, published, main_day, story_day, words.scope.other_event):
             continue
         for casualty in sorted(claim.casualties, key=lambda c: c.start):
             kind = kind_of.get(casualty.noun.lower())
-            if kind is None or (kind, casualty.role) in slots or casualty.scope not in ("total", "part") or casualty.count < 2:
+            if kind is None or casualty.role in slots.get(kind, {}) or casualty.scope not in ("total", "part") or casualty.count < 2:
                 continue
             if not _the_whole_kind(casualty, claim, kind_of, words.kind_modifiers):
                 continue
             alike = [c for c in claim.casualties if c.role == casualty.role and kind_of.get(c.noun.lower()) == kind]
             if len(alike) == 1:
-                slots[(kind, casualty.role)] = CountFill(claim, casualty)
-    # As for everyone (`_without_a_part_of_the_shot`): more of a kind killed than shot makes the
-    # shot a part ("Three police officers were killed ... The gunman shot two officers").
-    for kind in {k for k, _ in slots}:
-        shot, killed = slots.get((kind, "shot")), slots.get((kind, "killed"))
-        if shot is not None and killed is not None and killed.casualty.count > shot.casualty.count:
-            del slots[(kind, "shot")]
-    return slots
+                slots.setdefault(kind, {})[casualty.role] = CountFill(claim, casualty)
+    # As for everyone: more of a kind killed than shot makes the shot a part ("Three police
+    # officers were killed ... The gunman shot two officers").
+    return {kind: _without_a_part_of_the_shot(fills) for kind, fills in slots.items()}
 
 
 def _the_whole_kind(casualty: Casualty, claim: Claim, kind_of: Mapping[str, str], modifiers: Sequence[str]) -> bool:
