@@ -14,7 +14,12 @@ both clashing sentences with the sentence before and after each, so a reader can
 Labelled tables live in benchmarks/audits/ (one per audit, with the date and the commit judged);
 `--score FILE` counts the labels of one.
 
+With `--min-severity low` and `--match TEXT` it reads the leads of one check instead (the
+findings at or above that severity whose message contains TEXT), to judge a check that reports
+below medium.
+
 Usage: python benchmarks/audit.py [--corpus gva|ecb] [--incidents N] [--sample 40] [--seed 7] [--jobs 2]
+                                  [--min-severity low|medium] [--match TEXT]
        python benchmarks/audit.py --score benchmarks/audits/FILE.md
 """
 
@@ -105,6 +110,7 @@ def run(args: argparse.Namespace) -> None:
     from factcheck.comparison.merge import merge_story_findings
 
     detectors = load_detectors()
+    shown = ("low", "medium", "high") if args.min_severity == "low" else ("medium", "high")
     findings = []
     for story_id, docs in stories:
         if len(docs) < 2:
@@ -113,11 +119,12 @@ def run(args: argparse.Namespace) -> None:
         comparison = compare_documents(docs, detectors, stories=story)
         # As a run reports them: one finding per disagreement, however many reports take part.
         merged = merge_story_findings(comparison.findings, story)
-        findings.extend((story_id, f) for f in merged if f.severity in ("medium", "high"))
+        findings.extend((story_id, f) for f in merged if f.severity in shown and args.match in f.message)
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     per = Counter(f"{f.rule}/{f.severity}" for _, f in findings)
     what = "events" if args.corpus == "ecb" else f"incidents (seed {args.seed})"
-    print(f"commit {commit}; {args.corpus} {what} {len(stories)}; medium+ findings {len(findings)} "
+    which = ("medium+" if args.min_severity == "medium" else "low+") + (f" \"{args.match}\"" if args.match else "")
+    print(f"commit {commit}; {args.corpus} {what} {len(stories)}; {which} findings {len(findings)} "
           f"({len(findings) / max(len(stories), 1):.2f} per story): " + ", ".join(f"{k} {v}" for k, v in sorted(per.items())))
     sample = random.Random(args.seed).sample(findings, min(args.sample, len(findings)))
     for n, (story_id, f) in enumerate(sample, 1):
@@ -148,6 +155,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--score", type=Path, help="count the labels of a labelled audit table")
+    parser.add_argument("--min-severity", choices=("low", "medium"), default="medium", help="the least severity read")
+    parser.add_argument("--match", default="", help="only findings whose message contains this text")
     args = parser.parse_args()
     if args.score:
         score(args.score)

@@ -30,6 +30,10 @@ LEXICON = load_lexicon()
         ("UPDATE @ 5:45 a.m.:", True),
         ("Update: 5:30 p.m.", True),
         ("Update: Police arrested a 17-year-old boy in the shooting on the west side Monday.", False),
+        # A video player's playlist: a title with the video's length, and the player's controls.
+        ("HARWELL POLICE SHOOTING Three Officers Killed in Harwell Ambush | 0:30", True),
+        ("Skip in Skip x Embed x Share HARWELL SHOOTING Raw video of the scene", True),
+        ("The vote passed 5 | 2 on Tuesday, and the clock read 10:30.", False),
     ],
 )
 def test_framing_furniture(text: str, expected: bool) -> None:
