@@ -16,7 +16,18 @@ from .base import DocMeta, Detector, StoryClaims, evidence_for, make_finding, re
 from .measures import orders_apart
 from .identity import other_people, other_places
 from .similarity import mentions_any
-from .slots import CountFill, DateFill, anchored_count_slots, count_slots, date_slots, kind_count_slots, reports_event, rounds_up, singular_noun
+from .slots import (
+    CountFill,
+    DateFill,
+    anchored_count_slots,
+    count_slots,
+    date_slots,
+    kind_count_slots,
+    reports_event,
+    restated_beyond,
+    rounds_up,
+    singular_noun,
+)
 
 __all__ = ["CasualtyConflict"]
 
@@ -79,6 +90,10 @@ class CasualtySettings(BaseModel):
     and the totals of the role do not both come from those counts: a count of a kind is read
     from nouns, and on real news it was more often a part or another line (a video caption
     "Three Officers Killed" against "shot six police officers") than a clash, so it is a lead."""
+    restated_severity: Severity = "medium"
+    """Severity when two reports agree on a role's count and one later restates everyone in
+    that role as more ("Five people were shot" ... "The seven victims ... were all expected to
+    survive"): the report contradicts itself, and its restatement the other report."""
     max_days_apart: int = 14
     """Two reports whose main events are dated further apart than this report two events
     (another shooting the same story mentions), so their counts are not compared (0: always)."""
@@ -144,6 +159,8 @@ class CasualtyConflict(Detector):
                     a, b = fills_a[role], fills_b[role]
                     if _counts_disagree(a, b) and not _bound_counts_the_dead(role, a, b, fills_a, fills_b):
                         yield self._finding(role, a, b, story, roundup=anchor)
+                    elif anchor is None and not _counts_disagree(a, b):
+                        yield from self._restated(role, a, b, story, days)
                 yield from self._kind_findings(story, kinds[path_a], kinds[path_b], fills_a, fills_b)
                 elsewhere = self.lexicon.casualties.scope.other_event
                 deaths = _tells_a_death(story.claims[path_a], elsewhere) or _tells_a_death(story.claims[path_b], elsewhere)
@@ -177,6 +194,24 @@ class CasualtyConflict(Detector):
                             f"wounded by the gunfire was shot, so they cannot outnumber all who were shot)"
                         ),
                     )
+
+    def _restated(self, role: str, a: CountFill, b: CountFill, story: StoryClaims, days: dict[str, DateFill]) -> Iterable[Finding]:
+        """Two reports that agree on a role's count, one of them restating everyone in it as
+        more later on (see `restated_beyond`)."""
+        settings: CasualtySettings = self.settings  # type: ignore[assignment]
+        for own, other in ((a, b), (b, a)):
+            path = own.claim.path
+            more = restated_beyond(
+                story.claims[path], own, settings.whole_nouns, words=self.lexicon.casualties, main_day=_day(days.get(path))
+            )
+            if more is None:
+                continue
+            note = (
+                f" ({path} first gives {own.casualty.count} (\"{own.casualty.text}\") and later restates them as "
+                f"{more.casualty.count} (\"{_restatement_text(more)}\"))"
+            )
+            pair = (other, more) if other is a else (more, other)
+            yield self._finding(role, *pair, story, severity=settings.restated_severity, note=note)
 
     def _kind_findings(
         self,
@@ -360,6 +395,15 @@ def _counts_everyone(fill: CountFill, whole: Sequence[str]) -> bool:
 
 def _count_text(fill: CountFill) -> str:
     return f"at least {fill.casualty.count}" if fill.at_least else str(fill.casualty.count)
+
+
+def _restatement_text(fill: CountFill) -> str:
+    """ "the seven victims": the restated count with the word before it and its noun."""
+    sentence, offset = fill.claim.sentence, fill.claim.sentence_start
+    start = sentence.lower().rfind("the", 0, fill.casualty.start - offset)
+    words = sentence[fill.casualty.end - offset :].split()
+    tail = f" {words[0].strip(',.;:')}" if words and fill.casualty.noun and singular_noun(words[0].strip(',.;:').lower()) == fill.casualty.noun.lower() else ""
+    return sentence[max(start, 0) : fill.casualty.end - offset] + tail
 
 
 def _counts_disagree(a: CountFill, b: CountFill) -> bool:

@@ -13,7 +13,7 @@ from ..extract.time import TimeLexicon, normalize_time, weekday_reading
 from ..models import Claim, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 from .identity import other_people, other_places
-from .slots import DateFill, date_slots, family_events, reports_event, weekday_slips
+from .slots import DateFill, date_slots, family_events, mark_text, passage_on, reports_event, weekday_days, weekday_slips
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
 
@@ -59,6 +59,11 @@ class DateSettings(BaseModel):
     such findings were other events or misread dates (none of the 11 read by hand in
     `benchmarks/audits/` was one event dated twice)."""
     distant_severity: Severity = "low"
+    in_passing_severity: Severity = "medium"
+    """Severity when a report that leads with another event tells the other report's event in
+    passing, tied to it by two marks (a victim's age, a street block, a person's name), and
+    dates it to another day ("On Sunday, a 4-year-old boy was wounded ... in the 6200 block of
+    Minock" / "her 4-year-old son shot himself late Monday night ... in the 6200 block")."""
     other_place_severity: Severity = "low"
     """Severity when the two sentences name places and neither report names any place of the
     other's sentence ("in the Fernwood neighborhood" / "in the Brighton Park neighborhood"):
@@ -123,7 +128,8 @@ class DateConflict(Detector):
         published = {path: meta.published for path, meta in story.docs.items()}
         ignored = frozenset(settings.ignore_events)
         slots = date_slots(story.claims, published, self.lexicon, ignore_events=ignored)
-        slips = {path: weekday_slips(story.claims[path], published[path], self.lexicon) for path in slots}
+        slips = {path: weekday_slips(story.claims[path], published[path], self.lexicon) for path in story.claims}
+        compared: set[tuple[str, str]] = set()
         paths = sorted(slots)
         for i, path_a in enumerate(paths):
             for path_b in paths[i + 1 :]:
@@ -132,13 +138,19 @@ class DateConflict(Detector):
                 if time_relation(ta, tb) != "disjoint":
                     found = _weekday_fill(a, b) or _weekday_slip(a, b, slips[path_a], slips[path_b])
                     if found is not None:
+                        compared.add((path_a, path_b))
                         yield self._weekday_against_date(*found, story)
                     continue
+                compared.add((path_a, path_b))
                 assert ta.range_start and tb.range_start
                 gap = abs((ta.range_start - tb.range_start).days)
                 if gap < settings.min_gap_days or (settings.max_gap_days and gap > settings.max_gap_days):
                     continue
                 if _across_midnight(a, b):
+                    continue
+                in_passing = self._told_in_passing(a, b, story)
+                if in_passing is not None:
+                    yield from in_passing
                     continue
                 message = (
                     f"Reports give different dates for the {self._name(a.family)} (\"{a.lemma}\" / \"{b.lemma}\"): "
@@ -197,6 +209,68 @@ class DateConflict(Detector):
                     [a.family, ta.value or "", tb.value or ""],
                     severity=severity,
                 )
+        yield from self._slips_against_any_day(story, slips, compared)
+
+    def _told_in_passing(self, a: DateFill, b: DateFill, story: StoryClaims) -> list[Finding] | None:
+        """When one report leads with another event and tells the other report's in passing
+        (see `passage_on`), the day it gives there, not its lead's, is compared: no finding
+        when it is the other report's day, one at `in_passing_severity` when it is not. None
+        when neither report tells the other's event in passing."""
+        settings: DateSettings = self.settings  # type: ignore[assignment]
+        for told, teller in ((a, b), (b, a)):
+            path, teller_path = told.claim.path, teller.claim.path
+            found = passage_on(
+                story.claims[path], told, story.claims[teller_path], teller, story.docs[teller_path].published, self.lexicon
+            )
+            if found is None:
+                continue
+            passage, marks = found
+            if passage.time.range_start == told.time.range_start or time_relation(passage.time, told.time) != "disjoint":
+                return []
+            assert passage.time.range_start and told.time.range_start
+            if settings.max_gap_days and abs((passage.time.range_start - told.time.range_start).days) > settings.max_gap_days:
+                continue
+            ties = ", ".join(mark_text(mark) for mark in marks)
+            message = (
+                f"Reports give different dates for the {self._name(told.family)}: {_describe(told.time)} in {path}, "
+                f"{_describe(passage.time)} in {teller_path}, which leads with another event ({_describe(teller.time)}) "
+                f"and tells this one in passing (tied by {ties})"
+            )
+            first, second = (told, passage) if told is a else (passage, told)
+            return [
+                make_finding(
+                    self,
+                    message,
+                    [
+                        evidence_for(f.claim, story.docs[f.claim.path], span=(f.time.start, f.time.end, f.time.text), value=f.time.value)
+                        for f in (first, second)
+                    ],
+                    [first.claim, second.claim],
+                    [told.family, first.time.value or "", second.time.value or ""],
+                    severity=settings.in_passing_severity,
+                )
+            ]
+        return None
+
+    def _slips_against_any_day(
+        self, story: StoryClaims, slips: dict[str, list[DateFill]], compared: set[tuple[str, str]]
+    ) -> Iterable[Finding]:
+        """A weekday that is not its date's ("died just before midnight Wednesday, January 14",
+        a death after a shooting), against a report not compared on the main event's day (it
+        dates none of the main event) that names the date's own weekday for an event of the
+        same family ("the shooting that occurred Thursday night", Thursday being January 14):
+        the two reports call one day by different weekdays."""
+        published = {path: meta.published for path, meta in story.docs.items()}
+        weekdays = self.time_lexicon.weekdays
+        days = {path: weekday_days(story.claims[path], published[path], self.lexicon, weekdays) for path in story.claims}
+        paths = sorted(story.claims)
+        for i, path_a in enumerate(paths):
+            for path_b in paths[i + 1 :]:
+                if (path_a, path_b) in compared:
+                    continue
+                found = _slip_on_a_named_day(slips[path_a], days[path_b]) or _slip_on_a_named_day(slips[path_b], days[path_a])
+                if found is not None:
+                    yield self._weekday_against_date(*found, story)
 
     def _name(self, family: str) -> str:
         """The event as messages name it ("death" for the class "die")."""
@@ -230,6 +304,22 @@ def _weekday_fill(a: DateFill, b: DateFill) -> tuple[DateFill, DateFill, dt.date
         reading = weekday_reading(odd.time.note)
         if reading is not None and other.time.range_start == odd.time.range_start and other.time.range_end == odd.time.range_end:
             return odd, other, reading
+    return None
+
+
+def _slip_on_a_named_day(slips: list[DateFill], named: list[DateFill]) -> tuple[DateFill, DateFill, dt.date] | None:
+    """(the first slip, the other report's first day for an event of the slip's family on the
+    slip's date, the slip's weekday's date), or None when the other report names none. The
+    family must match: "Friday" for a family's gathering says nothing of the day a shooting
+    was written with."""
+    for slip in slips:
+        reading = weekday_reading(slip.time.note)
+        day = slip.time.range_start
+        if reading is None or day is None or slip.time.range_end != day:
+            continue
+        other = next((fill for fill in named if fill.time.range_start == day and fill.family == slip.family), None)
+        if other is not None:
+            return slip, other, reading
     return None
 
 
