@@ -13,7 +13,8 @@ from ..extract.time import TimeLexicon, normalize_time, weekday_reading
 from ..models import Claim, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 from .identity import other_people, other_places
-from .slots import DateFill, date_slots, family_events, mark_text, passage_on, reports_event, weekday_days, weekday_slips
+from .passages import mark_text, passage_on
+from .slots import DateFill, date_slots, family_events, reports_event, weekday_days, weekday_slips
 
 __all__ = ["DateConflict", "ReportBeforeEvent", "time_relation"]
 

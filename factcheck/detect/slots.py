@@ -29,8 +29,7 @@ __all__ = [
     "family_events",
     "kind_count_slots",
     "main_family",
-    "mark_text",
-    "passage_on",
+    "reported_days",
     "reports_event",
     "restated_beyond",
     "rounds_up",
@@ -525,100 +524,7 @@ def family_events(
     ]
 
 
-# What singles out one event among a report's others: a victim's age, a street block, a name.
-_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b", re.I)
-_BLOCK = re.compile(r"\b(\d{2,5}) block\b", re.I)
-
-
-def _marks(claims: Sequence[Claim]) -> set[str]:
-    """The ages, street blocks and names of people and places the sentences give."""
-    marks: set[str] = set()
-    for claim in claims:
-        marks.update(f"age:{m}" for m in _AGE.findall(claim.sentence))
-        marks.update(f"block:{m}" for m in _BLOCK.findall(claim.sentence))
-        # A town's name ties any two of its shootings: only people, streets and buildings count.
-        marks.update(
-            f"name:{e.key}" for e in claim.entities
-            if e.label in _ANCHOR_LABELS and e.label != "GPE" and e.text != claim.attribution.speaker
-        )
-    return marks
-
-
-def _mark_words(mark: str) -> str:
-    """How a mark reads in lower-cased text: "age:6" → "6-year-old", "block:6200" → "6200 block"."""
-    kind, value = mark.split(":", 1)
-    return {"age": f"{value}-year-old", "block": f"{value} block"}.get(kind, value)
-
-
-def mark_text(mark: str) -> str:
-    """How a message names a mark: "age:4" → "a 4-year-old", "block:6200" → "the 6200 block",
-    "name:ana lowe" → "Ana Lowe"."""
-    kind, value = mark.split(":", 1)
-    return {"age": f"a {value}-year-old", "block": f"the {value} block"}.get(kind, value.title())
-
-
-def passage_on(
-    told: Sequence[Claim],
-    told_lead: DateFill,
-    teller: Sequence[Claim],
-    lead: DateFill,
-    published: dt.date | None,
-    lexicon: Lexicon,
-) -> tuple[DateFill, list[str]] | None:
-    """The day a report (`teller`) gives, in passing, to the event another report (`told`)
-    leads with, when the teller leads with another event of the same family on another day
-    (`lead`): "A father was arraigned Thursday after his 6-year-old son shot himself Wednesday
-    night ... On Monday, a 4-year-old boy was wounded in the leg after he found his mother's
-    handgun. The shooting occurred in the 6200 block of Minock". Returns the passage's fill
-    and what ties it to the told event.
-
-    The passage is a sentence dating an event of the told lead's family, not on the teller's
-    lead day, which with the sentence after it shares two marks (a victim's age, a street
-    block, a name of a person, a street or a building, see `_marks`) with the told report's
-    lead sentence and the sentences on either side of it: one shared town or age alone ties
-    any two shootings of a city, and a mark further on in the told report may be of another
-    event it tells ("In the shooting the day before, officers found Larry Lynch"). None when
-    no sentence, or more than one, is so tied, or when the teller's lead sentence shares a
-    mark with the told lead or has none (then both may lead with one event)."""
-    family = told_lead.family
-    told_marks = _marks([c for c in _around(told, told_lead.claim) if reports_event(c)])
-    lead_marks = _marks([lead.claim])
-    # The teller's lead must show itself another event by a mark the told report never gives
-    # (a 6-year-old against a 4-year-old): a lead with none may be the told event misdated,
-    # and the passage the report's own restatement of it.
-    told_text = " ".join(sorted({c.sentence.lower() for c in told}))
-    if lead_marks & told_marks or not any(_mark_words(mark) not in told_text for mark in lead_marks):
-        return None
-    ordered = sorted(teller, key=lambda c: c.start)
-    found: list[tuple[DateFill, list[str]]] = []
-    tallies = _elsewhere_words(lexicon)
-    family_of = lexicon.family_of
-    for claim in ordered:
-        if claim.sentence_start == lead.claim.sentence_start:
-            continue
-        events = [
-            e for e in _day_events(claim, published, tallies)
-            if family_of.get(e.event_class, e.event_class) == family and not e.follows and e.time.range_start != lead.time.range_start
-        ]
-        if not events:
-            continue
-        window = [c for c in _around(ordered, claim, before=0) if not c.furniture]
-        shared = sorted(_marks(window) & told_marks)
-        if len(shared) >= 2 and all(f.claim.sentence_start != claim.sentence_start for f, _ in found):
-            e = events[0]
-            found.append((DateFill(claim, e.time, family, e.lemma, e.event_class, e.follows), shared))
-    return found[0] if len(found) == 1 else None
-
-
-def _around(claims: Sequence[Claim], claim: Claim, before: int = 1, after: int = 1) -> list[Claim]:
-    """The claims of the sentence of `claim` and of the `before` and `after` sentences beside it."""
-    starts = sorted({c.sentence_start for c in claims})
-    at = starts.index(claim.sentence_start)
-    near = set(starts[max(0, at - before) : at + after + 1])
-    return [c for c in claims if c.sentence_start in near]
-
-
-def _reported_days(claims: Sequence[Claim], published: dt.date | None, lexicon: Lexicon) -> list[DateFill]:
+def reported_days(claims: Sequence[Claim], published: dt.date | None, lexicon: Lexicon) -> list[DateFill]:
     """Every day the report gives an event of the story as having happened, whatever the
     event, in text order."""
     tallies = _elsewhere_words(lexicon)
@@ -635,7 +541,7 @@ def weekday_slips(claims: Sequence[Claim], published: dt.date | None, lexicon: L
     the date written beside it ("died just before midnight Wednesday, January 14" when January
     14 was a Thursday), in text order, whatever the event: the report contradicts itself there,
     even where its first statement of the main event is right."""
-    return [fill for fill in _reported_days(claims, published, lexicon) if weekday_reading(fill.time.note) is not None]
+    return [fill for fill in reported_days(claims, published, lexicon) if weekday_reading(fill.time.note) is not None]
 
 
 def weekday_days(
@@ -646,7 +552,7 @@ def weekday_days(
     names that date's weekday. `weekdays` maps weekday names to ISO weekdays (Monday = 1)."""
     return [
         fill
-        for fill in _reported_days(claims, published, lexicon)
+        for fill in reported_days(claims, published, lexicon)
         if fill.time.range_start is not None
         and fill.time.range_start == fill.time.range_end
         and weekday_reading(fill.time.note) is None
