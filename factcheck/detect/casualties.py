@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -207,7 +208,7 @@ class CasualtyConflict(Detector):
             if more is None:
                 continue
             note = (
-                f" ({path} first gives {own.casualty.count} (\"{own.casualty.text}\") and later restates them as "
+                f" ({path} first counts {own.casualty.count} (\"{textwrap.shorten(own.claim.text, 80, placeholder=' ...')}\") and later restates them as "
                 f"{more.casualty.count} (\"{_restatement_text(more)}\"))"
             )
             pair = (other, more) if other is a else (more, other)
