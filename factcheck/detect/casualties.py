@@ -207,8 +207,9 @@ class CasualtyConflict(Detector):
             )
             if more is None:
                 continue
+            first = textwrap.shorten(own.claim.text, 80, placeholder=" ...")
             note = (
-                f" ({path} first counts {own.casualty.count} (\"{textwrap.shorten(own.claim.text, 80, placeholder=' ...')}\") and later restates them as "
+                f" ({path} first counts {own.casualty.count} (\"{first}\") and later restates them as "
                 f"{more.casualty.count} (\"{_restatement_text(more)}\"))"
             )
             pair = (other, more) if other is a else (more, other)
@@ -402,8 +403,10 @@ def _restatement_text(fill: CountFill) -> str:
     """ "the seven victims": the restated count with the word before it and its noun."""
     sentence, offset = fill.claim.sentence, fill.claim.sentence_start
     start = sentence.lower().rfind("the", 0, fill.casualty.start - offset)
-    words = sentence[fill.casualty.end - offset :].split()
-    tail = f" {words[0].strip(',.;:')}" if words and fill.casualty.noun and singular_noun(words[0].strip(',.;:').lower()) == fill.casualty.noun.lower() else ""
+    following = sentence[fill.casualty.end - offset :].split()
+    noun = following[0].strip(",.;:") if following else ""
+    # The span may end at the number ("seven"): its noun follows.
+    tail = f" {noun}" if noun and singular_noun(noun.lower()) == fill.casualty.noun.lower() else ""
     return sentence[max(start, 0) : fill.casualty.end - offset] + tail
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..extract.lexicon import Lexicon
 from ..extract.time import TimeLexicon, normalize_time, weekday_reading
-from ..models import Claim, Finding, Severity, TimeRef
+from ..models import Claim, Evidence, Finding, Severity, TimeRef
 from .base import Detector, DocMeta, StoryClaims, evidence_for, make_finding, register
 from .identity import other_people, other_places
 from .passages import mark_text, passage_on
@@ -202,10 +202,7 @@ class DateConflict(Detector):
                 yield make_finding(
                     self,
                     message,
-                    [
-                        evidence_for(a.claim, story.docs[path_a], span=(ta.start, ta.end, ta.text), value=ta.value),
-                        evidence_for(b.claim, story.docs[path_b], span=(tb.start, tb.end, tb.text), value=tb.value),
-                    ],
+                    [_date_evidence(a, story), _date_evidence(b, story)],
                     [a.claim, b.claim],
                     [a.family, ta.value or "", tb.value or ""],
                     severity=severity,
@@ -242,10 +239,7 @@ class DateConflict(Detector):
                 make_finding(
                     self,
                     message,
-                    [
-                        evidence_for(f.claim, story.docs[f.claim.path], span=(f.time.start, f.time.end, f.time.text), value=f.time.value)
-                        for f in (first, second)
-                    ],
+                    [_date_evidence(f, story) for f in (first, second)],
                     [first.claim, second.claim],
                     [told.family, first.time.value or "", second.time.value or ""],
                     severity=settings.in_passing_severity,
@@ -290,7 +284,7 @@ class DateConflict(Detector):
             message,
             [
                 evidence_for(odd.claim, story.docs[odd.claim.path], span=(odd.time.start, odd.time.end, odd.time.text), value=reading.isoformat()),
-                evidence_for(other.claim, story.docs[other.claim.path], span=(other.time.start, other.time.end, other.time.text), value=other.time.value),
+                _date_evidence(other, story),
             ],
             [odd.claim, other.claim],
             [odd.family, reading.isoformat(), other.time.value or ""],
@@ -306,6 +300,13 @@ def _weekday_fill(a: DateFill, b: DateFill) -> tuple[DateFill, DateFill, dt.date
         if reading is not None and other.time.range_start == odd.time.range_start and other.time.range_end == odd.time.range_end:
             return odd, other, reading
     return None
+
+
+def _date_evidence(fill: DateFill, story: StoryClaims) -> Evidence:
+    """The fill's sentence as evidence, its day's words as the span and its day as the value."""
+    return evidence_for(
+        fill.claim, story.docs[fill.claim.path], span=(fill.time.start, fill.time.end, fill.time.text), value=fill.time.value
+    )
 
 
 def _slip_on_a_named_day(slips: list[DateFill], named: list[DateFill]) -> tuple[DateFill, DateFill, dt.date] | None:

@@ -194,8 +194,7 @@ def restated_beyond(
     if fill.at_least:
         return None
     everyone = {w.lower() for w in whole} - {"other"}
-    scope = words.scope
-    elsewhere = [*scope.aggregate, *scope.periods, *scope.other_event]
+    elsewhere = _elsewhere_words(words.scope)
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.sentence_start <= fill.claim.sentence_start:
             continue
@@ -210,7 +209,8 @@ def restated_beyond(
                 continue
             before = claim.sentence[: max(0, casualty.start - claim.sentence_start)].split()
             after = claim.sentence[max(0, casualty.end - claim.sentence_start) :].split()
-            if before and before[-1].lower().lstrip("\"“‘'(") == "the" and not (after and after[0].lower().startswith("other")):
+            definite = bool(before) and before[-1].lower().lstrip("\"“‘'(") == "the"
+            if definite and not (after and after[0].lower().startswith("other")):
                 return CountFill(claim, casualty)
     return None
 
@@ -436,9 +436,9 @@ def _day_events(claim: Claim, published: dt.date | None, tallies: Sequence[str] 
     )
 
 
-def _elsewhere_words(lexicon: Lexicon) -> list[str]:
-    """Words of a sentence whose days are not the story's event's: a period's tally, another event."""
-    scope = lexicon.casualties.scope
+def _elsewhere_words(scope: CasualtyScope) -> list[str]:
+    """Words of a sentence whose days or counts are not the story's event's: a period's tally,
+    another event."""
     return [*scope.aggregate, *scope.periods, *scope.other_event]
 
 
@@ -449,7 +449,7 @@ def main_family(
     that most reports date first (their lede's event; arrests, hearings and vigils follow it),
     then the one most reports date at all. A follow-up (an arrest, a charge: `follow_up_events`)
     is the main event only when reports date nothing else. None when no report dates an event."""
-    tallies = _elsewhere_words(lexicon)
+    tallies = _elsewhere_words(lexicon.casualties.scope)
     family_of = lexicon.family_of
     first: Counter[str] = Counter()
     dated: Counter[str] = Counter()
@@ -514,7 +514,7 @@ def family_events(
     claims: Sequence[Claim], published: dt.date | None, lexicon: Lexicon, family: str
 ) -> list[tuple[Claim, DatedEvent]]:
     """Every day-precise event of `family` the report gives as having happened, in text order."""
-    tallies = _elsewhere_words(lexicon)
+    tallies = _elsewhere_words(lexicon.casualties.scope)
     family_of = lexicon.family_of
     return [
         (claim, e)
@@ -527,7 +527,7 @@ def family_events(
 def reported_days(claims: Sequence[Claim], published: dt.date | None, lexicon: Lexicon) -> list[DateFill]:
     """Every day the report gives an event of the story as having happened, whatever the
     event, in text order."""
-    tallies = _elsewhere_words(lexicon)
+    tallies = _elsewhere_words(lexicon.casualties.scope)
     family_of = lexicon.family_of
     return [
         DateFill(claim, e.time, family_of.get(e.event_class, e.event_class), e.lemma, e.event_class, e.follows)
