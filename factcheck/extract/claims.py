@@ -303,16 +303,18 @@ def _with_antecedents(events: list[FoundEvent], antecedent: str | None, scene: s
     ]
 
 
-def _last_event_named(sentence: Span, lexicon: Lexicon, skip: Collection[str] = ()) -> str | None:
+def _last_events_named(sentence: Span, lexicon: Lexicon, skip: Collection[str] = ()) -> tuple[str | None, str | None]:
     """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were
-    shot"), leaving out the classes in `skip`."""
+    shot"), and the last of those not in `skip`."""
     classes_of = {"VERB": lexicon.event_class_of, "NOUN": lexicon.event_noun_class_of}
-    last = None
+    last = last_kept = None
     for token in sentence:
         found = classes_of.get(token.pos_, {}).get(token.lemma_.lower())
-        if found is not None and found not in skip:
+        if found is not None:
             last = found
-    return last
+            if found not in skip:
+                last_kept = found
+    return last, last_kept
 
 
 def extract_document(
@@ -366,8 +368,9 @@ def extract_document(
                 dated_events(sentence, [local for local, _ in sentence_times], lexicon, time_lexicon), antecedent, scene
             )
         ]
-        antecedent = _last_event_named(sentence, lexicon) or antecedent
-        scene = _last_event_named(sentence, lexicon, follow_ups) or scene
+        named, named_scene = _last_events_named(sentence, lexicon, follow_ups)
+        antecedent = named or antecedent
+        scene = named_scene or scene
         paragraph = _paragraph_start(text, sentence.start_char)
         furniture = is_furniture(sentence.text, lexicon, paragraph) or _line_start(text, sentence.start_char) in cut_copies
         sentence_claims = []

@@ -103,14 +103,16 @@ def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str |
         return "voluntary", phrase, tuple(_content_lemmas(tokens))
     for tok in tokens:
         lemma, lower = tok.lemma_.lower(), tok.lower_
-        if _opinion(tok, sets["opinion"]):
+        voluntary = lemma in sets["voluntary"] or lower in sets["voluntary"]
+        mandatory = lemma in sets["mandatory"] or lower in sets["mandatory"]
+        # The cue first: reading the tree above every word for an opinion is the slow part.
+        if not (voluntary or mandatory) or _opinion(tok, sets["opinion"]):
             continue
-        if lemma in sets["voluntary"] or lower in sets["voluntary"]:
+        if voluntary:
             return "voluntary", tok.text, obligation_scope(tok)
-        if lemma in sets["mandatory"] or lower in sets["mandatory"]:
-            if lemma in _OBLIGING_VERBS and tok.pos_ not in ("VERB", "AUX"):
-                continue  # "the police force", "a task force" oblige nobody
-            return ("voluntary" if _negated_word(tok) else "mandatory"), tok.text, obligation_scope(tok)
+        if lemma in _OBLIGING_VERBS and tok.pos_ not in ("VERB", "AUX"):
+            continue  # "the police force", "a task force" oblige nobody
+        return ("voluntary" if _negated_word(tok) else "mandatory"), tok.text, obligation_scope(tok)
     for phrase in _phrase_hits(text, sets["mandatory"]):
         return "mandatory", phrase, tuple(_content_lemmas(tokens))
     return None, None, ()
