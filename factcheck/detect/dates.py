@@ -255,6 +255,8 @@ class DateConflict(Detector):
         dates none of the main event) that names the date's own weekday for an event of the
         same family ("the shooting that occurred Thursday night", Thursday being January 14):
         the two reports call one day by different weekdays."""
+        if not any(slips.values()):
+            return
         published = {path: meta.published for path, meta in story.docs.items()}
         weekdays = self.time_lexicon.weekdays
         days = {path: weekday_days(story.claims[path], published[path], self.lexicon, weekdays) for path in story.claims}
@@ -309,17 +311,21 @@ def _date_evidence(fill: DateFill, story: StoryClaims) -> Evidence:
     )
 
 
-def _slip_on_a_named_day(slips: list[DateFill], named: list[DateFill]) -> tuple[DateFill, DateFill, dt.date] | None:
-    """(the first slip, the other report's first day for an event of the slip's family on the
-    slip's date, the slip's weekday's date), or None when the other report names none. The
-    family must match: "Friday" for a family's gathering says nothing of the day a shooting
-    was written with."""
+def _slip_on_a_named_day(
+    slips: list[DateFill], named: list[DateFill], *, same_family: bool = True
+) -> tuple[DateFill, DateFill, dt.date] | None:
+    """(the first slip, the other report's first day on the slip's date, the slip's weekday's
+    date), or None when the other report names none. With `same_family`, only a day given to
+    an event of the slip's family counts: "Friday" for a family's gathering says nothing of
+    the day a shooting was written with."""
     for slip in slips:
         reading = weekday_reading(slip.time.note)
         day = slip.time.range_start
         if reading is None or day is None or slip.time.range_end != day:
             continue
-        other = next((fill for fill in named if fill.time.range_start == day and fill.family == slip.family), None)
+        other = next(
+            (fill for fill in named if fill.time.range_start == day and (fill.family == slip.family or not same_family)), None
+        )
         if other is not None:
             return slip, other, reading
     return None
@@ -336,10 +342,9 @@ def _weekday_slip(
         day = other.time.range_start
         if day is None or day != other.time.range_end or (own.time.range_start, own.time.range_end) != (day, day):
             continue
-        for slip in slips:
-            reading = weekday_reading(slip.time.note)
-            if reading is not None and slip.time.range_start == day and slip.time.range_end == day:
-                return slip, other, reading
+        # Both reports date the main event to that day, so the slip's event need not be its family.
+        if (found := _slip_on_a_named_day(slips, [other], same_family=False)) is not None:
+            return found
     return None
 
 
