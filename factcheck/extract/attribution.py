@@ -7,6 +7,7 @@ which something was said ("in a briefing").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,34 +16,37 @@ from spacy.tokens import Span, Token
 from ..models import Attribution
 from .entities import entity_key
 from .lexicon import Lexicon
-from .parsed import doc_entities, entities_in
+from .parsed import doc_entities, entities_in, text_of, token_table
 
 __all__ = ["quote_spans", "reporting_cue", "attribution_for", "SpeakerMemory"]
 
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
-_QUOTE_MARKS = frozenset('"“”')
+_QUOTE_MARK = re.compile('["“”]')
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # "It said the cause of death was ...": an office or a firm named before.
 _THING_PRONOUNS = frozenset({"it"})
 
 
-def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)
+def quote_spans(text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
     """Character ranges of quoted passages (inside the marks) in `text`.
 
     A quotation often runs over several sentences: a sentence that opens a quote and never
     closes it is quoted from the mark to its end, and one that closes a quote it never opened
-    is quoted from its start to the mark."""
+    is quoted from its start to the mark. (Kept for the last sentences read: each clause of
+    a sentence asks again.)"""
     spans = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
     paired = {i for s, e in spans for i in (s - 1, e)}
-    for i, mark in enumerate(text):
-        if mark not in _QUOTE_MARKS or i in paired:
+    for found in _QUOTE_MARK.finditer(text):
+        i, mark = found.start(), found.group()
+        if i in paired:
             continue
         opens = mark == "“" or (mark == '"' and (i == 0 or text[i - 1].isspace()))
         if opens and not any(s > i for s, _ in spans):
             spans.append((i + 1, len(text)))
         elif not opens and not any(e < i for _, e in spans):
             spans.append((0, i))
-    return sorted((s + offset, e + offset) for s, e in spans)
+    return tuple(sorted((s + offset, e + offset) for s, e in spans))
 
 
 @dataclass
@@ -87,7 +91,8 @@ def _named_first(subjects: list[Token]) -> Token:
 
 
 def _according_to(sentence: Span) -> Token | None:
-    for tok in sentence:
+    doc, lowers = sentence.doc, token_table(sentence.doc).lower
+    for tok in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in ("according", "citing")):
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"] or [
                 c for c in tok.children if c.dep_ == "pobj"
@@ -193,7 +198,7 @@ def attribution_for(
         if source is not None:
             speaker_head = source
             cue_text = "according to"
-    quotes = quote_spans(sentence.text, sentence.start_char)
+    quotes = quote_spans(text_of(sentence), sentence.start_char)
     in_quote = next(((s, e) for s, e in quotes if s <= predicate.idx < e), None)
     if in_quote is not None and cue is not None and in_quote[0] <= cue.idx < in_quote[1] and cue_text != "according to":
         # "“And then they said Jamillah was hit ...”": a reporting verb inside the quotation
@@ -212,7 +217,7 @@ def attribution_for(
                 speaker_type="article",
                 cue=None,
                 direct_quote=in_quote is not None,
-                quote=sentence.text[in_quote[0] - sentence.start_char : in_quote[1] - sentence.start_char] if in_quote else None,
+                quote=text_of(sentence)[in_quote[0] - sentence.start_char : in_quote[1] - sentence.start_char] if in_quote else None,
                 setting=setting,
             ),
             cue,
@@ -239,7 +244,7 @@ def attribution_for(
             speaker_type=speaker_type,  # type: ignore[arg-type]
             cue=cue_text,
             direct_quote=in_quote is not None,
-            quote=sentence.text[in_quote[0] - sentence.start_char : in_quote[1] - sentence.start_char] if in_quote else None,
+            quote=text_of(sentence)[in_quote[0] - sentence.start_char : in_quote[1] - sentence.start_char] if in_quote else None,
             setting=setting,
         ),
         cue,
@@ -249,7 +254,7 @@ def attribution_for(
 def remember_speakers(sentence: Span, memory: SpeakerMemory) -> None:
     """Update the last-named person and organisation after a sentence has been read. A name inside a quotation
     ("I'd like to thank my wife Portia") is the quoted speaker's word, not the next "she said"."""
-    quotes = quote_spans(sentence.text, sentence.start_char)
+    quotes = quote_spans(text_of(sentence), sentence.start_char)
     organizations = []
     for ent in entities_in(sentence):
         if any(s <= ent.start_char < e for s, e in quotes):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
+from .parsed import text_of, token_table
 
 __all__ = ["CountMention", "casualty_counts", "number_value"]
 
@@ -59,7 +60,11 @@ _SPAN_WORDS = frozenset({"year", "years", "yr", "month", "months", "week", "week
 
 def number_value(token: Token) -> int | None:
     """The whole number a token writes ("four", "4", "1,200"), else None."""
-    text = token.lower_.replace(",", "")
+    return _number_in(token.lower_)
+
+
+def _number_in(lower: str) -> int | None:
+    text = lower.replace(",", "")
     if text.isdigit():
         return int(text) if len(text) <= 4 else None
     return _NUMBER_WORDS.get(text)
@@ -75,14 +80,19 @@ def casualty_counts(sentence: Span, lexicon: Lexicon) -> list[CountMention]:
     found: list[CountMention] = []
     nouns: list[Token] = []
     unplaced: list[int] = []  # where people are counted in no role
-    lowered = sentence.text.lower()
+    lowered = text_of(sentence).lower()
     periods = _period_phrases(sentence, lowered, lexicon)
     one_of_several = any(cue in lowered for cue in lexicon.casualties.scope.one_of_several)
     sequel = lexicon.casualties.scope.sequel_regex
-    one_of_several = one_of_several or (sequel is not None and sequel.search(sentence.text) is not None)
-    for token in sentence:
-        count = number_value(token)
-        if count is None or count == 0 or count > _MAX_COUNT or token.ent_type_ in _NOT_COUNTS:
+    one_of_several = one_of_several or (sequel is not None and sequel.search(text_of(sentence)) is not None)
+    doc = sentence.doc
+    lowers = token_table(doc).lower
+    for i in range(sentence.start, sentence.end):
+        count = _number_in(lowers[i])
+        if count is None or count == 0 or count > _MAX_COUNT:
+            continue
+        token = doc[i]
+        if token.ent_type_ in _NOT_COUNTS:
             continue
         if _is_span_or_age(token) or (token.i > 0 and token.doc[token.i - 1].lower_ in ("no", "not")):
             continue  # "No one has been charged", "not one kid was shot" count nobody
@@ -410,7 +420,7 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
         return "part"
     # "a man who was among seven people shot": the count after "among" is the whole group.
     whole_group = noun.dep_ == "pobj" and noun.head.lower_ == "among"
-    before = sentence.text[: token.idx - sentence.start_char].lower()[-24:]
+    before = text_of(sentence)[: token.idx - sentence.start_char].lower()[-24:]
     if not whole_group and any(cue in before for cue in scope.part):
         return "part"
     # "at least two", "more than 20", "about a dozen": a bound agrees with many totals.
@@ -424,7 +434,7 @@ def _scope(token: Token, noun: Token, sentence: Span, lexicon: Lexicon) -> str:
     ):
         return "part"
     # "two students were hospitalized along with the female student": others beside them.
-    clause_after = sentence.text[noun.idx + len(noun) - sentence.start_char :].lower()[:60]
+    clause_after = text_of(sentence)[noun.idx + len(noun) - sentence.start_char :].lower()[:60]
     if any(cue in clause_after.split(",")[0] for cue in scope.beside):
         return "part"
     # "Two deputies were also hit": counted in addition to others.
@@ -531,8 +541,9 @@ def _single_people(sentence: Span, lexicon: Lexicon, counted: set[int]) -> list[
     the others beside it are all the rest ("seven others" injured is the injured total)."""
     people = _person_nouns(lexicon)
     singles = []
-    for token in sentence:
-        if token.lower_ not in ("a", "an") or token.dep_ != "det" or token.head.i in counted:
+    doc, lowers = sentence.doc, token_table(sentence.doc).lower
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if lowers[i] in ("a", "an")):
+        if token.dep_ != "det" or token.head.i in counted:
             continue
         noun = token.head
         if noun.lemma_.lower() not in people:

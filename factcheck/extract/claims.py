@@ -23,7 +23,7 @@ from .events import SCENE_EVENT, STORY_EVENT, FoundEvent, dated_events, event_ph
 from .entities import claim_entities
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_modality
-from .parsed import doc_text
+from .parsed import doc_text, text_of, token_table
 from .quantities import QuantityLexicon, load_quantity_lexicon
 from .quantities import quantities as find_quantities
 from .time import TimeLexicon, load_time_lexicon, time_expressions
@@ -170,7 +170,7 @@ def _within(items: list[tuple[Any, Any]], sentence: Span) -> list[tuple[Any, Any
 def span_text(sentence: Span, start: int, end: int) -> str:
     """The text between two offsets of the parsed text inside `sentence`. (`Doc.text` joins every
     token of the article anew on each access, so slicing it per claim costs a whole article.)"""
-    return sentence.text[start - sentence.start_char : end - sentence.start_char]
+    return text_of(sentence)[start - sentence.start_char : end - sentence.start_char]
 
 
 def _opens_quote(text: str) -> bool:
@@ -192,11 +192,11 @@ def reading_sentences(doc: Doc) -> dict[int, tuple[int, int, str]]:
     i = 0
     while i < len(sentences):
         j = i
-        text = sentences[i].text
+        text = text_of(sentences[i])
         while (
             _opens_quote(text)
             and j + 1 < len(sentences)
-            and "\n\n" not in sentences[j].text
+            and "\n\n" not in text_of(sentences[j])
             and j - i < _MAX_QUOTED_SENTENCES
         ):
             j += 1
@@ -222,12 +222,12 @@ def _own_part(quote: str, quoted: Span, sentence: Span) -> str:
     """The words of a quotation that lie in the clause's own parsed sentence: each sentence of
     a quotation is compared as a statement of its own ("It is being refined" may be all
     another report quotes)."""
-    at = quoted.text.find(quote)
+    at = text_of(quoted).find(quote)
     if at < 0:
         return quote
     start = max(quoted.start_char + at, sentence.start_char)
     end = min(quoted.start_char + at + len(quote), sentence.end_char)
-    own = quoted.text[start - quoted.start_char : end - quoted.start_char].strip().strip("\"“”").strip()
+    own = text_of(quoted)[start - quoted.start_char : end - quoted.start_char].strip().strip("\"“”").strip()
     return own or quote
 
 
@@ -307,9 +307,10 @@ def _last_events_named(sentence: Span, lexicon: Lexicon, skip: Collection[str] =
     """The class of the last event the sentence names, by a noun ("shooting") or a verb ("were
     shot"), and the last of those not in `skip`."""
     classes_of = {"VERB": lexicon.event_class_of, "NOUN": lexicon.event_noun_class_of}
+    tokens = token_table(sentence.doc)
     last = last_kept = None
-    for token in sentence:
-        found = classes_of.get(token.pos_, {}).get(token.lemma_.lower())
+    for i in range(sentence.start, sentence.end):
+        found = classes_of.get(tokens.pos[i], {}).get(tokens.lemma[i])
         if found is not None:
             last = found
             if found not in skip:
@@ -353,8 +354,9 @@ def extract_document(
     shown = reading_sentences(doc)
     text = doc_text(doc)
     cut_copies = previews(text)
+    tokens = token_table(doc)
     for sentence in doc.sents:
-        if sum(1 for t in sentence if not t.is_punct and not t.is_space) < _MIN_CLAIM_TOKENS:
+        if sum(tokens.word[sentence.start : sentence.end]) < _MIN_CLAIM_TOKENS:
             continue
         predicates = clause_predicates(sentence, lexicon)
         counts = casualty_counts(sentence, lexicon)
@@ -372,7 +374,7 @@ def extract_document(
         antecedent = named or antecedent
         scene = named_scene or scene
         paragraph = _paragraph_start(text, sentence.start_char)
-        furniture = is_furniture(sentence.text, lexicon, paragraph) or _line_start(text, sentence.start_char) in cut_copies
+        furniture = is_furniture(text_of(sentence), lexicon, paragraph) or _line_start(text, sentence.start_char) in cut_copies
         sentence_claims = []
         for predicate in predicates:
             claim = _claim(
@@ -386,7 +388,7 @@ def extract_document(
         if caption:
             captions.update(c.id for c in sentence_claims)
         if furniture:
-            furniture_sentences.append((sentence.start_char, sentence.end_char, caption and not marks_the_page(sentence.text, lexicon)))
+            furniture_sentences.append((sentence.start_char, sentence.end_char, caption and not marks_the_page(text_of(sentence), lexicon)))
         claims.extend(_with_dated_events(sentence_claims, events))
         remember_speakers(sentence, memory)
     told_by_captions = _told_by_captions(claims, captions)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import DocumentClaims
 from .entities import SALIENT_LABELS, full_key
-from .parsed import doc_entities
+from .parsed import doc_entities, token_table
 
 __all__ = ["content_terms", "document_names", "headline_text", "with_headline", "zipf"]
 
@@ -59,7 +59,9 @@ def content_terms(doc: Doc, *, limit: int = 120) -> tuple[tuple[str, int, float]
     "Most telling" is the usual log-scaled term frequency times rarity, so a long web page
     keeps its rare words rather than its most repeated ones. Sorted by term.
     """
-    counts = Counter(term for token in doc if (term := _term(token)) is not None)
+    pos = token_table(doc).pos
+    # Most tokens are not of a content part of speech: those are skipped without a Token.
+    counts = Counter(term for i in range(len(doc)) if pos[i] in _CONTENT_POS and (term := _term(doc[i])) is not None)
     scored = [
         (term, min(count, _MAX_COUNT), zipf(term))
         for term, count in counts.items()

@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
+from .parsed import text_of, token_table
 from .time import TimeLexicon, verb_tense
 
 __all__ = ["ClauseModality", "clause_modality"]
@@ -157,10 +158,10 @@ def clause_modality(
     )
     if predicate.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in predicate.children if m.dep_ == "mark"):
         conditional = True
-    sentence_lower = f" {sentence.text.lower()} "
+    sentence_lower = f" {text_of(sentence).lower()} "
     hedges = tuple(
         sorted(
-            {t.lower_ for t in sentence if t.lower_ in sets["hedges"]}
+            {lower for lower in token_table(sentence.doc).lower[sentence.start : sentence.end] if lower in sets["hedges"]}
             | {h for h in sets["hedges"] if " " in h and f" {h} " in sentence_lower}
         )
     )

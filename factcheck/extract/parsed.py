@@ -10,6 +10,7 @@ change while its claims are read, so the text and the entities' bounds are kept 
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -18,6 +19,8 @@ _TEXT = "factcheck.text"
 # holding its own spans would outlive its last use until the cycle collector ran.
 _ENTITIES = "factcheck.entities"
 _ENTITY_STARTS = "factcheck.entity_starts"
+# Lists of strings and flags only, for the same reason.
+_TABLE = "factcheck.tokens"
 
 
 def doc_text(doc: Doc) -> str:
@@ -26,6 +29,40 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def text_of(span: Span | Doc) -> str:
+    """`span.text`, sliced from the document's text joined once (a span joins its tokens anew on
+    each read, and extraction reads a sentence's text once per clause)."""
+    if isinstance(span, Doc):
+        return doc_text(span)
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+class TokenTable(NamedTuple):
+    """A few attributes of every token, by index: `lower_`, `lemma_` in lower case, `pos_`, and
+    whether it is a word (neither punctuation nor space). Reading `doc[i]` or iterating a span
+    makes a new Token object each time; a rule that scans every token for a few words
+    (numbers, cues, event nouns) reads these lists and makes a Token only where it finds one."""
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    word: list[bool]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's `TokenTable`, built once."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        tokens = list(doc)
+        table = doc.user_data[_TABLE] = TokenTable(
+            lower=[t.lower_ for t in tokens],
+            lemma=[t.lemma_.lower() for t in tokens],
+            pos=[t.pos_ for t in tokens],
+            word=[not t.is_punct and not t.is_space for t in tokens],
+        )
+    return table
 
 
 def _entity_bounds(doc: Doc) -> list[tuple[int, int, str]]:

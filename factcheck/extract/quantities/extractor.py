@@ -8,6 +8,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ...models import Quantity
+from ..parsed import token_table
 from .filters import _blocked_tokens, _Candidate, _skip_reason
 from .grammar import _HYPHENS, _Grammar, _grammar
 from .lexicon import UNBOUNDED, Bound, Kind, QuantityLexicon, UnitSpec, load_quantity_lexicon
@@ -40,8 +41,9 @@ def quantities(
     i = 0
     age_end = -1
     floor = 0  # tokens before it belong to an earlier candidate
+    lowers = token_table(doc).lower
     while i < n:
-        side = _read_side(doc, i, g) or _article_side(doc, i, g)
+        side = (_read_side(doc, i, g) or _article_side(doc, i, g)) if g.may_open(lowers[i]) else None
         if side is None:
             i += 1
             continue

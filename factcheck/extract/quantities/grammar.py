@@ -64,6 +64,15 @@ class _Grammar:
     rate_periods: frozenset[str]
     rate_adverbs: dict[str, str]
     blocked: re.Pattern[str]
+    # The lower-cased words a quantity may open with, other than a figure: a number word, a
+    # fraction, a currency symbol or word, "a" / "an" ("a million", "a week"). Most tokens
+    # are none of these and a figure's first character is a digit or a point, so the reader
+    # tries a token only when it may open one.
+    openings: frozenset[str]
+
+    def may_open(self, lower: str) -> bool:
+        """Whether a quantity may start at a token written `lower` (a necessary condition)."""
+        return lower in self.openings or lower[:1].isdigit() or lower[:1] == "."
 
 
 def _grammar(lexicon: QuantityLexicon) -> _Grammar:
@@ -109,15 +118,19 @@ def _build_grammar(lx: QuantityLexicon) -> _Grammar:
         )
     )
     max_phrase = max((len(k) for k in [*before, *after]), default=1)
+    numbers = {k.lower(): v for k, v in lx.numbers.items()}
+    fractions = {k.lower(): v for k, v in lx.fractions.items()}
+    symbols = {k.lower(): v for k, v in lx.currency_symbols.items()}
+    currency_words = {k.lower(): v for k, v in lx.currency_words.items()}
     return _Grammar(
         lx=lx,
-        numbers={k.lower(): v for k, v in lx.numbers.items()},
+        numbers=numbers,
         multipliers={k.lower(): v for k, v in lx.multipliers.items()},
         abbreviated={k.lower(): v for k, v in lx.abbreviated_multipliers.items()},
         ambiguous=_words(lx.ambiguous_multipliers),
-        fractions={k.lower(): v for k, v in lx.fractions.items()},
-        symbols={k.lower(): v for k, v in lx.currency_symbols.items()},
-        currency_words={k.lower(): v for k, v in lx.currency_words.items()},
+        fractions=fractions,
+        symbols=symbols,
+        currency_words=currency_words,
         units=units,
         unit_span=max((len(k) for k in units), default=1),
         article_units=_words(lx.article_units),
@@ -148,4 +161,5 @@ def _build_grammar(lx: QuantityLexicon) -> _Grammar:
         rate_periods=_words(lx.rate_periods),
         rate_adverbs={k.lower(): v for k, v in lx.rate_adverbs.items()},
         blocked=blocked,
+        openings=frozenset({*numbers, *fractions, *symbols, *currency_words, "a", "an"}),
     )
