@@ -147,11 +147,21 @@ def _speaker_type(span: Span, lexicon: Lexicon) -> str:
     return "organization" if span.root.pos_ == "PROPN" else "anonymous"
 
 
+@functools.lru_cache(maxsize=8)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in phrases)
+
+
 def _setting(cue: Token, lexicon: Lexicon) -> str | None:
     settings = lexicon.sets["settings"]
+    # A setting ends with its noun ("press conference"): a noun that ends none is passed by
+    # without reading the words before it.
+    last_words = _last_words(settings)
+    table = token_table(cue.doc)
     blocked = {t.i for c in cue.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     for tok in cue.subtree:
-        if tok.i in blocked or tok.pos_ != "NOUN":
+        i = tok.i
+        if i in blocked or table.pos[i] != "NOUN" or table.lemma[i] not in last_words:
             continue
         compound = " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound"] + [tok.lemma_.lower()])
         if compound in settings:
