@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span
@@ -27,6 +28,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 
 
+# Keys are read for every mention of a name in every claim: the same few names again and again.
+@functools.lru_cache(maxsize=65_536)
 def full_key(text: str) -> str:
     """The whole name, lower-cased, with titles and possessives removed ("Sen. Ann Ortiz's" → "ann ortiz")."""
     return _spelled_one_way(_cleaned(text))
@@ -52,6 +55,7 @@ def _spelled_one_way(cleaned: str) -> str:
     return _SPACES.sub(" ", cleaned).strip(" .")
 
 
+@functools.lru_cache(maxsize=65_536)
 def entity_key(text: str, label: str) -> str:
     """A matching key: lower-cased, titles and possessives removed; a person's last name."""
     if label == "PERSON":
