@@ -470,3 +470,27 @@ def test_quantities_gva_sample(nlp, shared_data: Path) -> None:
     assert wrong == []
     assert stated >= 10
     assert found / stated >= 0.6, f"gold death toll among counts in {found}/{stated} articles"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("They drove on I-65 to exit 12.", ["I-65"]),
+        ("It happened in Indianapolis, IN 46204.", ["IN 46204"]),
+        ("It is case No. 2024-CV-113.", ["2024-CV-113"]),
+        ("Call (317) 555-0100 with tips.", ["(317) 555-0100"]),
+        ("The vote was on 5/16/2026, at 8509 Rixlew Ln.", ["5/16/2026", "8509 Rixlew Ln."]),
+        ("Four of the 12 victims were hurt.", []),
+    ],
+)
+def test_quantities_blocked_stretches(nlp, text: str, blocked: list[str]) -> None:
+    """Phone numbers, digit dates, codes and addresses: their tokens are never read as figures,
+    whether they open with a digit, a parenthesis or a capital."""
+    from factcheck.extract.quantities.filters import _blocked_tokens
+    from factcheck.extract.quantities.grammar import _grammar
+
+    doc = nlp(text)
+    tokens = _blocked_tokens(doc, _grammar(load_quantity_lexicon()))
+    spans = [doc.char_span(text.index(s), text.index(s) + len(s), alignment_mode="expand") for s in blocked]
+    expected = {token.i for span in spans for token in span}
+    assert tokens == expected
