@@ -63,11 +63,9 @@ def worker(tree: Path, data: Path, n: int, parsed: Path) -> None:
         raise SystemExit(f"expected factcheck from {tree}, found {rulepacks.__file__}")
     # A tree taken from git has its rule packs in rules/, beside the package.
     rulepacks.builtin_rules_dir = lambda: tree / "rules"
-    from bench_scale import load_records, to_articles
+    from bench_scale import extract_parsed, load_records, to_articles
     from spacy.tokens import DocBin
 
-    from factcheck.engine import article_piece
-    from factcheck.extract.claims import extract_document
     from factcheck.extract.packs import load_extraction_packs
     from factcheck.nlp import load_model
 
@@ -78,28 +76,12 @@ def worker(tree: Path, data: Path, n: int, parsed: Path) -> None:
     counts = json.loads((parsed / "pieces.json").read_text())
     pieces = [[next(docs) for _ in range(count)] for count in counts]
 
-    def one_pass(digest: hashlib._Hash | None = None) -> int:
-        claims = 0
-        for article, docs_of_article in zip(articles, pieces, strict=True):
-            offset = 0
-            for doc in docs_of_article:
-                doc.user_data.clear()  # what extraction keeps on a document is rebuilt each pass
-                piece = article_piece(article, offset, offset + len(doc.text))
-                read = extract_document(
-                    piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities
-                )
-                if digest is not None:
-                    digest.update(read.model_dump_json().encode())
-                claims += len(read.claims)
-                offset += len(doc.text)
-        return claims
-
     digest = hashlib.sha256()
-    claims = one_pass(digest)
+    claims = extract_parsed(articles, pieces, packs, read=lambda found: digest.update(found.model_dump_json().encode()))
     print(f"{claims} {digest.hexdigest()}", flush=True)
     for _ in sys.stdin:
         start = time.perf_counter()
-        one_pass()
+        extract_parsed(articles, pieces, packs)
         print(time.perf_counter() - start, flush=True)
 
 

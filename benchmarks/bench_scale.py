@@ -153,8 +153,6 @@ def bench_claim_rules(records: list[dict], repeat: int = 3) -> dict:
     """The claim rules alone, best of `repeat` runs over the same parsed documents: what
     extraction adds to parsing, without the parser's own swings (the bare parser's best and
     worst of three differ by up to a third on a shared machine, more than the rules cost)."""
-    from factcheck.engine import article_piece
-    from factcheck.extract.claims import extract_document
     from factcheck.extract.packs import load_extraction_packs
     from factcheck.nlp import load_model, parse_pieces
 
@@ -166,18 +164,30 @@ def bench_claim_rules(records: list[dict], repeat: int = 3) -> dict:
     parse = time.perf_counter() - start
     runs = []
     for _ in range(repeat):
-        for pieces in parsed:
-            for doc in pieces:
-                doc.user_data.clear()  # what extraction keeps on a document is rebuilt each run
         start = time.perf_counter()
-        for article, pieces in zip(articles, parsed, strict=True):
-            offset = 0
-            for doc in pieces:
-                piece = article_piece(article, offset, offset + len(doc.text))
-                extract_document(piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities)
-                offset += len(doc.text)
+        extract_parsed(articles, parsed, packs)
         runs.append(time.perf_counter() - start)
     return {"parse": parse, "rules": min(runs), "runs": runs}
+
+
+def extract_parsed(articles: list, parsed: list[list], packs, read=None) -> int:
+    """The claim rules over already parsed articles (each a list of pieces); `read` is handed
+    each piece's claims. Returns the number of claims."""
+    from factcheck.engine import article_piece
+    from factcheck.extract.claims import extract_document
+
+    claims = 0
+    for article, pieces in zip(articles, parsed, strict=True):
+        offset = 0
+        for doc in pieces:
+            doc.user_data.clear()  # what extraction keeps on a document is rebuilt each run
+            piece = article_piece(article, offset, offset + len(doc.text))
+            found = extract_document(piece, doc, lexicon=packs.lexicon, time_lexicon=packs.time, quantity_lexicon=packs.quantities)
+            if read is not None:
+                read(found)
+            claims += len(found.claims)
+            offset += len(doc.text)
+    return claims
 
 
 # 3): end to end with 1 and 2 jobs.

@@ -102,8 +102,8 @@ def _obligation(tokens: list[Token], text: str, lexicon: Lexicon) -> tuple[str |
         return None, None, ()
     for phrase in _phrase_hits(text, sets["voluntary"]):
         return "voluntary", phrase, tuple(_content_lemmas(tokens))
-    table = token_table(tokens[0].doc) if tokens else None
     for tok in tokens:
+        table = token_table(tok.doc)  # kept on the document: a lookup, not a rebuild
         lemma, lower = table.lemma[tok.i], table.lower[tok.i]
         voluntary = lemma in sets["voluntary"] or lower in sets["voluntary"]
         mandatory = lemma in sets["mandatory"] or lower in sets["mandatory"]
